@@ -1,0 +1,104 @@
+"""Text → tokens (indexed term, str offsets into the original text, position): the one analyzer for index and query."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from indexer.errors import UnknownAnalyzer
+from indexer.normalize import normalize
+from indexer.stem import STEMMERS
+from indexer.stopwords import load_stopwords
+from indexer.tokenize import word_spans
+
+_CACHE_LIMIT = 500_000
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One indexed word. `text[start:end]` of the original is the whole original word (harakat kept);
+    `pos` counts every word, stopwords included, so phrases keep their gaps."""
+
+    term: str
+    start: int
+    end: int
+    pos: int
+
+
+@dataclass(frozen=True, slots=True)
+class TokenInfo:
+    """What the analyzer did with one word (for `fahras analyze`); `term` is None for a stopword."""
+
+    pos: int
+    start: int
+    end: int
+    original: str
+    normalized: str
+    term: str | None
+
+
+# name@version → stemmer; a stemmer's output must never change under the same version.
+ANALYZER_SPECS = MappingProxyType({"ar_light@1": "light10", "ar_exact@1": "none"})
+DEFAULT_ANALYZER = "ar_light@1"
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """Tokenize the raw text, then per word: normalize → drop stopwords → stem.
+
+    >>> a = get_analyzer("ar_light@1")
+    >>> [(t.term, t.start, t.end, t.pos) for t in a.tokens("في بالمكالمةِ الخاصة")]
+    [('مكالم', 3, 13, 1), ('خاص', 14, 20, 2)]
+    """
+
+    name: str
+    stemmer: str
+    stopwords: frozenset[str]
+    _memo: dict[str, tuple[str, str | None]] = field(default_factory=dict, compare=False, repr=False)
+
+    def _analyze_word(self, word: str) -> tuple[str, str | None]:
+        """Original word → (normalized, term or None), memoized per distinct word."""
+        hit = self._memo.get(word)
+        if hit is None:
+            normalized = normalize(word)
+            term = None if normalized in self.stopwords or not normalized else STEMMERS[self.stemmer](normalized)
+            hit = (normalized, term)
+            if len(self._memo) >= _CACHE_LIMIT:
+                self._memo.clear()
+            self._memo[word] = hit
+        return hit
+
+    def tokens(self, text: str) -> list[Token]:
+        """Indexed tokens of `text`, stopwords left out."""
+        out = []
+        for pos, (start, end) in enumerate(word_spans(text)):
+            term = self._analyze_word(text[start:end])[1]
+            if term is not None:
+                out.append(Token(term, start, end, pos))
+        return out
+
+    def terms(self, text: str) -> list[str]:
+        """Indexed terms of `text`, in order."""
+        return [t.term for t in self.tokens(text)]
+
+    def exact_terms(self, text: str) -> list[str]:
+        """Normalized but unstemmed words, stopwords kept: the terms of exact matching."""
+        return [self._analyze_word(text[a:b])[0] for a, b in word_spans(text)]
+
+    def normalize_term(self, word: str) -> str:
+        """Normalization only (for prefix and fuzzy terms, which must not be stemmed)."""
+        return normalize(word)
+
+    def explain(self, text: str) -> list[TokenInfo]:
+        """Every word with its original text, normalized form and indexed term."""
+        return [
+            TokenInfo(pos, a, b, text[a:b], *self._analyze_word(text[a:b]))
+            for pos, (a, b) in enumerate(word_spans(text))
+        ]
+
+
+def get_analyzer(name: str = DEFAULT_ANALYZER) -> Analyzer:
+    """A fresh analyzer by registered name; unknown names raise UnknownAnalyzer listing the known ones."""
+    if name not in ANALYZER_SPECS:
+        raise UnknownAnalyzer(name, sorted(ANALYZER_SPECS))
+    return Analyzer(name, ANALYZER_SPECS[name], load_stopwords())

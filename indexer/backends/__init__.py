@@ -1,0 +1,1 @@
+"""Engine backends behind one contract (base.Backend); only modules in this package import an engine."""

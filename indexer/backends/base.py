@@ -1,0 +1,90 @@
+"""The engine contract: analysed documents in, engine-neutral queries (plain data) in, stored documents out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol, Union
+
+from indexer.documents import Document
+
+# Fields every backend indexes. Text fields hold analysed terms (positions kept); keyword fields hold whole values.
+TEXT_FIELDS = ("title", "body", "exact")
+KEYWORD_FIELDS = ("person", "firm", "org")
+
+
+@dataclass(frozen=True)
+class AnalysedDoc:
+    """A document with the terms each field indexes (from the one analyzer) and its entity values."""
+
+    doc: Document
+    title: list[str]
+    body: list[str]
+    exact: list[str]
+    person: tuple[str, ...] = ()
+    firm: tuple[str, ...] = ()
+    org: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Term:
+    field: str
+    term: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    field: str
+    terms: tuple[str, ...]
+    slop: int = 0
+
+
+@dataclass(frozen=True)
+class Boost:
+    query: EngineQuery
+    factor: float
+
+
+@dataclass(frozen=True)
+class Bool:
+    """must: all match; should: at least one matches when there is no must (scores add up); must_not: none."""
+
+    must: tuple[EngineQuery, ...] = ()
+    should: tuple[EngineQuery, ...] = ()
+    must_not: tuple[EngineQuery, ...] = ()
+
+
+@dataclass(frozen=True)
+class MatchAll:
+    pass
+
+
+@dataclass(frozen=True)
+class MatchNone:
+    pass
+
+
+EngineQuery = Union[Term, Phrase, Boost, Bool, MatchAll, MatchNone]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of ranked documents and the number of matches in the whole index."""
+
+    total: int
+    hits: list[tuple[float, Document, dict[str, tuple[str, ...]]]]  # (score, document, entity values by field)
+
+
+class Backend(Protocol):
+    name: str
+
+    def add(self, docs: Iterable[AnalysedDoc]) -> None: ...
+    def delete(self, ids: Iterable[str]) -> int: ...
+    def delete_all(self) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+    def close(self) -> None: ...
+    def search(self, query: EngineQuery, limit: int, offset: int = 0) -> Page: ...
+    def get(self, doc_id: str) -> Document | None: ...
+    def count_values(self, query: EngineQuery, field: str, size: int) -> list[tuple[str, int]]: ...
+    def num_docs(self) -> int: ...

@@ -1,0 +1,159 @@
+"""AnalysedDocs → tantivy segments on disk, and EngineQuery → tantivy query → Page of stored documents."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+import tantivy
+from tantivy import Occur, Query
+
+from indexer.backends.base import (
+    KEYWORD_FIELDS, TEXT_FIELDS, AnalysedDoc, Bool, Boost, EngineQuery, MatchAll, MatchNone, Page, Phrase, Term,
+)
+from indexer.documents import Document
+from indexer.errors import IndexIncompatible, IndexLocked
+
+HEAP_BYTES = 128_000_000
+RECORD = "record"  # stored JSON of the original document: the only stored field
+
+
+def build_schema() -> tantivy.Schema:
+    """Terms come pre-analysed from Python, space-joined into `whitespace`-tokenized fields (positions kept)."""
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("id", tokenizer_name="raw")  # indexed as one term: the update/delete key
+    for name in TEXT_FIELDS:
+        sb.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+    for name in KEYWORD_FIELDS:
+        sb.add_text_field(name, tokenizer_name="raw", fast=True)  # multi-valued facet values
+    sb.add_date_field("date", indexed=True, fast=True)
+    sb.add_bytes_field(RECORD, stored=True)
+    return sb.build()
+
+
+class TantivyBackend:
+    """One tantivy index directory. Writing takes tantivy's OS lock, held until close()."""
+
+    name = "tantivy"
+
+    def __init__(self, path: Path, create: bool = False) -> None:
+        self._path = path
+        self._schema = build_schema()
+        try:
+            self._index = tantivy.Index(self._schema, str(path), reuse=True) if create else tantivy.Index.open(str(path))
+        except ValueError as err:
+            raise IndexIncompatible(str(path), f"tantivy could not open it ({err})") from None
+        self._writer: tantivy.IndexWriter | None = None
+
+    # -- writing ---------------------------------------------------------------------------------------------
+    def _w(self) -> tantivy.IndexWriter:
+        if self._writer is None:
+            try:
+                self._writer = self._index.writer(heap_size=HEAP_BYTES, num_threads=1)
+            except ValueError as err:
+                if "LockBusy" in str(err):
+                    raise IndexLocked(str(self._path)) from None
+                raise
+        return self._writer
+
+    def add(self, docs: Iterable[AnalysedDoc]) -> None:
+        writer = self._w()
+        for doc in docs:
+            writer.delete_documents_by_term("id", doc.doc.id)  # re-adding an id replaces the document
+            writer.add_document(self._document(doc))
+
+    def _document(self, analysed: AnalysedDoc) -> tantivy.Document:
+        doc = tantivy.Document()
+        doc.add_text("id", analysed.doc.id)
+        doc.add_text("title", " ".join(analysed.title))
+        doc.add_text("body", " ".join(analysed.body))
+        doc.add_text("exact", " ".join(analysed.exact))
+        entities = {name: getattr(analysed, name) for name in KEYWORD_FIELDS}
+        for name, values in entities.items():
+            for value in values:
+                doc.add_text(name, value)
+        if analysed.doc.date:
+            doc.add_date("date", datetime.fromisoformat(analysed.doc.date).replace(tzinfo=timezone.utc))
+        record = {**asdict(analysed.doc), **{k: list(v) for k, v in entities.items()}}
+        doc.add_bytes(RECORD, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        return doc
+
+    def delete(self, ids: Iterable[str]) -> int:
+        searcher = self._index.searcher()
+        deleted = 0
+        for doc_id in ids:
+            deleted += searcher.search(self._query(Term("id", doc_id)), 1).count
+            self._w().delete_documents_by_term("id", doc_id)
+        return deleted
+
+    def delete_all(self) -> None:
+        self._w().delete_all_documents()
+
+    def commit(self) -> None:
+        self._w().commit()
+        self._index.reload()
+
+    def rollback(self) -> None:
+        if self._writer is not None:
+            self._writer.rollback()
+
+    def close(self) -> None:
+        """Release the writer lock after background merges finish; uncommitted work is dropped."""
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            writer.rollback()
+            writer.wait_merging_threads()
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    def num_docs(self) -> int:
+        return self._index.searcher().num_docs
+
+    def search(self, query: EngineQuery, limit: int, offset: int = 0) -> Page:
+        searcher = self._index.searcher()
+        result = searcher.search(self._query(query), max(limit, 1), count=True, offset=offset)
+        hits = [(score, *_record(searcher.doc(addr))) for score, addr in result.hits[:limit]]
+        return Page(result.count, hits)
+
+    def get(self, doc_id: str) -> Document | None:
+        page = self.search(Term("id", doc_id), 1)
+        return page.hits[0][1] if page.hits else None
+
+    def count_values(self, query: EngineQuery, field: str, size: int) -> list[tuple[str, int]]:
+        """Documents per value of a keyword field over the whole result set, most frequent first."""
+        if self.num_docs() == 0 or isinstance(query, MatchNone):
+            return []
+        agg = self._index.searcher().aggregate(self._query(query), {"v": {"terms": {"field": field, "size": size}}})
+        return [(b["key"], int(b["doc_count"])) for b in agg["v"]["buckets"]]
+
+    def _query(self, q: EngineQuery) -> Query:
+        """EngineQuery (plain data) → tantivy Query. Terms are already analysed, so nothing is re-analysed here."""
+        if isinstance(q, Term):
+            return Query.term_query(self._schema, q.field, q.term)
+        if isinstance(q, Phrase):
+            if len(q.terms) == 1:
+                return Query.term_query(self._schema, q.field, q.terms[0])
+            return Query.phrase_query(self._schema, q.field, list(q.terms), slop=q.slop)
+        if isinstance(q, Boost):
+            return Query.boost_query(self._query(q.query), q.factor)
+        if isinstance(q, MatchAll):
+            return Query.all_query()
+        if isinstance(q, MatchNone):
+            return Query.empty_query()
+        if isinstance(q, Bool):
+            clauses = [(Occur.Must, self._query(c)) for c in q.must]
+            clauses += [(Occur.Should, self._query(c)) for c in q.should]
+            clauses += [(Occur.MustNot, self._query(c)) for c in q.must_not]
+            if not q.must and not q.should:
+                clauses.append((Occur.Must, Query.all_query()))
+            return Query.boolean_query(clauses)
+        raise TypeError(f"unknown query node {q!r}")
+
+
+def _record(doc: tantivy.Document) -> tuple[Document, dict[str, tuple[str, ...]]]:
+    """The stored JSON record → (Document, entity values by field)."""
+    data = json.loads(doc[RECORD][0])
+    entities = {name: tuple(data.pop(name, ())) for name in KEYWORD_FIELDS}
+    return Document(**data), entities

@@ -1,0 +1,38 @@
+"""User-facing error types: each message is one line that says what to do next."""
+
+from __future__ import annotations
+
+
+class FahrasError(Exception):
+    """Base of every error a user can cause; the CLI prints `Error: <message>` and exits 1."""
+
+
+class IndexNotFound(FahrasError):
+    def __init__(self, path: str) -> None:
+        super().__init__(f"no index at {path}; run `fahras index` first")
+        self.path = path
+
+
+class UnknownAnalyzer(FahrasError):
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__(
+            f"the index uses analyzer {name!r}, which this build of Fahras does not know "
+            f"(it knows: {', '.join(known)}); upgrade Fahras or re-index with `fahras index --rebuild`"
+        )
+        self.name, self.known = name, known
+
+
+class IndexLocked(FahrasError):
+    def __init__(self, path: str) -> None:
+        super().__init__(f"another process is writing to the index at {path}; wait for it to finish and retry")
+        self.path = path
+
+
+class IndexIncompatible(FahrasError):
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"the index at {path} cannot be used: {reason}; rebuild it with `fahras index --rebuild`")
+        self.path = path
+
+
+class InputError(FahrasError):
+    """An input path or option that cannot be read at all (a bad line is a Problem, not an error)."""

@@ -1,0 +1,46 @@
+"""Index directory ↔ fahras.json: the analyzer name@version, backend and format an index was built with."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from indexer.errors import IndexIncompatible, IndexNotFound
+
+META_FILE = "fahras.json"
+FORMAT = 1  # bump when the schema changes; older indexes must then be rebuilt
+
+
+@dataclass(frozen=True)
+class IndexMeta:
+    analyzer: str
+    backend: str
+    format: int = FORMAT
+
+
+def write_meta(path: Path, meta: IndexMeta) -> None:
+    """Write fahras.json atomically (temp file + rename), so a crash never leaves half a file."""
+    tmp = path / f".{META_FILE}.tmp"
+    tmp.write_text(json.dumps(asdict(meta), indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, path / META_FILE)
+
+
+def read_meta(path: Path) -> IndexMeta:
+    """Read fahras.json; a missing file means there is no index here."""
+    file = path / META_FILE
+    if not file.is_file():
+        raise IndexNotFound(str(path))
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        meta = IndexMeta(analyzer=str(data["analyzer"]), backend=str(data["backend"]), format=int(data["format"]))
+    except (ValueError, KeyError, TypeError) as err:
+        raise IndexIncompatible(str(path), f"{META_FILE} is unreadable ({err})") from None
+    if meta.format != FORMAT:
+        raise IndexIncompatible(str(path), f"it has format {meta.format} and this build reads format {FORMAT}")
+    return meta
+
+
+def is_index(path: Path) -> bool:
+    return (path / META_FILE).is_file()

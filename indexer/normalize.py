@@ -1,0 +1,90 @@
+"""One token's original text → its normalized form, as a fold over small named rules (Lucene's ArabicNormalizer)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable
+
+from indexer import chars
+
+_HARAKAT = re.compile(f"[{chars.HARAKAT_CLASS}]")
+_ALEF_FORMS = str.maketrans(
+    {c: chars.ALEF for c in (chars.ALEF_MADDA, chars.ALEF_HAMZA_ABOVE, chars.ALEF_HAMZA_BELOW, chars.ALEF_WASLA)}
+)
+_DIGITS = str.maketrans(
+    {**{d: str(i) for i, d in enumerate(chars.ARABIC_INDIC_DIGITS)},
+     **{d: str(i) for i, d in enumerate(chars.PERSIAN_DIGITS)}}
+)
+
+
+def nfkc(word: str) -> str:
+    """Presentation forms and compatibility characters → base letters: ﻻ → لا, ﺍﻟﺴﻼﻡ → السلام.
+
+    NFKC turns an isolated haraka form (U+FE70…) into space + haraka; the space is dropped.
+
+    >>> nfkc("ﻻ")
+    'لا'
+    """
+    folded = unicodedata.normalize("NFKC", word)
+    return folded.replace(" ", "") if " " in folded else folded
+
+
+def strip_harakat(word: str) -> str:
+    """Remove harakat (U+064B–U+065F), superscript alef (U+0670) and Quranic marks: كَتَبَ → كتب."""
+    return _HARAKAT.sub("", word)
+
+
+def strip_tatweel(word: str) -> str:
+    """Remove the tatweel (kashida) used to stretch words: كتـــاب → كتاب."""
+    return word.replace(chars.TATWEEL, "")
+
+
+def unify_alef(word: str) -> str:
+    """أ إ آ ٱ → ا: أحمد → احمد."""
+    return word.translate(_ALEF_FORMS)
+
+
+def yeh_for_alef_maksura(word: str) -> str:
+    """ى → ي: مستشفى → مستشفي."""
+    return word.replace(chars.ALEF_MAKSURA, chars.YEH)
+
+
+def heh_for_teh_marbuta(word: str) -> str:
+    """ة → ه: فاطمة → فاطمه (Lucene's choice; ISRI keeps ة)."""
+    return word.replace(chars.TEH_MARBUTA, chars.HEH)
+
+
+def ascii_digits(word: str) -> str:
+    """Arabic-Indic and Persian digits → ASCII: ١٢٣ → 123, ۴۵ → 45."""
+    return word.translate(_DIGITS)
+
+
+def casefold(word: str) -> str:
+    """Latin case folding: CNBC → cnbc, Straße → strasse."""
+    return word.casefold()
+
+
+NORMALIZERS: tuple[Callable[[str], str], ...] = (
+    nfkc,
+    strip_harakat,
+    strip_tatweel,
+    unify_alef,
+    yeh_for_alef_maksura,
+    heh_for_teh_marbuta,
+    ascii_digits,
+    casefold,
+)
+
+
+def normalize(word: str) -> str:
+    """Apply every rule of NORMALIZERS in order.
+
+    >>> normalize("بالمكالمةِ")
+    'بالمكالمه'
+    >>> normalize("إلى")
+    'الي'
+    """
+    for rule in NORMALIZERS:
+        word = rule(word)
+    return word

@@ -1,0 +1,54 @@
+"""Normalized word → light stem (Larkey's light10, as in Lucene's ArabicStemmer); stemmers are plain str → str."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+# Tried in order; the first that fits is removed (one prefix at most).
+PREFIXES: tuple[str, ...] = ("ال", "وال", "بال", "كال", "فال", "لل", "و")
+# Tried in order; each that fits is removed (so ات then ه may both go).
+# Text is normalized first, so ة is already ه and ية is يه; they stay listed for unnormalized input.
+SUFFIXES: tuple[str, ...] = ("ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي")
+
+
+def _is_arabic(word: str) -> bool:
+    return bool(word) and "\u0621" <= word[0] <= "\u06ff"
+
+
+def strip_prefix(word: str) -> str:
+    """Remove one light10 prefix.
+
+    The wa- prefix needs a word of at least 4 letters (3 left after it); the others leave at least 2 letters.
+    """
+    for prefix in PREFIXES:
+        min_len = 4 if len(prefix) == 1 else len(prefix) + 2
+        if len(word) >= min_len and word.startswith(prefix):
+            return word[len(prefix):]
+    return word
+
+
+def strip_suffixes(word: str) -> str:
+    """Remove light10 suffixes in table order; every suffix leaves at least 2 letters."""
+    for suffix in SUFFIXES:
+        if len(word) >= len(suffix) + 2 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+    return word
+
+
+def light10(word: str) -> str:
+    """Light stem of a normalized Arabic word; other words come back unchanged.
+
+    >>> light10("والمكالمه"), light10("ساهدات"), light10("الو"), light10("cnbc")
+    ('مكالم', 'ساهد', 'الو', 'cnbc')
+    """
+    if not _is_arabic(word):
+        return word
+    return strip_suffixes(strip_prefix(word))
+
+
+def no_stem(word: str) -> str:
+    """The identity stemmer, for exact (normalized but unstemmed) matching."""
+    return word
+
+
+STEMMERS: dict[str, Callable[[str], str]] = {"light10": light10, "none": no_stem}
