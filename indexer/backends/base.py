@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol, Union
+from typing import Protocol
 
 from indexer.documents import Document
 
@@ -64,7 +64,7 @@ class MatchNone:
     pass
 
 
-EngineQuery = Union[Term, Phrase, Boost, Bool, MatchAll, MatchNone]
+EngineQuery = Term | Phrase | Boost | Bool | MatchAll | MatchNone
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,17 @@ import tantivy
 from tantivy import Occur, Query
 
 from indexer.backends.base import (
-    KEYWORD_FIELDS, TEXT_FIELDS, AnalysedDoc, Bool, Boost, EngineQuery, MatchAll, MatchNone, Page, Phrase, Term,
+    KEYWORD_FIELDS,
+    TEXT_FIELDS,
+    AnalysedDoc,
+    Bool,
+    Boost,
+    EngineQuery,
+    MatchAll,
+    MatchNone,
+    Page,
+    Phrase,
+    Term,
 )
 from indexer.documents import Document
 from indexer.errors import IndexIncompatible, IndexLocked

@@ -1,0 +1,67 @@
+"""Search results as plain dataclasses, and their JSON-ready dict form."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A window of the original text; `highlights` are [start, end) str offsets into `text`."""
+
+    text: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str
+    score: float
+    snippet: Snippet
+    source: str = ""
+    date: str | None = None
+    persons: tuple[str, ...] = ()
+    firms: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    value: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Results:
+    """`total` counts every match in the index; `hits` is the requested page; `terms` the analysed query terms."""
+
+    query: str
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+    terms: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `--json` shape: {"query", "total", "hits": [{"id", "title", "score", "source", "snippet"…}], …}."""
+        return {
+            "query": self.query,
+            "total": self.total,
+            "hits": [_hit_dict(h) for h in self.hits],
+            "facets": {k: [asdict(c) for c in v] for k, v in self.facets.items()},
+        }
+
+
+def _hit_dict(hit: Hit) -> dict[str, Any]:
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "score": round(hit.score, 4),
+        "source": hit.source,
+        "date": hit.date,
+        "snippet": {"text": hit.snippet.text, "highlights": [list(h) for h in hit.snippet.highlights]},
+        "persons": list(hit.persons),
+        "firms": list(hit.firms),
+        **({"extra": hit.extra} if hit.extra else {}),
+    }
