@@ -141,7 +141,7 @@ def json_document(line: str, fields: FieldMap, source: str) -> Document:
     if _UNDECODABLE.search(line):
         raise ValueError("not UTF-8; convert the file to UTF-8 (e.g. `iconv -f cp1256 -t utf-8`) and index it again")
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as err:
         raise ValueError(f"invalid JSON ({err.msg} at column {err.colno})") from None
     if not isinstance(record, dict):

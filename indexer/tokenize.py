@@ -13,8 +13,8 @@ _ARABIC_WORD = f"[{_MARKS}]*[{chars.ARABIC_LETTER_CLASS}][{chars.ARABIC_LETTER_C
 _PROCLITIC = "(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل|ك)"
 _WORD = re.compile(
     f"(?:{_PROCLITIC}{chars.TATWEEL}*)?(?P<latin>[{chars.LATIN_WORD_CLASS}]+)"
-    f"|(?P<arabic>{_ARABIC_WORD})"
     f"|(?:{_PROCLITIC}{chars.TATWEEL}*)?(?P<digits>[{chars.EASTERN_DIGIT_CLASS}]+)"
+    f"|(?P<arabic>{_ARABIC_WORD})"
 )
 
 

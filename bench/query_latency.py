@@ -1,0 +1,116 @@
+"""Retrieval corpora index + every retrieval query → Searcher.search latency percentiles (ms) and queries/s."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import statistics  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+
+from indexer import Document, Indexer  # noqa: E402
+from indexer.meta import is_index  # noqa: E402
+from search import Searcher  # noqa: E402
+from search.plan import bag_of_words  # noqa: E402
+
+DATA = Path("/work/shared/data/retrieval")
+CORPORA = ("xquad_ar", "arcd")
+
+
+def documents(data: Path, repeat: int) -> Iterator[Document]:
+    """Every document of both corpora, `repeat` times, ids made unique per copy."""
+    for copy in range(repeat):
+        for name in CORPORA:
+            with (data / name / "corpus.jsonl").open(encoding="utf-8") as fh:
+                for line in fh:
+                    if line.strip():
+                        rec = json.loads(line)
+                        yield Document(f"{rec['id']}#{copy}", rec.get("title", ""), rec.get("text", ""), name)
+
+
+def queries(data: Path) -> list[str]:
+    """The text of every query of both corpora, leading "- " stripped."""
+    out = []
+    for name in CORPORA:
+        for line in (data / name / "queries.tsv").read_text(encoding="utf-8").splitlines():
+            if "\t" in line:
+                text = line.split("\t", 1)[1].strip()
+                out.append(text[2:] if text.startswith("- ") else text)
+    return out
+
+
+def percentile(sorted_ms: list[float], p: float) -> float:
+    """Nearest-rank percentile of an ascending list."""
+    return sorted_ms[min(len(sorted_ms) - 1, max(0, round(p / 100 * len(sorted_ms) + 0.5) - 1))]
+
+
+def measure(run: Callable[[str], object], qs: list[str], warmup: int) -> tuple[list[float], float]:
+    """Latency of each query in ms (after `warmup` untimed queries), and the wall time of the timed loop."""
+    for q in qs[:warmup]:
+        run(q)
+    latencies = []
+    start = time.perf_counter()
+    for q in qs:
+        t0 = time.perf_counter()
+        run(q)
+        latencies.append((time.perf_counter() - t0) * 1000)
+    return latencies, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=1, help="copies of both corpora in the index (default 1)")
+    parser.add_argument("--index", type=Path, help="reuse this index (built here first if it holds none)")
+    parser.add_argument("--warmup", type=int, default=200, help="untimed queries before each measurement")
+    parser.add_argument("--data", type=Path, default=DATA)
+    args = parser.parse_args()
+
+    tmp = None
+    path = args.index
+    if path is None:
+        tmp = tempfile.TemporaryDirectory(prefix="fahras-bench-")
+        path = Path(tmp.name)
+    if is_index(path):
+        print(f"reusing the index at {path}")
+    else:
+        with Indexer(path, rebuild=True) as ix:
+            report = ix.index(documents(args.data, args.repeat))
+        print(f"indexed {report.added:,} documents ({args.repeat} copies of {', '.join(CORPORA)}) "
+              f"in {report.seconds:.1f} s")
+
+    searcher = Searcher(path)
+    qs = queries(args.data)
+    print(f"{len(searcher):,} documents in the index, {len(qs):,} queries, {args.warmup} warm-up queries per row\n")
+
+    def engine_only(q: str) -> object:
+        return searcher.backend.search(bag_of_words(list(dict.fromkeys(searcher.analyzer.terms(q)))), 1000)
+
+    rows = [
+        ("search limit=10, snippets, facets", lambda q: searcher.search(q, limit=10)),
+        ("search limit=10, snippets, no facets", lambda q: searcher.search(q, limit=10, facets=False)),
+        ("backend top 1000, no snippets/facets", engine_only),
+    ]
+    header = f"{'measurement':<38} {'p50':>7} {'p95':>7} {'p99':>7} {'mean':>7} {'queries/s':>10}"
+    print(header)
+    print("-" * len(header))
+    for label, run in rows:
+        ms, wall = measure(run, qs, args.warmup)
+        ms.sort()
+        print(f"{label:<38} {percentile(ms, 50):>7.2f} {percentile(ms, 95):>7.2f} {percentile(ms, 99):>7.2f} "
+              f"{statistics.fmean(ms):>7.2f} {len(qs) / wall:>10,.0f}")
+    print("\nms per query, one thread. Searcher.search has no switch to skip snippets (snippet_chars=0 still tokenizes"
+          "\nevery hit's body), so the last row calls the backend directly: query analysis + BM25 top 1000 + loading"
+          "\nand decoding each hit's stored JSON record.")
+    if tmp is not None:
+        tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()

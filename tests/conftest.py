@@ -1,0 +1,52 @@
+"""Shared fixtures: a small Arabic corpus written for the tests, indexes built through the library API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer import Document, Indexer
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+SAMPLES = ROOT / "samples" / "news"
+
+CORPUS = [
+    Document("d1", "حملة جمع التبرعات", "بدأت الحملةُ بجمعِ التبرعاتِ في وول ستريت، وقال المنظمون إن المكالمة نجحت."),
+    Document("d2", "أسواق المال", "ارتفعت أسهم الشركات في وول ستريت بعد إعلان النتائج."),
+    Document("d3", "تقنية", "أطلقت شركة Nvidia شريحة جديدة للذكاء الاصطناعي."),
+    Document("d4", "مكالمة خاصة", "جرت مكالمةٌ خاصة بين المستثمرين عبر تطبيق زووم."),
+    Document("d5", "الانتخابات", "يستعد الناخبون للانتخابات المقبلة في المدينة."),
+]
+
+
+def build_index(path: Path, docs: list[Document]) -> Path:
+    with Indexer(path) as ix:
+        ix.add(docs)
+    return path
+
+
+@pytest.fixture
+def corpus_index(tmp_path: Path) -> Path:
+    """An index of CORPUS in a fresh directory."""
+    return build_index(tmp_path / "index", CORPUS)
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is absent: the seed articles live in ../shared beside the repository")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seeds_index(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    from indexer import read_inputs
+
+    path = tmp_path_factory.mktemp("seeds") / "index"
+    with Indexer(path) as ix:
+        report = ix.index(read_inputs(seeds_dir))
+    assert report.problems == []
+    return path

@@ -1,0 +1,71 @@
+"""The analyzer pipeline: tokens with original offsets, positions, stopwords, names and versions."""
+
+import pytest
+
+from indexer import Token, get_analyzer
+from indexer.errors import UnknownAnalyzer
+from indexer.stopwords import load_stopwords, parse_stopwords
+
+
+def test_tokens_carry_terms_offsets_and_positions():
+    text = "اجتمع الممولون في المكالمةِ"
+    assert get_analyzer().tokens(text) == [
+        Token("اجتمع", 0, 5, 0), Token("ممول", 6, 14, 1), Token("مكالم", 18, 27, 3)]
+
+
+def test_stopwords_are_dropped_but_keep_their_position():
+    assert [t.pos for t in get_analyzer().tokens("جمع من التبرعات")] == [0, 2]
+
+
+def test_original_word_with_harakat_is_the_token_span():
+    text = "بالمكالمةِ"
+    (token,) = get_analyzer().tokens(text)
+    assert (text[token.start:token.end], token.term) == ("بالمكالمةِ", "مكالم")
+
+
+def test_query_and_document_forms_meet_on_one_term():
+    a = get_analyzer()
+    assert a.terms("مكالمة") == a.terms("بالمكالمةِ") == a.terms("المكالمه") == ["مكالم"]
+
+
+def test_latin_names_are_casefolded_not_stemmed():
+    assert get_analyzer().terms("شركة LinkedIn ولـCNBC") == ["شرك", "linkedin", "cnbc"]
+
+
+def test_exact_terms_are_normalized_not_stemmed_and_keep_stopwords():
+    assert get_analyzer().exact_terms("في المكالمةِ") == ["في", "المكالمه"]
+
+
+def test_exact_analyzer_does_not_stem():
+    assert get_analyzer("ar_exact@1").terms("المكالمةِ الخاصة") == ["المكالمه", "الخاصه"]
+
+
+def test_explain_reports_every_word():
+    infos = get_analyzer().explain("في المكالمةِ")
+    assert [(i.pos, i.start, i.end, i.original, i.normalized, i.term) for i in infos] == [
+        (0, 0, 2, "في", "في", None), (1, 3, 12, "المكالمةِ", "المكالمه", "مكالم")]
+
+
+def test_analyzer_name_carries_a_version():
+    assert get_analyzer().name == "ar_light@1"
+
+
+def test_unknown_analyzer_lists_the_known_ones():
+    with pytest.raises(UnknownAnalyzer) as err:
+        get_analyzer("ar_light@9")
+    assert str(err.value).startswith("the index uses analyzer 'ar_light@9', which this build of Fahras does not "
+                                     "know (it knows: ar_exact@1, ar_light@1)")
+
+
+def test_stopword_list_is_normalized_when_loaded():
+    words = load_stopwords()
+    assert "الي" in words and "إلى" not in words
+    assert {"في", "وفي", "ففي", "ماذا", "متي"} <= words
+
+
+def test_parse_stopwords_skips_comments_and_blanks():
+    assert parse_stopwords(["# x", "", "على"]) == frozenset({"علي", "وعلي", "فعلي"})
+
+
+def test_only_stopwords_give_no_terms():
+    assert get_analyzer().terms("في من إلى، على؟") == []

@@ -1,0 +1,103 @@
+"""Reading inputs: text folders, JSONL files and stdin; bad input becomes a Problem with path and line."""
+
+import io
+import json
+
+import pytest
+
+from indexer import Document, FieldMap, Problem, read_inputs
+from indexer.documents import count_inputs, text_document
+from indexer.errors import InputError
+
+
+def test_text_file_first_non_empty_line_is_the_title(tmp_path):
+    (tmp_path / "a.txt").write_text("\n\nعنوان الخبر\n\nالفقرة الأولى.\nالفقرة الثانية.\n", encoding="utf-8")
+    assert list(read_inputs(tmp_path)) == [
+        Document("a.txt", "عنوان الخبر", "الفقرة الأولى.\nالفقرة الثانية.", str(tmp_path / "a.txt"))]
+
+
+def test_folder_is_read_recursively_with_ids_relative_to_it(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("ب\nنص", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("أ\nنص", encoding="utf-8")
+    (tmp_path / "skip.csv").write_text("x", encoding="utf-8")
+    assert [d.id for d in read_inputs(tmp_path)] == ["a.txt", "sub/b.md"]
+
+
+def test_utf8_bom_is_ignored(tmp_path):
+    (tmp_path / "a.txt").write_bytes("\ufeffعنوان\nنص".encode())
+    assert next(read_inputs(tmp_path)).title == "عنوان"
+
+
+def test_non_utf8_file_is_a_problem_with_its_line(tmp_path):
+    (tmp_path / "bad.txt").write_bytes("سطر\n".encode() + "كلمة".encode("cp1256"))
+    (tmp_path / "good.txt").write_text("عنوان\nنص", encoding="utf-8")
+    items = list(read_inputs(tmp_path))
+    assert str(items[0]) == (f"{tmp_path / 'bad.txt'}:2: not UTF-8 (byte 0xdf); convert it, e.g. "
+                             "`iconv -f cp1256 -t utf-8`, and index it again")
+    assert [d.id for d in items[1:]] == ["good.txt"]
+
+
+def test_empty_text_file_is_a_problem(tmp_path):
+    (tmp_path / "e.txt").write_text(" \n\n", encoding="utf-8")
+    assert list(read_inputs(tmp_path)) == [Problem(str(tmp_path / "e.txt"), 1, "empty document, skipped")]
+
+
+def jsonl(tmp_path, *lines: str):
+    path = tmp_path / "docs.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_jsonl_records_with_extra_fields_kept(tmp_path):
+    path = jsonl(tmp_path, json.dumps({"id": 7, "title": "ت", "text": "نص", "date": "2024-07-31", "lang": "ar"}))
+    assert list(read_inputs(path)) == [Document("7", "ت", "نص", str(path), "2024-07-31", {"lang": "ar"})]
+
+
+def test_jsonl_field_names_are_configurable(tmp_path):
+    path = jsonl(tmp_path, json.dumps({"doc": "x", "headline": "ع", "body": "نص"}))
+    (doc,) = read_inputs(path, FieldMap(id="doc", title="headline", text="body"))
+    assert (doc.id, doc.title, doc.body) == ("x", "ع", "نص")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ('{"id": "1", "text": ', "invalid JSON (Expecting value at column 21)"),
+    ('["a"]', "expected a JSON object"),
+    ('{"text": "نص"}', "no 'id' field; name the id field with --id-field"),
+    ('{"id": "1", "text": "  "}', "empty document (no 'title' or 'text' text), skipped"),
+    ('{"id": "1", "text": ["x"]}', "field 'text' must be a string, not list"),
+    ('{"id": "1", "text": "x", "date": "31/07/2024"}', "field 'date' is not an ISO date (YYYY-MM-DD): '31/07/2024'"),
+])
+def test_bad_jsonl_line_is_reported_and_the_rest_read(tmp_path, line, reason):
+    path = jsonl(tmp_path, '{"id": "a", "text": "قبل"}', line, '{"id": "b", "text": "بعد"}')
+    items = list(read_inputs(path))
+    assert [str(i) if isinstance(i, Problem) else i.id for i in items] == ["a", f"{path}:2: {reason}", "b"]
+
+
+def test_non_utf8_jsonl_line_is_a_problem(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "x"}\n' + '{"id": "b", "text": "كلمة"}'.encode("cp1256") + b"\n")
+    items = list(read_inputs(path))
+    assert str(items[1]).startswith(f"{path}:2: not UTF-8")
+
+
+def test_jsonl_on_stdin(monkeypatch):
+    data = '{"id": "s1", "title": "عنوان", "text": "نص"}\n'
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
+    assert list(read_inputs("-")) == [Document("s1", "عنوان", "نص", "<stdin>")]
+
+
+def test_missing_path_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="does not exist; give a folder"):
+        list(read_inputs(tmp_path / "nope"))
+
+
+def test_count_inputs_counts_files_and_jsonl_lines(tmp_path):
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    jsonl(tmp_path, "{}", "", "{}")
+    assert count_inputs(tmp_path) == 3
+    assert count_inputs("-") is None
+
+
+def test_text_document_without_body():
+    assert text_document("عنوان فقط", "a", "a") == Document("a", "عنوان فقط", "", "a")

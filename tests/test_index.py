@@ -1,0 +1,132 @@
+"""Writing the index: replace by id, delete, rebuild, metadata checks, locking and crash safety."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from indexer import Document, Indexer, open_index
+from indexer.backends.base import MatchAll
+from indexer.errors import IndexIncompatible, IndexLocked, IndexNotFound, InputError, UnknownAnalyzer
+from tests.conftest import CORPUS, ROOT, build_index
+
+
+def ids(path) -> list[str]:
+    backend = open_index(path).backend
+    return sorted(d.id for _, d, _ in backend.search(MatchAll(), 1000).hits)
+
+
+def test_meta_records_analyzer_backend_and_format(corpus_index):
+    assert json.loads((corpus_index / "fahras.json").read_text()) == {
+        "analyzer": "ar_light@1", "backend": "tantivy", "format": 1}
+
+
+def test_reindexing_an_id_replaces_the_document(corpus_index):
+    with Indexer(corpus_index) as ix:
+        ix.add([Document("d1", "عنوان جديد", "نص جديد")])
+    backend = open_index(corpus_index).backend
+    assert backend.num_docs() == 5
+    assert backend.get("d1") == Document("d1", "عنوان جديد", "نص جديد")
+
+
+def test_duplicate_ids_in_one_batch_keep_the_last(tmp_path):
+    build_index(tmp_path, [Document("x", "أول", "أ"), Document("x", "ثان", "ب")])
+    assert open_index(tmp_path).backend.get("x").title == "ثان"
+
+
+def test_delete_removes_and_counts_existing_ids(corpus_index):
+    with Indexer(corpus_index) as ix:
+        assert ix.delete(["d2", "d3", "missing"]) == 2
+    assert ids(corpus_index) == ["d1", "d4", "d5"]
+
+
+def test_rebuild_replaces_everything(corpus_index):
+    with Indexer(corpus_index, rebuild=True) as ix:
+        ix.add([Document("n1", "جديد", "نص")])
+    assert ids(corpus_index) == ["n1"]
+
+
+def test_rebuild_can_change_the_analyzer(corpus_index):
+    with Indexer(corpus_index, "ar_exact@1", rebuild=True) as ix:
+        ix.add([Document("n1", "جديد", "نص")])
+    assert open_index(corpus_index).analyzer.name == "ar_exact@1"
+
+
+def test_other_analyzer_without_rebuild_is_refused(corpus_index):
+    with pytest.raises(InputError, match="uses ar_light@1; add --rebuild to re-index it with ar_exact@1"):
+        Indexer(corpus_index, "ar_exact@1")
+
+
+def test_missing_index(tmp_path):
+    with pytest.raises(IndexNotFound) as err:
+        open_index(tmp_path / "nope")
+    assert str(err.value) == f"no index at {tmp_path / 'nope'}; run `fahras index` first"
+
+
+def test_unknown_analyzer_in_meta_fails_clearly(corpus_index):
+    meta = corpus_index / "fahras.json"
+    meta.write_text(meta.read_text().replace("ar_light@1", "ar_light@7"))
+    with pytest.raises(UnknownAnalyzer, match="'ar_light@7', which this build of Fahras does not know"):
+        open_index(corpus_index)
+
+
+def test_other_format_fails_clearly(corpus_index):
+    meta = corpus_index / "fahras.json"
+    meta.write_text(meta.read_text().replace('"format": 1', '"format": 99'))
+    with pytest.raises(IndexIncompatible, match="format 99 and this build reads format 1; rebuild it"):
+        open_index(corpus_index)
+
+
+def test_refuses_a_non_empty_directory_that_is_not_an_index(tmp_path):
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(InputError, match="is not empty and holds no Fahras index"):
+        Indexer(tmp_path)
+
+
+def test_second_writer_is_told_the_index_is_busy(corpus_index):
+    with Indexer(corpus_index) as first:
+        first.add([Document("z", "ز", "ز")])
+        with pytest.raises(IndexLocked, match="another process is writing to the index"):
+            Indexer(corpus_index).add([Document("y", "ي", "ي")])
+
+
+def numbered(n: int, interrupt_at: int | None = None):
+    for i in range(n):
+        if i == interrupt_at:
+            raise KeyboardInterrupt
+        yield Document(f"n{i:03d}", f"خبر {i}", "نص الخبر عن الأسواق")
+
+
+def test_ctrl_c_keeps_the_last_commit_and_releases_the_lock(tmp_path):
+    with pytest.raises(KeyboardInterrupt), Indexer(tmp_path, batch_size=50) as ix:
+        ix.index(numbered(200, interrupt_at=120))
+    assert open_index(tmp_path).backend.num_docs() == 100
+    with Indexer(tmp_path) as ix:  # the lock was released
+        ix.add([Document("after", "بعد", "نص")])
+    assert open_index(tmp_path).backend.num_docs() == 101
+
+
+def test_kill_9_mid_indexing_leaves_the_last_commit_openable(tmp_path):
+    script = textwrap.dedent(f"""
+        import os, signal, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from indexer import Document, Indexer
+        def docs():
+            for i in range(1000):
+                if i == 120:
+                    os.kill(os.getpid(), signal.SIGKILL)
+                yield Document(f"n{{i}}", "خبر", "نص الخبر")
+        ix = Indexer({str(tmp_path)!r}, batch_size=50)
+        ix.index(docs())
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert proc.returncode == -9
+    assert open_index(tmp_path).backend.num_docs() == 100
+    with Indexer(tmp_path) as ix:  # no stale lock after a kill
+        ix.add([Document("after", "بعد", "نص")])
+
+
+def test_corpus_fixture_has_five_documents(corpus_index):
+    assert ids(corpus_index) == sorted(d.id for d in CORPUS)
