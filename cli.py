@@ -129,8 +129,8 @@ def _print_report(report: IndexReport, index: Path, as_json: bool) -> None:
         return
     rate = report.added / report.seconds if report.seconds else 0.0
     skipped = f"; skipped {len(report.problems)} (see above)" if report.problems else ""
-    err.print(f"indexed {report.added} documents into {index} in {report.seconds:.1f}s ({rate:,.0f} docs/s){skipped}",
-              markup=False)
+    err.print(f"indexed {_plural(report.added, 'document')} into {index} in {report.seconds:.1f}s "
+              f"({rate:,.0f} docs/s){skipped}", markup=False)
 
 
 @app.command()
@@ -185,9 +185,13 @@ def delete(
         _require_index(index)
         with Indexer(index) as ix:
             deleted = ix.delete(ids)
-    _err().print(f"deleted {deleted} of {len(ids)} documents", markup=False)
+    _err().print(f"deleted {deleted} of {_plural(len(ids), 'document')}", markup=False)
     if deleted < len(set(ids)):
         raise typer.Exit(1)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _require_index(path: Path) -> None:

@@ -31,7 +31,8 @@ def render_results(results: Results, offset: int = 0) -> Group:
     if results.total == 0:
         return Group(Text(f"no hits for «{results.query}»" + _no_terms_hint(results)))
     span = f"{offset + 1}–{offset + shown}" if shown else "none"
-    parts: list[Text] = [Text(f"{results.total} hits for «{results.query}» (showing {span})", style="bold")]
+    noun = "hit" if results.total == 1 else "hits"
+    parts: list[Text] = [Text(f"{results.total} {noun} for «{results.query}» (showing {span})", style="bold")]
     for rank, hit in enumerate(results.hits, offset + 1):
         parts += [Text(""), render_hit(rank, hit)]
     facets = [f"{name}: " + ", ".join(f"{c.value} ({c.count})" for c in counts)

@@ -1,0 +1,138 @@
+"""The command line, driven through typer's CliRunner: exact output, exit codes, one-line errors."""
+
+import json
+
+from typer.testing import CliRunner
+
+from cli import app
+from tests.conftest import SAMPLES
+
+runner = CliRunner()
+
+
+def run(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_search_prints_ranked_hits_with_snippets(corpus_index):
+    result = run("search", "مكالمة", "--index", str(corpus_index))
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "2 hits for «مكالمة» (showing 1–2)\n"
+        "\n"
+        "1. مكالمة خاصة  (3.58)\n"
+        "   d4\n"
+        "   جرت مكالمةٌ خاصة بين المستثمرين عبر تطبيق زووم.\n"
+        "\n"
+        "2. حملة جمع التبرعات  (0.74)\n"
+        "   d1\n"
+        "   بدأت الحملةُ بجمعِ التبرعاتِ في وول ستريت، وقال المنظمون إن المكالمة نجحت.\n"
+    )
+
+
+def test_search_pipe_output_has_no_escape_codes(corpus_index):
+    assert "\x1b" not in run("search", "مكالمة", "-i", str(corpus_index)).stdout
+
+
+def test_search_json(corpus_index):
+    result = run("search", "زووم", "--json", "-i", str(corpus_index))
+    data = json.loads(result.stdout)
+    assert (data["query"], data["total"], [h["id"] for h in data["hits"]]) == ("زووم", 1, ["d4"])
+    snippet = data["hits"][0]["snippet"]
+    assert [snippet["text"][a:b] for a, b in snippet["highlights"]] == ["زووم"]
+
+
+def test_search_limit_and_offset(corpus_index):
+    data = json.loads(run("search", "وول ستريت", "--json", "--limit", "1", "--offset", "1",
+                          "-i", str(corpus_index)).stdout)
+    assert (data["total"], len(data["hits"])) == (2, 1)
+
+
+def test_search_of_stopwords_only(corpus_index):
+    result = run("search", "في من", "-i", str(corpus_index))
+    assert (result.exit_code, result.stdout) == (
+        0, "no hits for «في من» (only stopwords or punctuation: nothing to search for)\n")
+
+
+def test_search_without_index_is_one_line_and_exit_1(tmp_path):
+    result = run("search", "مكالمة", "-i", str(tmp_path / "none"))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: no index at {tmp_path / 'none'}; run `fahras index` first\n"
+    assert result.stdout == ""
+
+
+def test_analyze_prints_position_offsets_original_and_term():
+    result = run("analyze", "في المكالمةِ وCNBC")
+    assert result.stdout == (
+        "0\t0:2\tفي\tفي\t(stopword)\n"
+        "1\t3:12\tالمكالمةِ\tالمكالمه\tمكالم\n"
+        "2\t14:18\tCNBC\tcnbc\tcnbc\n"
+    )
+
+
+def test_analyze_json():
+    data = json.loads(run("analyze", "كتـــاب", "--json").stdout)
+    assert data == [{"pos": 0, "start": 0, "end": 7, "original": "كتـــاب", "normalized": "كتاب", "term": "كتاب"}]
+
+
+def test_analyze_unknown_analyzer():
+    result = run("analyze", "نص", "--analyzer", "ar_heavy@1")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: the index uses analyzer 'ar_heavy@1', which this build")
+
+
+def test_index_folder_then_search(tmp_path):
+    index = tmp_path / "index"
+    result = run("index", str(SAMPLES), "-i", str(index))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("indexed 30 documents into ")
+    data = json.loads(run("search", "جمع التبرعات", "--json", "-i", str(index)).stdout)
+    assert data["total"] >= 4
+
+
+def test_index_reports_bad_lines_indexes_the_rest_and_exits_1(tmp_path):
+    index = tmp_path / "index"
+    stdin = '{"id": "s1", "text": "مكالمة"}\nnot json\n{"id": "s2", "text": "زووم"}\n'
+    result = run("index", "-", "-i", str(index), input=stdin)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == "<stdin>:2: invalid JSON (Expecting value at column 1)"
+    assert result.stderr.splitlines()[1].startswith("indexed 2 documents into ")
+    assert result.stderr.splitlines()[1].endswith("; skipped 1 (see above)")
+
+
+def test_index_json_summary(tmp_path):
+    result = run("index", "-", "-i", str(tmp_path / "ix"), "--json", input='{"id": "1", "text": "نص"}\n')
+    data = json.loads(result.stdout)
+    assert (data["indexed"], data["skipped"], data["problems"]) == (1, 0, [])
+
+
+def test_index_missing_input_path(tmp_path):
+    result = run("index", str(tmp_path / "nope"), "-i", str(tmp_path / "ix"))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {tmp_path / 'nope'} does not exist; give a folder of .txt/.md files, "
+                             "a .jsonl file, or - for stdin\n")
+
+
+def test_delete_then_search(corpus_index):
+    result = run("delete", "d4", "-i", str(corpus_index))
+    assert (result.exit_code, result.stderr) == (0, "deleted 1 of 1 document\n")
+    data = json.loads(run("search", "مكالمة", "--json", "-i", str(corpus_index)).stdout)
+    assert [h["id"] for h in data["hits"]] == ["d1"]
+
+
+def test_delete_unknown_id_exits_1(corpus_index):
+    result = run("delete", "nope", "-i", str(corpus_index))
+    assert (result.exit_code, result.stderr) == (1, "deleted 0 of 1 document\n")
+
+
+def test_delete_does_not_create_an_index(tmp_path):
+    result = run("delete", "x", "-i", str(tmp_path / "none"))
+    assert result.exit_code == 1
+    assert not (tmp_path / "none").exists()
+
+
+def test_every_command_has_help_with_an_arabic_example():
+    for command in ("index", "search", "analyze", "delete"):
+        result = run(command, "--help")
+        assert result.exit_code == 0
+        assert "Example:" in result.stdout
