@@ -10,6 +10,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 import argparse  # noqa: E402
 import json  # noqa: E402
+import math  # noqa: E402
 import statistics  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
@@ -20,7 +21,7 @@ from indexer.meta import is_index  # noqa: E402
 from search import Searcher  # noqa: E402
 from search.plan import bag_of_words  # noqa: E402
 
-DATA = Path("/work/shared/data/retrieval")
+DATA = REPO_ROOT.parent / "shared" / "data" / "retrieval"
 CORPORA = ("xquad_ar", "arcd")
 
 
@@ -48,7 +49,7 @@ def queries(data: Path) -> list[str]:
 
 def percentile(sorted_ms: list[float], p: float) -> float:
     """Nearest-rank percentile of an ascending list."""
-    return sorted_ms[min(len(sorted_ms) - 1, max(0, round(p / 100 * len(sorted_ms) + 0.5) - 1))]
+    return sorted_ms[min(len(sorted_ms), max(1, math.ceil(p * len(sorted_ms) / 100))) - 1]
 
 
 def measure(run: Callable[[str], object], qs: list[str], warmup: int) -> tuple[list[float], float]:
@@ -82,7 +83,7 @@ def main() -> None:
     else:
         with Indexer(path, rebuild=True) as ix:
             report = ix.index(documents(args.data, args.repeat))
-        print(f"indexed {report.added:,} documents ({args.repeat} copies of {', '.join(CORPORA)}) "
+        print(f"indexed {report.added:,} documents ({args.repeat} x {' + '.join(CORPORA)}) "
               f"in {report.seconds:.1f} s")
 
     searcher = Searcher(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -37,8 +38,6 @@ class TokenInfo:
     term: str | None
 
 
-# name@version → stemmer; a stemmer's output must never change under the same version.
-ANALYZER_SPECS = MappingProxyType({"ar_light@1": "light10", "ar_exact@1": "none"})
 DEFAULT_ANALYZER = "ar_light@1"
 
 
@@ -52,16 +51,17 @@ class Analyzer:
     """
 
     name: str
-    stemmer: str
+    stem: Callable[[str], str]
     stopwords: frozenset[str]
+    normalize: Callable[[str], str] = normalize
     _memo: dict[str, tuple[str, str | None]] = field(default_factory=dict, compare=False, repr=False)
 
     def _analyze_word(self, word: str) -> tuple[str, str | None]:
         """Original word → (normalized, term or None), memoized per distinct word."""
         hit = self._memo.get(word)
         if hit is None:
-            normalized = normalize(word)
-            term = None if normalized in self.stopwords or not normalized else STEMMERS[self.stemmer](normalized)
+            normalized = self.normalize(word)
+            term = None if normalized in self.stopwords or not normalized else self.stem(normalized)
             hit = (normalized, term)
             if len(self._memo) >= _CACHE_LIMIT:
                 self._memo.clear()
@@ -87,7 +87,7 @@ class Analyzer:
 
     def normalize_term(self, word: str) -> str:
         """Normalization only (for prefix and fuzzy terms, which must not be stemmed)."""
-        return normalize(word)
+        return self.normalize(word)
 
     def explain(self, text: str) -> list[TokenInfo]:
         """Every word with its original text, normalized form and indexed term."""
@@ -97,8 +97,20 @@ class Analyzer:
         ]
 
 
+def _light(name: str) -> Analyzer:
+    return Analyzer(name, STEMMERS["light10"], load_stopwords())
+
+
+def _exact(name: str) -> Analyzer:
+    return Analyzer(name, STEMMERS["none"], load_stopwords())
+
+
+# name@version → factory. What a registered name produces must never change: change it under a new version.
+ANALYZER_SPECS: Mapping[str, Callable[[str], Analyzer]] = MappingProxyType({"ar_light@1": _light, "ar_exact@1": _exact})
+
+
 def get_analyzer(name: str = DEFAULT_ANALYZER) -> Analyzer:
     """A fresh analyzer by registered name; unknown names raise UnknownAnalyzer listing the known ones."""
     if name not in ANALYZER_SPECS:
         raise UnknownAnalyzer(name, sorted(ANALYZER_SPECS))
-    return Analyzer(name, ANALYZER_SPECS[name], load_stopwords())
+    return ANALYZER_SPECS[name](name)

@@ -43,6 +43,11 @@ class Searcher:
         counts = self.facet_counts(engine_query, facet_size) if facets and page.total else {}
         return Results(query, page.total, hits, counts, terms)
 
+    def rank(self, query: str, limit: int = 1000) -> list[tuple[str, float]]:
+        """(id, score) of the top `limit` documents, without snippets or facets (for evaluation runs)."""
+        page = self.backend.search(bag_of_words(self.analyzer.terms(query)), limit)
+        return [(doc.id, score) for score, doc, _ in page.hits]
+
     def facet_counts(self, query: EngineQuery, size: int = 10) -> dict[str, list[FacetCount]]:
         """Documents per person and per firm over the whole result set of `query`."""
         return {name: [FacetCount(v, c) for v, c in self.backend.count_values(query, field, size)]
