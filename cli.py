@@ -33,6 +33,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
+    pretty_exceptions_show_locals=False,
     help="Fahras: Arabic full-text search. Example: fahras index samples/news && fahras search \"جمع التبرعات\"",
 )
 
@@ -168,7 +169,7 @@ def analyze(
     with user_errors(debug):
         infos = get_analyzer(analyzer).explain(text)
     if as_json:
-        typer.echo(json.dumps([asdict(i) for i in infos], ensure_ascii=False))
+        typer.echo(json.dumps([i._asdict() for i in infos], ensure_ascii=False))
     else:
         for line in analysis_lines(infos):
             typer.echo(line)

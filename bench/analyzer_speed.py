@@ -20,7 +20,7 @@ from indexer import get_analyzer  # noqa: E402
 from indexer.normalize import strip_harakat  # noqa: E402
 from indexer.tokenize import word_spans  # noqa: E402
 
-DATA = Path("/work/shared/data/retrieval")
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "retrieval"
 CORPORA = ("xquad_ar", "arcd")
 
 

@@ -16,7 +16,7 @@ import tempfile  # noqa: E402
 import time  # noqa: E402
 from concurrent.futures import ProcessPoolExecutor  # noqa: E402
 
-DATA = Path("/work/shared/data/retrieval")
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "retrieval"
 CORPORA = ("xquad_ar", "arcd")
 HEAP_BYTES = 128_000_000  # same writer heap and thread count as Fahras's tantivy backend
 

@@ -5,20 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import NamedTuple
 
 from indexer.errors import UnknownAnalyzer
 from indexer.normalize import normalize
-from indexer.stem import STEMMERS
-from indexer.stopwords import load_stopwords
+from indexer.stem import light10, name_safe, no_stem
+from indexer.stopwords import load_names, load_stopwords
 from indexer.tokenize import word_spans
 
 _CACHE_LIMIT = 500_000
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One indexed word. `text[start:end]` of the original is the whole original word (harakat kept);
-    `pos` counts every word, stopwords included, so phrases keep their gaps."""
+    `pos` counts every word, stopwords included."""
 
     term: str
     start: int
@@ -26,8 +26,7 @@ class Token:
     pos: int
 
 
-@dataclass(frozen=True, slots=True)
-class TokenInfo:
+class TokenInfo(NamedTuple):
     """What the analyzer did with one word (for `fahras analyze`); `term` is None for a stopword."""
 
     pos: int
@@ -38,14 +37,14 @@ class TokenInfo:
     term: str | None
 
 
-DEFAULT_ANALYZER = "ar_light@1"
+DEFAULT_ANALYZER = "ar_light@2"
 
 
 @dataclass(frozen=True)
 class Analyzer:
     """Tokenize the raw text, then per word: normalize → drop stopwords → stem.
 
-    >>> a = get_analyzer("ar_light@1")
+    >>> a = get_analyzer("ar_light@2")
     >>> [(t.term, t.start, t.end, t.pos) for t in a.tokens("في بالمكالمةِ الخاصة")]
     [('مكالم', 3, 13, 1), ('خاص', 14, 20, 2)]
     """
@@ -71,19 +70,31 @@ class Analyzer:
     def tokens(self, text: str) -> list[Token]:
         """Indexed tokens of `text`, stopwords left out."""
         out = []
+        word = self._analyze_word
         for pos, (start, end) in enumerate(word_spans(text)):
-            term = self._analyze_word(text[start:end])[1]
+            term = word(text[start:end])[1]
             if term is not None:
                 out.append(Token(term, start, end, pos))
         return out
 
     def terms(self, text: str) -> list[str]:
         """Indexed terms of `text`, in order."""
-        return [t.term for t in self.tokens(text)]
+        return self.index_terms(text)[0]
 
     def exact_terms(self, text: str) -> list[str]:
         """Normalized but unstemmed words, stopwords kept: the terms of exact matching."""
-        return [self._analyze_word(text[a:b])[0] for a, b in word_spans(text)]
+        return self.index_terms(text)[1]
+
+    def index_terms(self, text: str) -> tuple[list[str], list[str]]:
+        """(stemmed terms without stopwords, normalized words with stopwords) in one pass over `text`."""
+        stems, exact = [], []
+        word = self._analyze_word
+        for start, end in word_spans(text):
+            normalized, term = word(text[start:end])
+            exact.append(normalized)
+            if term is not None:
+                stems.append(term)
+        return stems, exact
 
     def normalize_term(self, word: str) -> str:
         """Normalization only (for prefix and fuzzy terms, which must not be stemmed)."""
@@ -97,16 +108,24 @@ class Analyzer:
         ]
 
 
+def _light_names(name: str) -> Analyzer:
+    """light10 with name parts kept whole (the default)."""
+    return Analyzer(name, name_safe(light10, load_names()), load_stopwords())
+
+
 def _light(name: str) -> Analyzer:
-    return Analyzer(name, STEMMERS["light10"], load_stopwords())
+    """Plain light10, as Lucene's ArabicAnalyzer."""
+    return Analyzer(name, light10, load_stopwords())
 
 
 def _exact(name: str) -> Analyzer:
-    return Analyzer(name, STEMMERS["none"], load_stopwords())
+    """Normalization only, no stemming."""
+    return Analyzer(name, no_stem, load_stopwords())
 
 
 # name@version → factory. What a registered name produces must never change: change it under a new version.
-ANALYZER_SPECS: Mapping[str, Callable[[str], Analyzer]] = MappingProxyType({"ar_light@1": _light, "ar_exact@1": _exact})
+ANALYZER_SPECS: Mapping[str, Callable[[str], Analyzer]] = MappingProxyType(
+    {"ar_light@2": _light_names, "ar_light@1": _light, "ar_exact@1": _exact})
 
 
 def get_analyzer(name: str = DEFAULT_ANALYZER) -> Analyzer:

@@ -106,8 +106,9 @@ class Indexer:
 
     def analyse(self, doc: Document) -> AnalysedDoc:
         """Run the index's analyzer over a document's title and body."""
-        a = self.analyzer
-        return AnalysedDoc(doc, a.terms(doc.title), a.terms(doc.body), a.exact_terms(f"{doc.title}\n{doc.body}"))
+        title, title_exact = self.analyzer.index_terms(doc.title)
+        body, body_exact = self.analyzer.index_terms(doc.body)
+        return AnalysedDoc(doc, title, body, title_exact + body_exact)
 
     def add(self, docs: Iterable[Document]) -> int:
         """Add (or replace, by id) documents; commits every `batch_size` unless rebuilding. Returns how many."""

@@ -46,6 +46,31 @@ def light10(word: str) -> str:
     return strip_suffixes(strip_prefix(word))
 
 
+# What may be written onto a name: a conjunction (و ف), then a preposition or the article: ولبوتين، لهاريس، والسلمان.
+NAME_CLITICS: tuple[str, ...] = tuple(sorted(
+    {c + p for c in ("", "و", "ف") for p in ("", "ال", "بال", "كال", "لل", "ب", "ل", "ك")} - {""},
+    key=len, reverse=True))
+
+
+def name_safe(stem: Callable[[str], str], names: frozenset[str]) -> Callable[[str], str]:
+    """Wrap a stemmer so known name parts stay whole (سلمان, not سلم), with an attached clitic removed.
+
+    >>> safe = name_safe(light10, frozenset({"سلمان"}))
+    >>> safe("سلمان"), safe("لسلمان"), light10("سلمان")
+    ('سلمان', 'سلمان', 'سلم')
+    """
+
+    def stem_word(word: str) -> str:
+        if word in names:
+            return word
+        for clitic in NAME_CLITICS:
+            if word.startswith(clitic) and word[len(clitic):] in names:
+                return word[len(clitic):]
+        return stem(word)
+
+    return stem_word
+
+
 def no_stem(word: str) -> str:
     """The identity stemmer, for exact (normalized but unstemmed) matching."""
     return word

@@ -1,4 +1,4 @@
-"""Stopword file → frozenset of normalized words (normalized with the same rules as the text, so order can't bite)."""
+"""Word-list files in indexer/data → frozensets of normalized words (stopwords, name parts)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,16 @@ def parse_stopwords(lines: list[str]) -> frozenset[str]:
     return frozenset(words | {clitic + word for word in words for clitic in ATTACHED})
 
 
+def read_wordlist(name: str) -> list[str]:
+    """Lines of a word list shipped in indexer/data."""
+    return resources.files("indexer").joinpath("data").joinpath(name).read_text(encoding="utf-8").splitlines()
+
+
 def load_stopwords(name: str = "stopwords_ar.txt") -> frozenset[str]:
-    """Read a stopword list shipped in indexer/data."""
-    text = resources.files("indexer").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return parse_stopwords(text.splitlines())
+    """The stopword list shipped in indexer/data, normalized, with attached conjunctions."""
+    return parse_stopwords(read_wordlist(name))
+
+
+def load_names(name: str = "names_ar.txt") -> frozenset[str]:
+    """Name parts the name-safe stemmer keeps whole (already normalized by indexer/data/build_names.py)."""
+    return frozenset(normalize(w) for w in read_wordlist(name) if w and not w.startswith("#"))

@@ -8,14 +8,13 @@ from collections.abc import Iterator
 from indexer import chars
 
 _MARKS = f"{chars.HARAKAT_CLASS}{chars.TATWEEL}"
-_ARABIC_WORD = f"[{_MARKS}]*[{chars.ARABIC_LETTER_CLASS}][{chars.ARABIC_LETTER_CLASS}{_MARKS}]*"
-# A proclitic written straight onto a Latin word or a number (وDell, لـCNBC, و٢٠٢٤) is skipped: the word is the rest.
-_PROCLITIC = "(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل|ك)"
 _WORD = re.compile(
-    f"(?:{_PROCLITIC}{chars.TATWEEL}*)?(?P<latin>[{chars.LATIN_WORD_CLASS}]+)"
-    f"|(?:{_PROCLITIC}{chars.TATWEEL}*)?(?P<digits>[{chars.EASTERN_DIGIT_CLASS}]+)"
-    f"|(?P<arabic>{_ARABIC_WORD})"
+    f"(?P<latin>[{chars.LATIN_WORD_CLASS}]+)"
+    f"|(?P<digits>[{chars.EASTERN_DIGIT_CLASS}]+)"
+    f"|[{_MARKS}]*[{chars.ARABIC_LETTER_CLASS}][{chars.ARABIC_LETTER_CLASS}{_MARKS}]*"
 )
+# A proclitic written straight onto a Latin word or a number (وDell, لـCNBC, و٢٠٢٤) is not a word of its own.
+_PROCLITIC = re.compile(f"(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل|ك){chars.TATWEEL}*")
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -26,6 +25,16 @@ def word_spans(text: str) -> Iterator[tuple[int, int]]:
     >>> [text[a:b] for a, b in word_spans(text)]
     ['قالَ', 'Dell', 'ربحت', '١٢٣']
     """
+    pending: tuple[int, int] | None = None  # a short Arabic word that may be a proclitic of the next word
     for match in _WORD.finditer(text):
-        group = match.lastgroup or "arabic"
-        yield match.start(group), match.end(group)
+        start, end = match.span()
+        if pending is not None:
+            if not (pending[1] == start and match.lastgroup and _PROCLITIC.fullmatch(text, *pending)):
+                yield pending
+            pending = None
+        if match.lastgroup is None and end - start <= 5:
+            pending = (start, end)
+        else:
+            yield start, end
+    if pending is not None:
+        yield pending

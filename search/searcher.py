@@ -7,7 +7,7 @@ from pathlib import Path
 from indexer.backends.base import EngineQuery
 from indexer.documents import Document
 from indexer.index import DEFAULT_PATH, open_index
-from search.plan import bag_of_words
+from search.plan import Ranking, bag_of_words, query_words
 from search.results import FacetCount, Hit, Results
 from search.snippets import make_snippet, term_matches
 
@@ -28,16 +28,18 @@ class Searcher:
     ['بالمكالمةِ', 'التبرعاتِ']
     """
 
-    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+    def __init__(self, path: str | Path = DEFAULT_PATH, ranking: Ranking = Ranking()) -> None:
         self._index = open_index(path)
+        self.ranking = ranking
         self.analyzer = self._index.analyzer
         self.backend = self._index.backend
 
     def search(self, query: str, *, limit: int = 10, offset: int = 0, snippet_chars: int = 200,
                facets: bool = True, facet_size: int = 10) -> Results:
         """BM25 over title (boosted) and body; every hit has a snippet of its original body."""
-        terms = list(dict.fromkeys(self.analyzer.terms(query)))
-        engine_query = bag_of_words(terms)
+        words = query_words(self.analyzer, query)
+        terms = [w.term for w in words]
+        engine_query = bag_of_words(words, self.ranking)
         page = self.backend.search(engine_query, limit, offset)
         hits = [self._hit(score, doc, ents, set(terms), snippet_chars) for score, doc, ents in page.hits]
         counts = self.facet_counts(engine_query, facet_size) if facets and page.total else {}
@@ -45,7 +47,7 @@ class Searcher:
 
     def rank(self, query: str, limit: int = 1000) -> list[tuple[str, float]]:
         """(id, score) of the top `limit` documents, without snippets or facets (for evaluation runs)."""
-        page = self.backend.search(bag_of_words(self.analyzer.terms(query)), limit)
+        page = self.backend.search(bag_of_words(query_words(self.analyzer, query), self.ranking), limit)
         return [(doc.id, score) for score, doc, _ in page.hits]
 
     def facet_counts(self, query: EngineQuery, size: int = 10) -> dict[str, list[FacetCount]]:

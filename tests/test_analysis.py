@@ -47,14 +47,14 @@ def test_explain_reports_every_word():
 
 
 def test_analyzer_name_carries_a_version():
-    assert get_analyzer().name == "ar_light@1"
+    assert get_analyzer().name == "ar_light@2"
 
 
 def test_unknown_analyzer_lists_the_known_ones():
     with pytest.raises(UnknownAnalyzer) as err:
         get_analyzer("ar_light@9")
     assert str(err.value).startswith("the index uses analyzer 'ar_light@9', which this build of Fahras does not "
-                                     "know (it knows: ar_exact@1, ar_light@1)")
+                                     "know (it knows: ar_exact@1, ar_light@1, ar_light@2)")
 
 
 def test_stopword_list_is_normalized_when_loaded():
@@ -69,3 +69,17 @@ def test_parse_stopwords_skips_comments_and_blanks():
 
 def test_only_stopwords_give_no_terms():
     assert get_analyzer().terms("في من إلى، على؟") == []
+
+
+def test_default_analyzer_keeps_known_names_whole():
+    a = get_analyzer()
+    assert a.terms("سلمان ولسلمان") == ["سلمان", "سلمان"]
+    assert get_analyzer("ar_light@1").terms("سلمان") == ["سلم"]
+
+
+def test_name_safe_stemming_still_stems_ordinary_words():
+    assert get_analyzer().terms("المكالمات") == ["مكالم"]
+
+
+def test_index_terms_gives_stems_and_exact_words_in_one_pass():
+    assert get_analyzer().index_terms("في المكالمةِ") == (["مكالم"], ["في", "المكالمه"])

@@ -96,3 +96,19 @@ def test_seeds_call_highlights_prefixed_forms(seeds_index):
     hit = Searcher(seeds_index).search("مكالمة").hits[0]
     assert set(highlighted(hit)) <= {"مكالمة", "المكالمة", "بالمكالمة", "للمكالمة", "المكالمات", "مكالمات"}
     assert highlighted(hit)
+
+
+def test_a_name_does_not_match_words_its_stem_would_collide_with(tmp_path):
+    from indexer import Document
+    from tests.conftest import build_index
+    path = build_index(tmp_path / "ix", [Document("n", "سلمان", "زار سلمان المدينة"),
+                                         Document("w", "سلم", "صعد السلم إلى الطابق")])
+    assert [h.id for h in Searcher(path).search("سلمان").hits] == ["n"]
+
+
+def test_exact_form_ranks_above_other_forms_of_the_stem(tmp_path):
+    from indexer import Document
+    from tests.conftest import build_index
+    path = build_index(tmp_path / "ix", [Document("a", "", "نشر المعلمون بيانات المدارس"),
+                                         Document("b", "", "نشر المعلم بيانا عن المدارس")])
+    assert [h.id for h in Searcher(path).search("المعلمون").hits] == ["a", "b"]

@@ -49,3 +49,10 @@ def test_non_arabic_words_are_not_stemmed():
 
 def test_no_stem_is_the_identity():
     assert no_stem("المكالمه") == "المكالمه"
+
+
+def test_name_safe_keeps_names_and_strips_their_clitics():
+    from indexer.stem import name_safe
+    safe = name_safe(light10, frozenset({"عثمان"}))
+    assert [safe(w) for w in ("عثمان", "وعثمان", "لعثمان", "العثمان", "السكان")] == [
+        "عثمان", "عثمان", "عثمان", "عثمان", "سك"]
