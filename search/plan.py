@@ -48,7 +48,7 @@ def proximity(words: Sequence[QueryWord], ranking: Ranking) -> tuple[EngineQuery
     if not ranking.proximity_boost or len(words) < 2:
         return ()
     return tuple(Boost(Phrase("body", (a.term, b.term), ranking.proximity_slop), ranking.proximity_boost)
-                 for a, b in zip(words, words[1:]))
+                 for a, b in zip(words, words[1:], strict=False))
 
 
 def bag_of_words(words: Sequence[QueryWord], ranking: Ranking = Ranking()) -> EngineQuery:
