@@ -27,13 +27,15 @@ from indexer import FahrasError, FieldMap, Indexer, IndexReport, get_analyzer, r
 from indexer.analysis import ANALYZER_SPECS, DEFAULT_ANALYZER
 from indexer.documents import count_inputs
 from search import Searcher
+from search.evaluate import evaluate
 from search.render import analysis_lines, render_results
+from search.searcher import Explanation
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
-    pretty_exceptions_show_locals=False,
+    pretty_exceptions_enable=False,
     help="Fahras: Arabic full-text search. Example: fahras index samples/news && fahras search \"جمع التبرعات\"",
 )
 
@@ -136,23 +138,72 @@ def _print_report(report: IndexReport, index: Path, as_json: bool) -> None:
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Words to look for; all their forms match (مكالمة finds بالمكالمةِ).")],
+    query: Annotated[str, typer.Argument(help='Words (all their forms match), "phrases", \'exact\', +must, -not, '
+                                              "AND/OR/NOT, (groups), title: person: firm: date:, prefix*, fuzzy~.")],
     index: IndexOpt = Path("index"),
     limit: Annotated[int, typer.Option(min=0, help="How many hits to show.")] = 10,
     offset: Annotated[int, typer.Option(min=0, help="How many hits to skip (for paging).")] = 0,
+    explain: Annotated[bool, typer.Option(help="Show the parsed query and each word's analysis; search nothing.")]
+    = False,
     as_json: JsonOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Search the index; print ranked hits with the matched words highlighted in the original text.
 
-    Example: fahras search "جمع التبرعات" --limit 5
+    Example: fahras search "جمع التبرعات" --limit 5 ; fahras search '"وول ستريت" -ترامب'
     """
     with user_errors(debug):
-        results = Searcher(index).search(query, limit=limit, offset=offset)
+        searcher = Searcher(index)
+        if explain:
+            _print_explanation(searcher.explain(query), as_json)
+            return
+        results = searcher.search(query, limit=limit, offset=offset)
     if as_json:
         typer.echo(json.dumps(results.to_dict(), ensure_ascii=False))
-    else:
-        _out().print(render_results(results, offset))
+        return
+    for warning in results.warnings:
+        _err().print(f"note: {warning}; searched for: {results.parsed}", markup=False)
+    _out().print(render_results(results, offset))
+
+
+def _print_explanation(explanation: Explanation, as_json: bool) -> None:
+    if as_json:
+        data = asdict(explanation)
+        data["words"] = [w._asdict() for w in explanation.words]
+        typer.echo(json.dumps(data, ensure_ascii=False))
+        return
+    typer.echo(f"parsed: {explanation.parsed}")
+    for error in explanation.errors:
+        typer.echo(f"fixed:  {error}")
+    for line in analysis_lines(explanation.words):
+        typer.echo(f"word:   {line}")
+    typer.echo(f"engine: {explanation.engine}")
+
+
+@app.command(name="eval")
+def evaluate_collection(
+    collection: Annotated[Path, typer.Argument(help="Folder with corpus.jsonl, queries.tsv and optionally qrels.tsv.")],
+    run: Annotated[Path | None, typer.Option("--run", help="Write the TREC run (top 1000) here.")] = None,
+    analyzer: Annotated[str | None, typer.Option(help=f"One of {', '.join(ANALYZER_SPECS)}.")] = None,
+    backend: Annotated[str, typer.Option(help="Engine to evaluate: tantivy.")] = "tantivy",
+    as_json: JsonOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Index a test collection in a temporary index, run its queries, print MRR@10, nDCG@10, Recall@10/100.
+
+    Example: fahras eval ../shared/data/retrieval/arcd --run arcd.trec
+    """
+    with user_errors(debug):
+        report = evaluate(collection, run_path=run, analyzer=analyzer, backend=backend)
+    if as_json:
+        typer.echo(json.dumps(asdict(report), ensure_ascii=False))
+        return
+    typer.echo(f"{report.collection}: {report.documents} documents, {report.queries} queries, "
+               f"indexed in {report.index_seconds:.2f}s")
+    for name, value in report.metrics.items():
+        typer.echo(f"{name:<8} {value:.4f}")
+    lat = report.latency_ms
+    typer.echo(f"latency  p50 {lat['p50']:.1f} ms, p95 {lat['p95']:.1f} ms (top 1000, no snippets)")
 
 
 @app.command()

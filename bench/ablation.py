@@ -25,14 +25,20 @@ from indexer.backends.tantivy_backend import TantivyBackend  # noqa: E402
 from indexer.documents import Document  # noqa: E402
 from indexer.normalize import normalize  # noqa: E402
 from search.evaluate import read_qrels, read_queries, score_run  # noqa: E402
-from search.plan import Ranking, bag_of_words, query_words  # noqa: E402
+from search.plan import Planner, Ranking  # noqa: E402
+from search.query import parse_lenient  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "retrieval"
-Planner = Callable[[Analyzer, str], EngineQuery]
+Plan = Callable[[Analyzer, str], EngineQuery]
 
 
-def planner(ranking: Ranking) -> Planner:
-    return lambda a, q: bag_of_words(query_words(a, q), ranking)
+def planner(ranking: Ranking) -> Plan:
+    """What Searcher does: lenient parse, then plan with this ranking."""
+    return lambda a, q: Planner(a, ranking).plan(parse_lenient(q)[0])
+
+
+def conjunctive(ranking: Ranking) -> Plan:
+    return lambda a, q: Planner(a, ranking, conjunctive=True).plan(parse_lenient(q)[0])
 
 
 def load(collection: Path) -> tuple[list[Document], list[tuple[str, str]], list[tuple[str, str, int]]]:
@@ -41,7 +47,7 @@ def load(collection: Path) -> tuple[list[Document], list[tuple[str, str]], list[
     return docs, read_queries(collection / "queries.tsv"), read_qrels(collection / "qrels.tsv")
 
 
-def run_variant(docs, queries, qrels, analyzer: Analyzer, plan: Planner) -> dict[str, float]:
+def run_variant(docs, queries, qrels, analyzer: Analyzer, plan: Plan) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         backend = TantivyBackend(Path(tmp), create=True)
         analysed = []
@@ -60,9 +66,9 @@ def hamza_on_waw_yeh(word: str) -> str:
     return normalize(word).replace("ؤ", "و").replace("ئ", "ي")
 
 
-def variants() -> dict[str, tuple[Analyzer, Planner]]:
+def variants() -> dict[str, tuple[Analyzer, Plan]]:
     base, shipped = get_analyzer(), Ranking()
-    out: dict[str, tuple[Analyzer, Planner]] = {f"shipped ({DEFAULT_ANALYZER}, {shipped})": (base, planner(shipped))}
+    out: dict[str, tuple[Analyzer, Plan]] = {f"shipped ({DEFAULT_ANALYZER}, {shipped})": (base, planner(shipped))}
     for boost in (0.0, 1.0, 2.0):
         out[f"title_boost={boost}"] = (base, planner(replace(shipped, title_boost=boost)))
     for boost in (0.0, 0.25, 1.0):
@@ -70,6 +76,7 @@ def variants() -> dict[str, tuple[Analyzer, Planner]]:
     for boost, slop in ((0.5, 2), (0.5, 8), (1.0, 2)):
         out[f"proximity={boost}@slop{slop}"] = (base, planner(replace(shipped, proximity_boost=boost,
                                                                         proximity_slop=slop)))
+    out["default operator AND"] = (base, conjunctive(shipped))
     out["analyzer=ar_light@1 (no name protection)"] = (get_analyzer("ar_light@1"), planner(shipped))
     out["analyzer=ar_exact@1 (no stemming)"] = (get_analyzer("ar_exact@1"), planner(shipped))
     out["ar_light@1 + exact_boost=0.25"] = (get_analyzer("ar_light@1"), planner(replace(shipped, exact_boost=0.25)))

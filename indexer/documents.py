@@ -17,6 +17,7 @@ from indexer.errors import InputError
 TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 STDIN = "-"
+MIN_YEAR, MAX_YEAR = 1700, 2261  # what the engine's date field can hold
 _UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by surrogateescape
 
 
@@ -172,7 +173,10 @@ def _date(value: Any, key: str) -> str | None:
     if value in (None, ""):
         return None
     try:
-        return (datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
-                if "T" in str(value) or " " in str(value) else date.fromisoformat(str(value))).isoformat()
+        day = (datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
+               if "T" in str(value) or " " in str(value) else date.fromisoformat(str(value)))
     except ValueError:
         raise ValueError(f"field {key!r} is not an ISO date (YYYY-MM-DD): {value!r}") from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise ValueError(f"field {key!r} is outside the years {MIN_YEAR}–{MAX_YEAR}: {value!r}")
+    return day.isoformat()

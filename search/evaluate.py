@@ -82,7 +82,7 @@ def write_trec_run(run: dict[str, list[tuple[str, float]]], path: Path, tag: str
 
 
 def evaluate(collection: str | Path, *, run_path: Path | None = None, analyzer: str | None = None,
-             on_progress: Callable[[int], None] | None = None,
+             backend: str = "tantivy", on_progress: Callable[[int], None] | None = None,
              ranker: Callable[[Searcher, str], list[tuple[str, float]]] | None = None) -> EvalReport:
     """Index corpus.jsonl into a temporary index, run every query, score against qrels.tsv if present."""
     collection = Path(collection)
@@ -93,7 +93,7 @@ def evaluate(collection: str | Path, *, run_path: Path | None = None, analyzer: 
     queries = read_queries(collection / "queries.tsv")
     rank = ranker or (lambda s, q: s.rank(q, RUN_DEPTH))
     with tempfile.TemporaryDirectory(prefix="fahras-eval-") as tmp:
-        with Indexer(Path(tmp) / "index", analyzer) as ix:
+        with Indexer(Path(tmp) / "index", analyzer, backend=backend) as ix:
             report = ix.index(read_inputs(collection / "corpus.jsonl"))
         searcher = Searcher(Path(tmp) / "index")
         run, latencies = {}, []

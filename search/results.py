@@ -35,18 +35,23 @@ class FacetCount:
 
 @dataclass(frozen=True)
 class Results:
-    """`total` counts every match in the index; `hits` is the requested page; `terms` the analysed query terms."""
+    """`total` counts every match in the index; `hits` is the requested page; `terms` the analysed query terms;
+    `parsed` the canonical form of the query; `warnings` what the lenient parser had to fix."""
 
     query: str
     total: int
     hits: list[Hit]
     facets: dict[str, list[FacetCount]] = field(default_factory=dict)
     terms: list[str] = field(default_factory=list)
+    parsed: str = ""
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The `--json` shape: {"query", "total", "hits": [{"id", "title", "score", "source", "snippet"…}], …}."""
         return {
             "query": self.query,
+            "parsed": self.parsed,
+            "warnings": self.warnings,
             "total": self.total,
             "hits": [_hit_dict(h) for h in self.hits],
             "facets": {k: [asdict(c) for c in v] for k, v in self.facets.items()},

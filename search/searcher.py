@@ -1,17 +1,34 @@
-"""Query text → Results: analyse, rank with BM25 through the backend, build snippets and facet counts."""
+"""Query text → Results: parse, plan, rank with BM25 through the backend, build snippets and facet counts."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.backends.base import EngineQuery
+from indexer.analysis import TokenInfo
+from indexer.backends.base import Bool, Boost, EngineQuery, MatchNone
 from indexer.documents import Document
 from indexer.index import DEFAULT_PATH, open_index
-from search.plan import Ranking, bag_of_words, query_words
+from search import query as q
+from search.highlight import positive_leaves, query_matches
+from search.plan import Planner, Ranking
 from search.results import FacetCount, Hit, Results
-from search.snippets import make_snippet, term_matches
+from search.snippets import make_snippet
 
 FACET_FIELDS = {"person": "person", "firm": "firm"}  # facet name in Results → keyword field in the index
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What a query means to the engine: the parsed tree, the problems the lenient parser fixed, every word's
+    analysis, and the engine query."""
+
+    query: str
+    parsed: str
+    errors: list[str]
+    words: list[TokenInfo] = field(default_factory=list)
+    engine: str = ""
 
 
 class Searcher:
@@ -30,35 +47,57 @@ class Searcher:
 
     def __init__(self, path: str | Path = DEFAULT_PATH, ranking: Ranking = Ranking()) -> None:
         self._index = open_index(path)
-        self.ranking = ranking
         self.analyzer = self._index.analyzer
         self.backend = self._index.backend
+        self.planner = Planner(self.analyzer, ranking)
 
-    def search(self, query: str, *, limit: int = 10, offset: int = 0, snippet_chars: int = 200,
-               facets: bool = True, facet_size: int = 10) -> Results:
-        """BM25 over title (boosted) and body; every hit has a snippet of its original body."""
-        words = query_words(self.analyzer, query)
-        terms = [w.term for w in words]
-        engine_query = bag_of_words(words, self.ranking)
+    def parse(self, query: str | q.Node, filters: Sequence[q.Node] = ()) -> tuple[q.Node, list[str]]:
+        """Lenient parse of the query text (a tree passes through), with filters required beside it."""
+        node, errors = q.parse_lenient(query) if isinstance(query, str) else (query, [])
+        if filters:
+            node = q.And((node, *filters)) if not isinstance(node, q.Empty) else q.And(tuple(filters))
+        return node, [str(e) for e in errors]
+
+    def search(self, query: str | q.Node, *, limit: int = 10, offset: int = 0, filters: Sequence[q.Node] = (),
+               snippet_chars: int = 200, facets: bool = True, facet_size: int = 10) -> Results:
+        """BM25 over title and body; every hit has a snippet of its original body with the query's matches.
+
+        `query` is query-language text (see search.query) or a parsed tree; `filters` (e.g.
+        `Phrase("مارك لاسري", "person")`) must all match too.
+        """
+        node, errors = self.parse(query, filters)
+        engine_query = self.planner.plan(node)
         page = self.backend.search(engine_query, limit, offset)
-        hits = [self._hit(score, doc, ents, set(terms), snippet_chars) for score, doc, ents in page.hits]
+        hits = [self._hit(score, doc, ents, node, snippet_chars) for score, doc, ents in page.hits]
         counts = self.facet_counts(engine_query, facet_size) if facets and page.total else {}
-        return Results(query, page.total, hits, counts, terms)
+        text = query if isinstance(query, str) else str(query)
+        return Results(text, page.total, hits, counts, self._terms(node), str(node), errors)
 
     def rank(self, query: str, limit: int = 1000) -> list[tuple[str, float]]:
         """(id, score) of the top `limit` documents, without snippets or facets (for evaluation runs)."""
-        page = self.backend.search(bag_of_words(query_words(self.analyzer, query), self.ranking), limit)
+        page = self.backend.search(self.planner.plan(self.parse(query)[0]), limit)
         return [(doc.id, score) for score, doc, _ in page.hits]
+
+    def explain(self, query: str) -> Explanation:
+        """The parsed tree, lenient-parser fixes, per-word analysis and engine query for `query`."""
+        node, errors = self.parse(query)
+        return Explanation(query, str(node), errors, self.analyzer.explain(query), _show(self.planner.plan(node)))
 
     def facet_counts(self, query: EngineQuery, size: int = 10) -> dict[str, list[FacetCount]]:
         """Documents per person and per firm over the whole result set of `query`."""
-        return {name: [FacetCount(v, c) for v, c in self.backend.count_values(query, field, size)]
-                for name, field in FACET_FIELDS.items()}
+        return {name: [FacetCount(v, c) for v, c in self.backend.count_values(query, fld, size)]
+                for name, fld in FACET_FIELDS.items()}
 
-    def _hit(self, score: float, doc: Document, entities: dict[str, tuple[str, ...]], terms: set[str],
+    def _terms(self, node: q.Node) -> list[str]:
+        terms: list[str] = []
+        for leaf in positive_leaves(node):
+            terms += self.analyzer.terms(getattr(leaf, "text", ""))
+        return list(dict.fromkeys(terms))
+
+    def _hit(self, score: float, doc: Document, entities: dict[str, tuple[str, ...]], node: q.Node,
              snippet_chars: int) -> Hit:
-        matches = term_matches(self.analyzer.tokens(doc.body), terms)
-        return Hit(doc.id, doc.title, score, make_snippet(doc.body, matches, snippet_chars), doc.source, doc.date,
+        snippet = make_snippet(doc.body, query_matches(node, self.analyzer, doc.body), snippet_chars)
+        return Hit(doc.id, doc.title, score, snippet, doc.source, doc.date,
                    entities.get("person", ()), entities.get("firm", ()), doc.extra)
 
     def get(self, doc_id: str) -> Document | None:
@@ -67,3 +106,17 @@ class Searcher:
 
     def __len__(self) -> int:
         return self.backend.num_docs()
+
+
+def _show(query: EngineQuery) -> str:
+    """A compact, readable form of an engine query."""
+    if isinstance(query, Bool):
+        parts = [f"+{_show(c)}" for c in query.must] + [_show(c) for c in query.should]
+        parts += [f"-{_show(c)}" for c in query.must_not]
+        return "(" + " ".join(parts) + ")"
+    if isinstance(query, MatchNone):
+        return "<nothing>"
+    if isinstance(query, Boost):
+        return f"{_show(query.query)}^{query.factor:g}"
+    fields = ", ".join(f"{v}" for v in vars(query).values())
+    return f"{type(query).__name__}({fields})"

@@ -49,6 +49,8 @@ def test_json_shape(corpus_index):
     data = Searcher(corpus_index).search("زووم").to_dict()
     assert data == {
         "query": "زووم",
+        "parsed": "زووم",
+        "warnings": [],
         "total": 1,
         "hits": [{
             "id": "d4", "title": "مكالمة خاصة", "score": data["hits"][0]["score"], "source": "", "date": None,

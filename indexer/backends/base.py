@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 from indexer.documents import Document
@@ -40,6 +41,29 @@ class Phrase:
 
 
 @dataclass(frozen=True)
+class Prefix:
+    field: str
+    prefix: str
+
+
+@dataclass(frozen=True)
+class Fuzzy:
+    """Terms within `distance` edits (a transposition counts as one) of `term`."""
+
+    field: str
+    term: str
+    distance: int
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Documents whose date lies in [start, end]; None leaves a side open."""
+
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True)
 class Boost:
     query: EngineQuery
     factor: float
@@ -64,7 +88,7 @@ class MatchNone:
     pass
 
 
-EngineQuery = Term | Phrase | Boost | Bool | MatchAll | MatchNone
+EngineQuery = Term | Phrase | Prefix | Fuzzy | DateRange | Boost | Bool | MatchAll | MatchNone
 
 
 @dataclass(frozen=True)

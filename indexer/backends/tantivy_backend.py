@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import tantivy
@@ -17,11 +18,14 @@ from indexer.backends.base import (
     AnalysedDoc,
     Bool,
     Boost,
+    DateRange,
     EngineQuery,
+    Fuzzy,
     MatchAll,
     MatchNone,
     Page,
     Phrase,
+    Prefix,
     Term,
 )
 from indexer.documents import Document
@@ -86,7 +90,7 @@ class TantivyBackend:
             for value in values:
                 doc.add_text(name, value)
         if analysed.doc.date:
-            doc.add_date("date", datetime.fromisoformat(analysed.doc.date).replace(tzinfo=timezone.utc))
+            doc.add_date("date", _datetime(date.fromisoformat(analysed.doc.date)))
         record = {**asdict(analysed.doc), **{k: list(v) for k, v in entities.items()}}
         doc.add_bytes(RECORD, json.dumps(record, ensure_ascii=False).encode("utf-8"))
         return doc
@@ -146,6 +150,15 @@ class TantivyBackend:
             if len(q.terms) == 1:
                 return Query.term_query(self._schema, q.field, q.terms[0])
             return Query.phrase_query(self._schema, q.field, list(q.terms), slop=q.slop)
+        if isinstance(q, Prefix):
+            return Query.regex_query(self._schema, q.field, re.escape(q.prefix) + ".*")
+        if isinstance(q, Fuzzy):
+            return Query.fuzzy_term_query(self._schema, q.field, q.term, distance=q.distance,
+                                          transposition_cost_one=True)
+        if isinstance(q, DateRange):
+            lo = _datetime(q.start or date(1700, 1, 1))
+            hi = _datetime(q.end or date(2262, 1, 1))  # tantivy dates are i64 nanoseconds
+            return Query.range_query(self._schema, "date", tantivy.FieldType.Date, lo, hi)
         if isinstance(q, Boost):
             return Query.boost_query(self._query(q.query), q.factor)
         if isinstance(q, MatchAll):
@@ -160,6 +173,10 @@ class TantivyBackend:
                 clauses.append((Occur.Must, Query.all_query()))
             return Query.boolean_query(clauses)
         raise TypeError(f"unknown query node {q!r}")
+
+
+def _datetime(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 
 def _record(doc: tantivy.Document) -> tuple[Document, dict[str, tuple[str, ...]]]:
