@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from indexer.analysis import Analyzer, TokenInfo
 from search import query as q
@@ -23,36 +23,55 @@ def positive_leaves(node: q.Node) -> Iterator[q.Node]:
         yield node
 
 
-def query_matches(node: q.Node, analyzer: Analyzer, text: str) -> list[Match]:
-    """Every word of `text` matched by a positive term of the query, keyed by that term."""
+Matcher = Callable[[list[TokenInfo]], list[TokenInfo]]
+
+
+def compile_matchers(node: q.Node, analyzer: Analyzer) -> list[tuple[str, Matcher]]:
+    """One matcher per positive term of the query, analysed once (then applied to every hit)."""
+    out = []
+    for leaf in positive_leaves(node):
+        matcher = _matcher(leaf, analyzer)
+        if matcher is not None:
+            out.append((str(leaf), matcher))
+    return out
+
+
+def find_matches(matchers: list[tuple[str, Matcher]], analyzer: Analyzer, text: str) -> list[Match]:
+    """Every word of `text` a matcher picks, keyed by its query term (first term wins on overlap)."""
+    if not matchers:
+        return []
     infos = analyzer.explain(text)
     found: dict[tuple[int, int], Match] = {}
-    for leaf in positive_leaves(node):
-        key = str(leaf)
-        for info in _leaf_matches(leaf, analyzer, infos):
+    for key, matcher in matchers:
+        for info in matcher(infos):
             found.setdefault((info.start, info.end), Match(info.start, info.end, key))
     return sorted(found.values(), key=lambda m: m.start)
 
 
-def _leaf_matches(leaf: q.Node, analyzer: Analyzer, infos: list[TokenInfo]) -> list[TokenInfo]:
+def query_matches(node: q.Node, analyzer: Analyzer, text: str) -> list[Match]:
+    """Every word of `text` matched by a positive term of the query."""
+    return find_matches(compile_matchers(node, analyzer), analyzer, text)
+
+
+def _matcher(leaf: q.Node, analyzer: Analyzer) -> Matcher | None:
     if isinstance(leaf, q.Word):
         terms = {w.term for w in query_words(analyzer, leaf.text)}
-        return [i for i in infos if i.term in terms]
+        return lambda infos: [i for i in infos if i.term in terms]
     if isinstance(leaf, q.Phrase):
-        return _sequence([i for i in infos if i.term], analyzer.terms(leaf.text), "term", leaf.slop)
+        wanted, slop = analyzer.terms(leaf.text), leaf.slop
+        return lambda infos: _sequence([i for i in infos if i.term], wanted, "term", slop)
     if isinstance(leaf, q.Exact):
-        return _sequence(infos, analyzer.exact_terms(leaf.text), "normalized", 0)
+        exact = analyzer.exact_terms(leaf.text)
+        return lambda infos: _sequence(infos, exact, "normalized", 0)
     if isinstance(leaf, q.Prefix):
         p = analyzer.normalize_term(leaf.text)
-        return [i for i in infos if i.normalized.startswith(p) or (i.term or "").startswith(p)]
+        return lambda infos: [i for i in infos if i.normalized.startswith(p) or (i.term or "").startswith(p)]
     if isinstance(leaf, q.Fuzzy):
-        out = []
-        for w in query_words(analyzer, leaf.text):
-            d = fuzzy_distance(w.exact, leaf.distance)
-            out += [i for i in infos if i.term and (edit_distance(i.normalized, w.exact, d) <= d
-                                                    or edit_distance(i.term, w.term, d) <= d)]
-        return out
-    return []
+        targets = [(w.exact, w.term, fuzzy_distance(w.exact, leaf.distance)) for w in query_words(analyzer, leaf.text)]
+        return lambda infos: [i for i in infos if i.term and any(
+            edit_distance(i.normalized, exact, d) <= d or edit_distance(i.term, term, d) <= d
+            for exact, term, d in targets)]
+    return None
 
 
 def _sequence(infos: list[TokenInfo], wanted: list[str], attr: str, slop: int) -> list[TokenInfo]:

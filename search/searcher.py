@@ -11,7 +11,7 @@ from indexer.backends.base import Bool, Boost, EngineQuery, MatchNone
 from indexer.documents import Document
 from indexer.index import DEFAULT_PATH, open_index
 from search import query as q
-from search.highlight import positive_leaves, query_matches
+from search.highlight import Matcher, compile_matchers, find_matches, positive_leaves
 from search.plan import Planner, Ranking
 from search.results import FacetCount, Hit, Results
 from search.snippets import make_snippet
@@ -68,7 +68,8 @@ class Searcher:
         node, errors = self.parse(query, filters)
         engine_query = self.planner.plan(node)
         page = self.backend.search(engine_query, limit, offset)
-        hits = [self._hit(score, doc, ents, node, snippet_chars) for score, doc, ents in page.hits]
+        matchers = compile_matchers(node, self.analyzer)
+        hits = [self._hit(score, doc, ents, matchers, snippet_chars) for score, doc, ents in page.hits]
         counts = self.facet_counts(engine_query, facet_size) if facets and page.total else {}
         text = query if isinstance(query, str) else str(query)
         return Results(text, page.total, hits, counts, self._terms(node), str(node), errors)
@@ -94,9 +95,9 @@ class Searcher:
             terms += self.analyzer.terms(getattr(leaf, "text", ""))
         return list(dict.fromkeys(terms))
 
-    def _hit(self, score: float, doc: Document, entities: dict[str, tuple[str, ...]], node: q.Node,
-             snippet_chars: int) -> Hit:
-        snippet = make_snippet(doc.body, query_matches(node, self.analyzer, doc.body), snippet_chars)
+    def _hit(self, score: float, doc: Document, entities: dict[str, tuple[str, ...]],
+             matchers: list[tuple[str, Matcher]], snippet_chars: int) -> Hit:
+        snippet = make_snippet(doc.body, find_matches(matchers, self.analyzer, doc.body), snippet_chars)
         return Hit(doc.id, doc.title, score, snippet, doc.source, doc.date,
                    entities.get("person", ()), entities.get("firm", ()), doc.extra)
 

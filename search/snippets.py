@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from indexer.analysis import Token
 from search.results import Snippet
 
 ELLIPSIS = "…"
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -35,11 +38,11 @@ def make_snippet(text: str, matches: list[Match], max_chars: int = 200) -> Snipp
     """
     start, end = _best_window(text, matches, max_chars)
     inside = [m for m in matches if start <= m.start and m.end <= end]
-    fragment, offsets = _compact(text, start, end)
+    fragment, offset = _compact(text, start, end)
     lead = ELLIPSIS if start > 0 and fragment else ""
     tail = ELLIPSIS if end < len(text) and fragment else ""
     shift = len(lead)
-    return Snippet(lead + fragment + tail, [(offsets[m.start] + shift, offsets[m.end] + shift) for m in inside])
+    return Snippet(lead + fragment + tail, [(offset(m.start) + shift, offset(m.end) + shift) for m in inside])
 
 
 def _best_window(text: str, matches: list[Match], max_chars: int) -> tuple[int, int]:
@@ -57,29 +60,38 @@ def _best_window(text: str, matches: list[Match], max_chars: int) -> tuple[int, 
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
-    """Move `start` back to the beginning of its word and `end` back to the last space, never past a word."""
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
+    """Move `start` forward past a word it would cut, and `end` back to the last space, so no word is cut and
+    the window never grows."""
+    while 0 < start < end and not text[start - 1].isspace() and not text[start].isspace():
+        start += 1
     if end < len(text) and not text[end].isspace():
         cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
         end = cut if cut > start else end
     return start, end
 
 
-def _compact(text: str, start: int, end: int) -> tuple[str, dict[int, int]]:
-    """text[start:end] with whitespace runs as one space and ends stripped; maps every original offset in
-    [start, end] to its offset in the result."""
-    out: list[str] = []
-    offsets: dict[int, int] = {}
-    for i in range(start, end):
-        ch = text[i]
-        offsets[i] = len(out)
-        if ch.isspace():
-            if out and out[-1] != " ":
-                out.append(" ")
-        else:
-            out.append(ch)
-    offsets[end] = len(out)
-    while out and out[-1] == " ":
-        out.pop()
-    return "".join(out), {k: min(v, len(out)) for k, v in offsets.items()}
+def _compact(text: str, start: int, end: int) -> tuple[str, Callable[[int], int]]:
+    """text[start:end] with whitespace runs as one space and the ends stripped, and a function mapping an
+    original offset in [start, end] to its offset in the result."""
+    kept: list[str] = []
+    ends: list[int] = []  # original offsets where a whitespace run ends
+    cuts: list[int] = []  # characters removed up to that run's end
+    cut, last = 0, start
+    for run in _SPACES.finditer(text, start, end):
+        a, b = run.span()
+        kept.append(text[last:a])
+        at_edge = a == start or b == end
+        cut += (b - a) if at_edge else (b - a - 1)
+        if not at_edge:
+            kept.append(" ")
+        ends.append(b)
+        cuts.append(cut)
+        last = b
+    kept.append(text[last:end])
+    fragment = "".join(kept)
+
+    def offset(i: int) -> int:
+        k = bisect_right(ends, i)
+        return min(max(0, i - start - (cuts[k - 1] if k else 0)), len(fragment))
+
+    return fragment, offset

@@ -1,7 +1,10 @@
 """Snippets: the best window of the original text, highlights as str offsets over whole original words."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from indexer import get_analyzer
-from search.snippets import Match, make_snippet, term_matches
+from search.snippets import ELLIPSIS, Match, make_snippet, term_matches
 
 A = get_analyzer()
 
@@ -50,3 +53,13 @@ def test_highlights_are_offsets_into_the_snippet_text_not_the_document():
     text = "أ " * 200 + "المكالمةِ"
     s = make_snippet(text, [Match(400, 409, "مكالم")], max_chars=50)
     assert highlighted(s) == ["المكالمةِ"]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(["كلمة", "المكالمة", "و", "طويلةجدا" * 3, "\n", "  "]), max_size=200),
+       st.integers(min_value=20, max_value=300))
+def test_snippet_never_exceeds_max_chars_and_highlights_are_whole_words(words, max_chars):
+    text = " ".join(words)
+    s = snippet_for(text, "مكالمة", max_chars)
+    assert len(s.text.strip(ELLIPSIS)) <= max_chars
+    assert all(s.text[a:b] == "المكالمة" for a, b in s.highlights)
