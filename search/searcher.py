@@ -76,8 +76,7 @@ class Searcher:
 
     def rank(self, query: str, limit: int = 1000) -> list[tuple[str, float]]:
         """(id, score) of the top `limit` documents, without snippets or facets (for evaluation runs)."""
-        page = self.backend.search(self.planner.plan(self.parse(query)[0]), limit)
-        return [(doc.id, score) for score, doc, _ in page.hits]
+        return self.backend.rank(self.planner.plan(self.parse(query)[0]), limit)
 
     def explain(self, query: str) -> Explanation:
         """The parsed tree, lenient-parser fixes, per-word analysis and engine query for `query`."""

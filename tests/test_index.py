@@ -130,3 +130,20 @@ def test_kill_9_mid_indexing_leaves_the_last_commit_openable(tmp_path):
 
 def test_corpus_fixture_has_five_documents(corpus_index):
     assert ids(corpus_index) == sorted(d.id for d in CORPUS)
+
+
+def test_rank_reads_ids_from_fast_fields_after_updates_and_rebuilds(corpus_index):
+    from indexer.backends.base import Term
+    with Indexer(corpus_index) as ix:
+        ix.add([Document("d9", "زووم", "زووم")])
+    assert sorted(i for i, _ in open_index(corpus_index).backend.rank(Term("body", "زووم"), 10)) == ["d4", "d9"]
+    with Indexer(corpus_index, rebuild=True) as ix:
+        ix.add([Document("r1", "زووم", "زووم")])
+    assert [i for i, _ in open_index(corpus_index).backend.rank(Term("body", "زووم"), 10)] == ["r1"]
+
+
+def test_key_sidecar_ignores_a_line_cut_short_by_a_crash(tmp_path):
+    from indexer.backends.tantivy_backend import KeyMap, id_key
+    file = tmp_path / "keys.tsv"
+    file.write_text(f"{id_key('a')}\ta\n{id_key('b')}\tb", encoding="utf-8")
+    assert KeyMap(file).lookup([id_key("a"), id_key("b")]) == ["a", ""]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import asdict
@@ -33,6 +35,13 @@ from indexer.errors import IndexIncompatible, IndexLocked
 
 HEAP_BYTES = 128_000_000
 RECORD = "record"  # stored JSON of the original document: the only stored field
+KEY = "key"  # u64 fast field: a hash of the id, mapped back to the id through the KEYS_FILE sidecar
+KEYS_FILE = "fahras-keys.tsv"
+
+
+def id_key(doc_id: str) -> int:
+    """A stable 63-bit number for a document id (fast-field lookups avoid loading stored records)."""
+    return int.from_bytes(hashlib.blake2b(doc_id.encode("utf-8"), digest_size=8).digest(), "big") >> 1
 
 
 def build_schema() -> tantivy.Schema:
@@ -44,6 +53,7 @@ def build_schema() -> tantivy.Schema:
     for name in KEYWORD_FIELDS:
         sb.add_text_field(name, tokenizer_name="raw", fast=True)  # multi-valued facet values
     sb.add_date_field("date", indexed=True, fast=True)
+    sb.add_unsigned_field(KEY, fast=True)
     sb.add_bytes_field(RECORD, stored=True)
     return sb.build()
 
@@ -61,6 +71,9 @@ class TantivyBackend:
         except ValueError as err:
             raise IndexIncompatible(str(path), f"tantivy could not open it ({err})") from None
         self._writer: tantivy.IndexWriter | None = None
+        self._new_keys: list[str] = []
+        self._truncate_keys = False
+        self._keys = KeyMap(path / KEYS_FILE)
 
     # -- writing ---------------------------------------------------------------------------------------------
     def _w(self) -> tantivy.IndexWriter:
@@ -78,10 +91,12 @@ class TantivyBackend:
         for doc in docs:
             writer.delete_documents_by_term("id", doc.doc.id)  # re-adding an id replaces the document
             writer.add_document(self._document(doc))
+            self._new_keys.append(doc.doc.id)
 
     def _document(self, analysed: AnalysedDoc) -> tantivy.Document:
         doc = tantivy.Document()
         doc.add_text("id", analysed.doc.id)
+        doc.add_unsigned(KEY, id_key(analysed.doc.id))
         doc.add_text("title", " ".join(analysed.title))
         doc.add_text("body", " ".join(analysed.body))
         doc.add_text("exact", " ".join(analysed.exact))
@@ -105,12 +120,17 @@ class TantivyBackend:
 
     def delete_all(self) -> None:
         self._w().delete_all_documents()
+        self._truncate_keys, self._new_keys = True, []
 
     def commit(self) -> None:
+        """Keys reach the sidecar (fsynced) before tantivy commits, so every committed document has its key."""
+        self._keys.append(self._new_keys, truncate=self._truncate_keys)
+        self._new_keys, self._truncate_keys = [], False
         self._w().commit()
         self._index.reload()
 
     def rollback(self) -> None:
+        self._new_keys, self._truncate_keys = [], False
         if self._writer is not None:
             self._writer.rollback()
 
@@ -130,6 +150,15 @@ class TantivyBackend:
         result = searcher.search(self._query(query), max(limit, 1), count=True, offset=offset)
         hits = [(score, *_record(searcher.doc(addr))) for score, addr in result.hits[:limit]]
         return Page(result.count, hits)
+
+    def rank(self, query: EngineQuery, limit: int) -> list[tuple[str, float]]:
+        """(id, score) of the top `limit` documents, read from a fast field: no stored record is loaded."""
+        searcher = self._index.searcher()
+        result = searcher.search(self._query(query), max(limit, 1), count=False)
+        hits = result.hits[:limit]
+        keys = searcher.fast_field_values(KEY, [addr for _, addr in hits])
+        ids = self._keys.lookup(keys)
+        return [(doc_id, score) for doc_id, (score, _) in zip(ids, hits, strict=True)]
 
     def get(self, doc_id: str) -> Document | None:
         page = self.search(Term("id", doc_id), 1)
@@ -173,6 +202,44 @@ class TantivyBackend:
                 clauses.append((Occur.Must, Query.all_query()))
             return Query.boolean_query(clauses)
         raise TypeError(f"unknown query node {q!r}")
+
+
+class KeyMap:
+    """The sidecar of `key<TAB>id` lines: appended at each commit, read back (and re-read as it grows) for rank()."""
+
+    def __init__(self, file: Path) -> None:
+        self._file = file
+        self._ids: dict[int, str] = {}
+        self._read_to = 0
+
+    def append(self, ids: list[str], truncate: bool = False) -> None:
+        if not ids and not truncate:
+            return
+        with self._file.open("w" if truncate else "a", encoding="utf-8") as fh:
+            fh.writelines(f"{id_key(i)}\t{i}\n" for i in ids)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if truncate:
+            self._ids, self._read_to = {}, 0
+
+    def lookup(self, keys: list[int]) -> list[str]:
+        if any(k not in self._ids for k in keys):
+            self._load()
+        return [self._ids.get(k, "") for k in keys]
+
+    def _load(self) -> None:
+        if not self._file.exists():
+            return
+        with self._file.open("rb") as fh:
+            if fh.seek(0, os.SEEK_END) < self._read_to:
+                self._ids, self._read_to = {}, 0
+            fh.seek(self._read_to)
+            for line in fh:
+                if not line.endswith(b"\n"):
+                    break  # a line cut short by a crash: its document was never committed
+                key, _, doc_id = line.decode("utf-8").rstrip("\n").partition("\t")
+                self._ids[int(key)] = doc_id
+                self._read_to += len(line)
 
 
 def _datetime(day: date) -> datetime:
