@@ -6,17 +6,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from indexer.aliases import read_aliases
 from indexer.analysis import TokenInfo
-from indexer.backends.base import Bool, Boost, EngineQuery, MatchNone
+from indexer.backends.base import Bool, Boost, EngineQuery, MatchAll, MatchNone, Term
 from indexer.documents import Document
 from indexer.index import DEFAULT_PATH, open_index
 from search import query as q
+from search.facets import EntityTable
 from search.highlight import Matcher, compile_matchers, find_matches, positive_leaves
 from search.plan import Planner, Ranking
 from search.results import FacetCount, Hit, Results
 from search.snippets import make_snippet
 
-FACET_FIELDS = {"person": "person", "firm": "firm"}  # facet name in Results → keyword field in the index
+FACET_KINDS = ("person", "firm")  # facets shown with results; "org" is a field too (org:…, facets(kinds=…))
+ENTITY_TABLE_SIZE = 1_000_000  # distinct stored values read to group entities
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,18 @@ class Searcher:
         self._index = open_index(path)
         self.analyzer = self._index.analyzer
         self.backend = self._index.backend
-        self.planner = Planner(self.analyzer, ranking)
+        self.planner = Planner(self.analyzer, ranking, self._entity_values)
+        self._tables: dict[str, EntityTable] = {}
+
+    def entity_table(self, kind: str) -> EntityTable:
+        """How this index's stored entity values group into real entities (built once per Searcher)."""
+        if kind not in self._tables:
+            counts = dict(self.backend.count_values(MatchAll(), kind, ENTITY_TABLE_SIZE))
+            self._tables[kind] = EntityTable(kind, counts, read_aliases(self._index.path))
+        return self._tables[kind]
+
+    def _entity_values(self, kind: str, text: str) -> list[str]:
+        return self.entity_table(kind).values_for(text)
 
     def parse(self, query: str | q.Node, filters: Sequence[q.Node] = ()) -> tuple[q.Node, list[str]]:
         """Lenient parse of the query text (a tree passes through), with filters required beside it."""
@@ -83,10 +97,26 @@ class Searcher:
         node, errors = self.parse(query)
         return Explanation(query, str(node), errors, self.analyzer.explain(query), _show(self.planner.plan(node)))
 
-    def facet_counts(self, query: EngineQuery, size: int = 10) -> dict[str, list[FacetCount]]:
-        """Documents per person and per firm over the whole result set of `query`."""
-        return {name: [FacetCount(v, c) for v, c in self.backend.count_values(query, fld, size)]
-                for name, fld in FACET_FIELDS.items()}
+    def facets(self, query: str | q.Node | None = None, kinds: Sequence[str] = FACET_KINDS,
+               top: int = 10) -> dict[str, list[FacetCount]]:
+        """Documents per entity over the documents matching `query` (all documents when None)."""
+        engine_query = self.planner.plan(self.parse(query)[0]) if query is not None else MatchAll()
+        return self.facet_counts(engine_query, top, kinds)
+
+    def facet_counts(self, query: EngineQuery, size: int = 10,
+                     kinds: Sequence[str] = FACET_KINDS) -> dict[str, list[FacetCount]]:
+        """Documents per entity (one value per real entity) over the whole result set of `query`."""
+        out = {}
+        for kind in kinds:
+            table = self.entity_table(kind)
+            raw = self.backend.count_values(query, kind, max(size * 20, 200))
+
+            def exact(values: tuple[str, ...], kind: str = kind) -> int:
+                return self.backend.count(Bool(must=(query, Bool(should=tuple(Term(kind, v) for v in values)))))
+
+            counts = table.counts(raw, exact)
+            out[kind] = [FacetCount(v, c) for v, c in sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))[:size]]
+        return out
 
     def _terms(self, node: q.Node) -> list[str]:
         terms: list[str] = []
@@ -98,7 +128,13 @@ class Searcher:
              matchers: list[tuple[str, Matcher]], snippet_chars: int) -> Hit:
         snippet = make_snippet(doc.body, find_matches(matchers, self.analyzer, doc.body), snippet_chars)
         return Hit(doc.id, doc.title, score, snippet, doc.source, doc.date,
-                   entities.get("person", ()), entities.get("firm", ()), doc.extra)
+                   self._shown("person", entities.get("person", ())), self._shown("firm", entities.get("firm", ())),
+                   doc.extra)
+
+    def _shown(self, kind: str, values: Sequence[str]) -> tuple[str, ...]:
+        """Stored values → the entity names shown for them (aliases applied, blocked ones left out)."""
+        table = self.entity_table(kind)
+        return tuple(dict.fromkeys(table.group(v).name for v in values if not table.is_blocked(v)))
 
     def get(self, doc_id: str) -> Document | None:
         """The stored document with this id, or None."""

@@ -151,6 +151,9 @@ class TantivyBackend:
         hits = [(score, *_record(searcher.doc(addr))) for score, addr in result.hits[:limit]]
         return Page(result.count, hits)
 
+    def count(self, query: EngineQuery) -> int:
+        return self._index.searcher().search(self._query(query), 1, count=True).count
+
     def rank(self, query: EngineQuery, limit: int) -> list[tuple[str, float]]:
         """(id, score) of the top `limit` documents, read from a fast field: no stored record is loaded."""
         searcher = self._index.searcher()

@@ -1,0 +1,75 @@
+"""aliases.toml in an index directory ↔ the user's entity merges, renames and blocks (applied at search time)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+from indexer.errors import InputError
+
+ALIASES_FILE = "aliases.toml"
+KINDS = ("person", "firm", "org")
+
+
+@dataclass
+class KindAliases:
+    merge: list[list[str]] = field(default_factory=list)  # each list: names that are one entity
+    rename: dict[str, str] = field(default_factory=dict)  # name → the name to show
+    block: list[str] = field(default_factory=list)  # names never shown as facets
+
+
+@dataclass
+class Aliases:
+    kinds: dict[str, KindAliases] = field(default_factory=lambda: {k: KindAliases() for k in KINDS})
+
+    def of(self, kind: str) -> KindAliases:
+        return self.kinds[kind]
+
+
+def read_aliases(index: Path) -> Aliases:
+    """The aliases of an index; an absent file means none. A malformed file is an InputError naming it."""
+    file = index / ALIASES_FILE
+    aliases = Aliases()
+    if not file.is_file():
+        return aliases
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        for kind in KINDS:
+            table = data.get(kind, {})
+            aliases.kinds[kind] = KindAliases([list(map(str, group)) for group in table.get("merge", [])],
+                                              {str(k): str(v) for k, v in table.get("rename", {}).items()},
+                                              [str(n) for n in table.get("block", [])])
+    except (tomllib.TOMLDecodeError, AttributeError, TypeError) as err:
+        raise InputError(f"{file} is not a valid aliases file ({err}); fix it or delete it") from None
+    return aliases
+
+
+def write_aliases(index: Path, aliases: Aliases) -> None:
+    """Write aliases.toml atomically."""
+    lines = ["# Entity aliases of this index; edit with `fahras entities merge|rename|block`.", ""]
+    for kind in KINDS:
+        a = aliases.of(kind)
+        if not (a.merge or a.rename or a.block):
+            continue
+        lines.append(f"[{kind}]")
+        lines.append("merge = [" + ", ".join("[" + ", ".join(map(_q, g)) + "]" for g in a.merge) + "]")
+        lines.append("block = [" + ", ".join(map(_q, a.block)) + "]")
+        lines.append(f"[{kind}.rename]")
+        lines += [f"{_q(k)} = {_q(v)}" for k, v in a.rename.items()]
+        lines.append("")
+    tmp = index / f".{ALIASES_FILE}.tmp"
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(tmp, index / ALIASES_FILE)
+
+
+def _q(text: str) -> str:
+    """A TOML basic string (JSON's escaping is valid TOML for these characters)."""
+    return json.dumps(text, ensure_ascii=False)

@@ -1,0 +1,68 @@
+"""Entity names → comparison keys: proclitics stripped, Arabic and Latin spellings folded to one consonant skeleton."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.normalize import normalize
+
+# Proclitics written onto a name: ولاسري، لهاريس، بلازارد، وللشركة. The longest that fits is tried first.
+CLITICS = ("وبال", "ولل", "وال", "بال", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+# Arabic letters → sound classes; long vowels, hamza, ain and weak letters carry no class (dropped).
+_ARABIC_CLASSES = str.maketrans({
+    "ب": "b", "پ": "b", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "k", "غ": "k", "ق": "k", "ك": "k",
+    "گ": "k", "ح": "h", "خ": "h", "ه": "h", "ة": "", "د": "d", "ض": "d", "ذ": "z", "ز": "z", "ظ": "z", "ر": "r",
+    "ش": "x", "ف": "f", "ڤ": "f", "ل": "l", "م": "m", "ن": "n", "ا": "", "و": "", "ي": "", "ى": "", "ء": "",
+    "أ": "", "إ": "", "آ": "", "ئ": "", "ؤ": "", "ع": "", "چ": "x", "ژ": "z",
+})
+# Latin spellings → the same classes (g/c/q/k and the Arabic ج غ ق ك share one; v→f, p→b as Arabic writes them).
+_LATIN_RULES = [("sch", "x"), ("sh", "x"), ("ch", "x"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("gh", "k"),
+                ("ck", "k"), ("x", "ks"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k"), ("q", "k"), ("g", "k"), ("j", "k"), ("v", "f"), ("p", "b"),
+                ("w", ""), ("y", "")]
+_LATIN_VOWELS = re.compile("[aeiou]")
+_REPEATS = re.compile(r"(.)\1+")
+_LATIN = re.compile("[a-z]")
+
+
+def strip_clitic(word: str, known: set[str] | frozenset[str]) -> str:
+    """Remove a proclitic when what remains is a known name (ولاسري → لاسري if لاسري is known).
+
+    >>> strip_clitic("ولاسري", {"لاسري"}), strip_clitic("وول", {"لاسري"})
+    ('لاسري', 'وول')
+    """
+    if word in known:
+        return word
+    for clitic in CLITICS:
+        if word.startswith(clitic) and word[len(clitic):] in known:
+            return word[len(clitic):]
+    return word
+
+
+def token_key(token: str) -> str:
+    """One name token → its consonant skeleton: لازارد → lzrd, Lazard → lzrd, ماكجواير → mkr, McGuire → mkr."""
+    word = normalize(token)
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    if _LATIN.search(word):
+        for old, new in _LATIN_RULES:
+            word = word.replace(old, new)
+        word = _LATIN_VOWELS.sub("", word)
+        word = re.sub("[^a-z]", "", word)
+    else:
+        word = word.translate(_ARABIC_CLASSES)
+        word = re.sub("[^a-z]", "", word)
+    return _REPEATS.sub(r"\1", word)
+
+
+def name_key(name: str) -> str:
+    """A whole name → the keys of its tokens: أفينو كابيتال and Avenue Capital → 'fn kbtl'.
+
+    >>> name_key("أفينو كابيتال") == name_key("Avenue Capital"), name_key("لازارد") == name_key("Lazard")
+    (True, True)
+    """
+    return " ".join(k for k in (token_key(t) for t in name.split()) if k)
+
+
+def last_token(name: str) -> str:
+    return name.split()[-1] if name.split() else ""

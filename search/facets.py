@@ -1,0 +1,132 @@
+"""Entity values stored in an index + the user's aliases → one facet value per real entity, and its counts."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from indexer.aliases import Aliases
+from indexer.canonical import last_token, name_key
+from indexer.normalize import normalize
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+@dataclass(frozen=True)
+class EntityGroup:
+    """One real entity: the name shown for it and every stored value (spelling, script, surname) it covers."""
+
+    kind: str
+    name: str
+    values: tuple[str, ...]
+
+
+class EntityTable:
+    """Groups the stored values of one kind: same transliteration key (لازارد = Lazard), a surname alone with the
+    one full name that ends with it (لاسري = مارك لاسري), and the user's merges; renames and blocks apply last."""
+
+    def __init__(self, kind: str, counts: dict[str, int], aliases: Aliases) -> None:
+        self.kind = kind
+        self._blocked: set[str] = set()
+        self._group_of: dict[str, EntityGroup] = {}
+        for group in _group(kind, counts, aliases):
+            for value in group.values:
+                self._group_of[value] = group
+        self._blocked = {v for name in aliases.of(kind).block for v in self.values_for(name)}
+
+    def group(self, value: str) -> EntityGroup:
+        """The group of a stored value (a value never seen is its own group)."""
+        return self._group_of.get(value) or EntityGroup(self.kind, value, (value,))
+
+    def is_blocked(self, value: str) -> bool:
+        return value in self._blocked
+
+    def values_for(self, text: str) -> list[str]:
+        """Every stored value a user's name for an entity may mean: any spelling, script, alias or surname."""
+        wanted, key = normalize(" ".join(text.split())), name_key(text)
+        for value, group in self._group_of.items():
+            if normalize(value) == wanted or normalize(group.name) == wanted:
+                return list(group.values)
+        matches = {g.name: g for v, g in self._group_of.items() if name_key(v) == key and key}
+        if not matches and len(text.split()) == 1 and key:
+            matches = {g.name: g for v, g in self._group_of.items() if name_key(last_token(v)) == key}
+        if len(matches) == 1:
+            return list(next(iter(matches.values())).values)
+        return [" ".join(text.split())]
+
+    def counts(self, raw: list[tuple[str, int]], exact_count: Callable[[tuple[str, ...]], int]) -> Counter[str]:
+        """Documents per entity from documents per stored value. Where several values of one entity occur,
+        `exact_count(values)` counts the documents with any of them (a document may hold two spellings)."""
+        present: dict[EntityGroup, list[tuple[str, int]]] = defaultdict(list)
+        for value, n in raw:
+            if not self.is_blocked(value):
+                present[self.group(value)].append((value, n))
+        out: Counter[str] = Counter()
+        for group, items in present.items():
+            out[group.name] = items[0][1] if len(items) == 1 else exact_count(tuple(v for v, _ in items))
+        return out
+
+
+def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGroup]:
+    """Union-find over values: same key, surname → unique full name, user merges; then name each group."""
+    parent = {v: v for v in counts}
+
+    def find(v: str) -> str:
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    def union(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    by_key: dict[str, str] = {}
+    for value in counts:
+        key = name_key(value)
+        if key in by_key:
+            union(value, by_key[key])
+        elif key:
+            by_key[key] = value
+    if kind == "person":
+        _surnames_to_full_names(counts, union)
+    user = aliases.of(kind)
+    for names in user.merge:
+        for name in names:
+            parent.setdefault(name, name)
+        for a, b in zip(names, names[1:], strict=False):
+            union(a, b)
+    members: dict[str, list[str]] = defaultdict(list)
+    for value in parent:
+        members[find(value)].append(value)
+    groups = []
+    for values in members.values():
+        name = _display_name(values, counts)
+        for alias_name, new_name in user.rename.items():
+            if alias_name in values or alias_name == name:
+                name = new_name
+        groups.append(EntityGroup(kind, name, tuple(sorted(values))))
+    return groups
+
+
+def _surnames_to_full_names(counts: dict[str, int], union: Callable[[str, str], None]) -> None:
+    """A one-word person value joins the full name ending with it, when exactly one full name does."""
+    full_by_last: dict[str, set[str]] = defaultdict(set)
+    for value in counts:
+        if len(value.split()) > 1:
+            full_by_last[name_key(last_token(value))].add(name_key(value))
+    first_full: dict[str, str] = {}
+    for value in counts:
+        if len(value.split()) > 1:
+            first_full.setdefault(name_key(value), value)
+    for value in counts:
+        if len(value.split()) == 1:
+            fulls = full_by_last.get(name_key(value), set())
+            if len(fulls) == 1:
+                union(value, first_full[next(iter(fulls))])
+
+
+def _display_name(values: list[str], counts: dict[str, int]) -> str:
+    """Prefer a full name (more words), then Arabic script, then the most frequent, then the shortest."""
+    return max(values, key=lambda v: (len(v.split()) > 1, bool(_ARABIC.search(v)), counts.get(v, 0), -len(v)))
