@@ -73,3 +73,38 @@ def write_aliases(index: Path, aliases: Aliases) -> None:
 def _q(text: str) -> str:
     """A TOML basic string (JSON's escaping is valid TOML for these characters)."""
     return json.dumps(text, ensure_ascii=False)
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise InputError(f"unknown entity kind {kind!r}; use one of {', '.join(KINDS)}")
+
+
+def add_merge(index: Path, kind: str, names: list[str]) -> Aliases:
+    """Record that `names` are one entity (takes effect at the next search; nothing is re-indexed)."""
+    _check_kind(kind)
+    if len(names) < 2:
+        raise InputError("merge needs at least two names, e.g. fahras entities merge \"مارك لاسري\" \"Marc Lasry\"")
+    aliases = read_aliases(index)
+    aliases.of(kind).merge.append(list(names))
+    write_aliases(index, aliases)
+    return aliases
+
+
+def add_rename(index: Path, kind: str, name: str, new_name: str) -> Aliases:
+    """Show the entity called `name` as `new_name`."""
+    _check_kind(kind)
+    aliases = read_aliases(index)
+    aliases.of(kind).rename[name] = new_name
+    write_aliases(index, aliases)
+    return aliases
+
+
+def add_block(index: Path, kind: str, name: str) -> Aliases:
+    """Never show the entity called `name` as a facet value (a false extraction, say)."""
+    _check_kind(kind)
+    aliases = read_aliases(index)
+    if name not in aliases.of(kind).block:
+        aliases.of(kind).block.append(name)
+    write_aliases(index, aliases)
+    return aliases

@@ -6,8 +6,15 @@ import re
 
 from indexer.normalize import normalize
 
-# Proclitics written onto a name: ولاسري، لهاريس، بلازارد، وللشركة. The longest that fits is tried first.
-CLITICS = ("وبال", "ولل", "وال", "بال", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+# Proclitics written onto a name: ولاسري، لهاريس، بلازارد. The article stays part of a name (الراشد), and
+# لل is ل + ال (للراشد → الراشد). The longest that fits is tried first.
+CLITICS = ("ولل", "فلل", "لل", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+def without_clitic(word: str, clitic: str) -> str:
+    """`word` with `clitic` removed from its front, giving back the article that لل absorbed."""
+    rest = word[len(clitic):]
+    return "ال" + rest if clitic.endswith("لل") else rest
 
 # Arabic letters → sound classes; long vowels, hamza, ain and weak letters carry no class (dropped).
 _ARABIC_CLASSES = str.maketrans({
@@ -28,14 +35,14 @@ _LATIN = re.compile("[a-z]")
 def strip_clitic(word: str, known: set[str] | frozenset[str]) -> str:
     """Remove a proclitic when what remains is a known name (ولاسري → لاسري if لاسري is known).
 
-    >>> strip_clitic("ولاسري", {"لاسري"}), strip_clitic("وول", {"لاسري"})
-    ('لاسري', 'وول')
+    >>> strip_clitic("ولاسري", {"لاسري"}), strip_clitic("وول", {"لاسري"}), strip_clitic("للراشد", {"الراشد"})
+    ('لاسري', 'وول', 'الراشد')
     """
     if word in known:
         return word
     for clitic in CLITICS:
-        if word.startswith(clitic) and word[len(clitic):] in known:
-            return word[len(clitic):]
+        if word.startswith(clitic) and without_clitic(word, clitic) in known:
+            return without_clitic(word, clitic)
     return word
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from indexer.canonical import CLITICS
+from indexer.canonical import CLITICS, without_clitic
 from indexer.normalize import normalize, strip_harakat, strip_tatweel
 from indexer.stopwords import load_names, load_stopwords
 from indexer.tokenize import word_spans
@@ -74,14 +74,16 @@ class Word:
     latin: bool
 
 
-def _clitic_length(norm: str, known: frozenset[str] | set[str]) -> int:
-    """How many letters of `norm` are an attached proclitic: only when what remains is a known word."""
-    if norm in known:
-        return 0
+def _clitic(norm: str, known: frozenset[str] | set[str], names: frozenset[str]) -> str:
+    """The proclitic attached to `norm`: only when what remains is a known word (and the whole is not itself a
+    known name)."""
+    if norm in names:
+        return ""
     for clitic in CLITICS:
-        if norm.startswith(clitic) and norm[len(clitic):] in known:
-            return len(clitic)
-    return 0
+        rest = without_clitic(norm, clitic)
+        if norm.startswith(clitic) and len(rest) >= 2 and rest in known:
+            return clitic
+    return ""
 
 
 def words_of(text: str, names: frozenset[str] = frozenset()) -> list[Word]:
@@ -89,15 +91,15 @@ def words_of(text: str, names: frozenset[str] = frozenset()) -> list[Word]:
     on its own (ولاسري → لاسري when لاسري occurs; لازارد stays whole)."""
     spans = list(word_spans(text))
     norms = [normalize(text[a:b]) for a, b in spans]
-    known = set(norms) | names
+    known = set(norms) | names | FIRM_HEADS | ORG_HEADS
     out = []
     for (start, end), norm in zip(spans, norms, strict=True):
         raw = text[start:end]
         latin = bool(_LATIN_WORD.fullmatch(raw))
-        cut = 0 if latin else _clitic_length(norm, known)
+        clitic = "" if latin else _clitic(norm, known, names)
         plain = strip_tatweel(strip_harakat(raw))
-        shown = plain[cut:] if len(plain) == len(norm) else norm[cut:]
-        out.append(Word(start, end, raw, norm, norm[cut:], shown, latin))
+        shown = without_clitic(plain if len(plain) == len(norm) else norm, clitic)
+        out.append(Word(start, end, raw, norm, without_clitic(norm, clitic), shown, latin))
     return out
 
 

@@ -13,6 +13,7 @@ from indexer.analysis import DEFAULT_ANALYZER, Analyzer, get_analyzer
 from indexer.backends.base import AnalysedDoc, Backend
 from indexer.backends.tantivy_backend import TantivyBackend
 from indexer.documents import Document, Problem
+from indexer.entities import KINDS, Entity, default_extractor
 from indexer.errors import IndexIncompatible, InputError
 from indexer.meta import IndexMeta, is_index, read_meta, write_meta
 
@@ -64,8 +65,11 @@ class Indexer:
     """
 
     def __init__(self, path: str | Path = DEFAULT_PATH, analyzer: str | None = None, *,
-                 backend: str = "tantivy", batch_size: int = 5_000, rebuild: bool = False) -> None:
+                 backend: str = "tantivy", batch_size: int = 5_000, rebuild: bool = False,
+                 entities: bool = True, extractor: Callable[[str], list[Entity]] | None = None) -> None:
         self.path = Path(path)
+        self._entities = entities
+        self._extractor = extractor
         self.batch_size = batch_size
         self.rebuild = rebuild
         self._pending = 0
@@ -108,7 +112,18 @@ class Indexer:
         """Run the index's analyzer over a document's title and body."""
         title, title_exact = self.analyzer.index_terms(doc.title)
         body, body_exact = self.analyzer.index_terms(doc.body)
-        return AnalysedDoc(doc, title, body, title_exact + body_exact)
+        values = self.entity_values(f"{doc.title}\n{doc.body}")
+        return AnalysedDoc(doc, title, body, title_exact + body_exact, values["person"], values["firm"], values["org"])
+
+    def entity_values(self, text: str) -> dict[str, tuple[str, ...]]:
+        """The canonical names of the people, firms and organisations `text` mentions, per kind."""
+        found: dict[str, set[str]] = {kind: set() for kind in KINDS}
+        if self._entities:
+            if self._extractor is None:
+                self._extractor = default_extractor()
+            for entity in self._extractor(text):
+                found[entity.kind].add(entity.canonical)
+        return {kind: tuple(sorted(values)) for kind, values in found.items()}
 
     def add(self, docs: Iterable[Document]) -> int:
         """Add (or replace, by id) documents; commits every `batch_size` unless rebuilding. Returns how many."""

@@ -1,0 +1,107 @@
+"""Seed articles + their hand-labelled entities (../shared/seeds) → per-document precision/recall of extraction,
+one-facet-value-per-entity check, and extraction speed (tokens/s) beside the analyzer's.
+
+The gold is read to measure only; nothing in the product is derived from it.
+Usage: python bench/entities_eval.py [--seeds DIR] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from indexer import Indexer, get_analyzer, read_inputs  # noqa: E402
+from indexer.canonical import name_key  # noqa: E402
+from indexer.entities import default_extractor  # noqa: E402
+from indexer.tokenize import word_spans  # noqa: E402
+from search import Searcher  # noqa: E402
+
+GOLD_KINDS = {"person": "persons", "firm": "firms"}
+
+
+def gold_of(seeds: Path) -> dict[str, list[dict]]:
+    return json.loads((seeds / "entities.json").read_text(encoding="utf-8"))
+
+
+def keys_of(entity: dict) -> set[str]:
+    return {name_key(f) for f in [entity["name"], *entity.get("forms", [])]}
+
+
+def score_doc(predicted: set[str], gold: list[dict], other: list[dict]) -> tuple[int, int, int, list[str], list[str]]:
+    """(true positives over gold, predictions matching gold, predictions, missed gold, wrong predictions)."""
+    found = [g for g in gold if keys_of(g) & {name_key(p) for p in predicted}]
+    gold_keys = set().union(*(keys_of(g) for g in gold)) if gold else set()
+    right = [p for p in predicted if name_key(p) in gold_keys]
+    missed = [g["name"] for g in gold if g not in found]
+    wrong = [p for p in predicted if name_key(p) not in gold_keys]
+    return len(found), len(right), len(predicted), missed, wrong
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    parser.add_argument("--show", action="store_true", help="list missed and wrong names")
+    args = parser.parse_args()
+    gold = gold_of(args.seeds)
+    extractor = default_extractor()
+    print(f"{'doc':6}{'kind':8}{'recall':>8}{'precision':>11}")
+    totals = {k: [0, 0, 0, 0] for k in GOLD_KINDS}
+    for file in sorted(args.seeds.glob("*.txt")):
+        doc = file.name[:3]
+        entities = extractor(file.read_text(encoding="utf-8"))
+        for kind, gold_name in GOLD_KINDS.items():
+            in_doc = [g for g in gold[gold_name] if doc in g["docs"]]
+            predicted = {e.canonical for e in entities if e.kind == kind}
+            tp, right, n_pred, missed, wrong = score_doc(predicted, in_doc, gold.get("other_orgs", []))
+            t = totals[kind]
+            t[0], t[1], t[2], t[3] = t[0] + tp, t[1] + len(in_doc), t[2] + right, t[3] + n_pred
+            print(f"{doc:6}{kind:8}{tp / max(len(in_doc), 1):>8.2f}{right / max(n_pred, 1):>11.2f}")
+            if args.show:
+                print(f"      missed: {missed}\n      wrong:  {wrong}")
+    for kind, (tp, n_gold, right, n_pred) in totals.items():
+        print(f"{'all':6}{kind:8}{tp / max(n_gold, 1):>8.2f}{right / max(n_pred, 1):>11.2f}")
+    one_value_check(args.seeds, gold)
+    speed(args.seeds, extractor)
+
+
+def one_value_check(seeds: Path, gold: dict) -> None:
+    """Index the seeds and check each gold entity maps to exactly one facet value."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with Indexer(Path(tmp) / "ix") as ix:
+            ix.index(read_inputs(seeds))
+        s = Searcher(Path(tmp) / "ix")
+        for kind, gold_name in GOLD_KINDS.items():
+            table = s.entity_table(kind)
+            stored = [v for v in table._group_of]  # noqa: SLF001 - a bench may look inside
+            ok = split = unseen = 0
+            for g in gold[gold_name]:
+                groups = {table.group(v).name for v in stored if name_key(v) in keys_of(g)}
+                ok, split, unseen = ok + (len(groups) == 1), split + (len(groups) > 1), unseen + (not groups)
+            print(f"{kind}: {ok} gold entities with exactly one facet value, {split} split, {unseen} not extracted")
+
+
+def speed(seeds: Path, extractor) -> None:
+    text = "\n".join(f.read_text(encoding="utf-8") for f in sorted(seeds.glob("*.txt"))) * 20
+    tokens = sum(1 for _ in word_spans(text))
+    best = min(_timed(lambda: extractor(text)) for _ in range(3))
+    analyzer = get_analyzer()
+    base = min(_timed(lambda: analyzer.tokens(text)) for _ in range(3))
+    print(f"extraction {tokens / best:,.0f} tokens/s; analyzer {tokens / base:,.0f} tokens/s on the same text "
+          f"({tokens:,} tokens); extraction/analysis time ratio {best / base:.1f}x")
+
+
+def _timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""Entity extraction rules (with a fake tagger), then the shipped extractor on the seed articles' gold."""
+
+import json
+
+import pytest
+
+from indexer.entities import EntityExtractor, extract_entities
+from indexer.stopwords import load_names, load_stopwords
+
+
+def tagger_finding(*names_and_labels):
+    """A stand-in tagger that tags the first occurrence of each given string."""
+    def tag(text):
+        out = []
+        for name, label in names_and_labels:
+            start = text.find(name)
+            if start >= 0:
+                out.append((label, start, start + len(name)))
+        return out
+    return tag
+
+
+def found(text, *tagged):
+    extractor = EntityExtractor(tagger_finding(*tagged), load_stopwords(), load_names())
+    return [(e.kind, e.surface, e.canonical) for e in extractor(text)]
+
+
+def test_latin_name_runs_are_firms():
+    assert found("قالت Avenue Capital إن أرباح Nvidia زادت") == [
+        ("firm", "Avenue Capital", "Avenue Capital"), ("firm", "Nvidia", "Nvidia")]
+
+
+def test_latin_name_with_attached_proclitic():
+    assert found("وقالت لـCNBC إن") == [("firm", "CNBC", "CNBC")]
+
+
+def test_descriptor_then_firm_name_ending_word():
+    assert found("قال الرئيس التنفيذي لشركة نجمة كابيتال إن") == [("firm", "نجمة كابيتال", "نجمة كابيتال")]
+
+
+def test_tagged_organisation_is_a_firm_unless_its_head_says_org():
+    assert found("أعلنت وزارة المالية وبنك الرافدين", ("وزارة المالية", "ORG"), ("وبنك الرافدين", "ORG")) == [
+        ("org", "وزارة المالية", "وزارة المالية"), ("firm", "وبنك الرافدين", "بنك الرافدين")]
+
+
+def test_descriptor_word_is_dropped_from_the_canonical_name():
+    assert found("رئيس شركة نوفا قال", ("شركة نوفا", "ORG")) == [("firm", "شركة نوفا", "نوفا")]
+
+
+def test_a_surname_alone_takes_the_full_name_of_the_document():
+    assert found("قال سمير الراشد إن الخطة جاهزة. وأضاف الراشد أن", ("سمير الراشد", "PER"))[-1] == (
+        "person", "الراشد", "سمير الراشد")
+
+
+def test_every_mention_of_a_found_name_is_found_with_or_without_proclitic():
+    assert found("التقى كريم داود بالوزير. وقال لداود الوزير", ("كريم داود", "PER")) == [
+        ("person", "كريم داود", "كريم داود"), ("person", "لداود", "كريم داود")]
+
+
+def test_harakat_are_dropped_from_the_canonical_name():
+    assert found("قالَ سَميرُ الراشدُ", ("سَميرُ الراشدُ", "PER")) == [("person", "سَميرُ الراشدُ", "سمير الراشد")]
+
+
+def test_offsets_point_into_the_text():
+    text = "قالت Avenue Capital إن"
+    (e,) = EntityExtractor(None, load_stopwords(), load_names())(text)
+    assert text[e.start:e.end] == e.surface
+
+
+# -- the shipped extractor on the seed articles -------------------------------------------------------------
+
+def seed_scores(seeds_dir, kind):
+    from indexer.canonical import name_key
+    gold = json.loads((seeds_dir / "entities.json").read_text(encoding="utf-8"))
+    key = {"person": "persons", "firm": "firms"}[kind]
+    recalls, precisions = [], []
+    for file in sorted(seeds_dir.glob("*.txt")):
+        in_doc = [g for g in gold[key] if file.name[:3] in g["docs"]]
+        predicted = {name_key(e.canonical) for e in extract_entities(file.read_text(encoding="utf-8")) if e.kind == kind}
+        gold_keys = [{name_key(f) for f in [g["name"], *g.get("forms", [])]} for g in in_doc]
+        recalls.append(sum(bool(k & predicted) for k in gold_keys) / max(len(in_doc), 1))
+        precisions.append(sum(any(p in k for k in gold_keys) for p in predicted) / max(len(predicted), 1))
+    return sum(recalls) / len(recalls), sum(precisions) / len(precisions)
+
+
+@pytest.mark.parametrize("kind, min_recall, min_precision", [("person", 0.95, 0.90), ("firm", 0.90, 0.85)])
+def test_seed_articles_meet_the_targets(seeds_dir, kind, min_recall, min_precision):
+    recall, precision = seed_scores(seeds_dir, kind)
+    assert recall >= min_recall and precision >= min_precision, (recall, precision)

@@ -1,0 +1,125 @@
+"""Entity facets: one value per real entity, counts equal to a brute-force count, filters by any spelling."""
+
+import pytest
+
+from indexer import Document, Indexer
+from indexer.aliases import Aliases, read_aliases, write_aliases
+from indexer.backends.base import MatchAll
+from indexer.entities import Entity
+from search import Searcher
+from search.facets import EntityTable
+from search.query import Phrase
+
+# A fake extractor: the entities each test document mentions (the extractor itself is tested elsewhere).
+MENTIONS = {
+    "a": [("person", "مارك لاسري"), ("firm", "لازارد")],
+    "b": [("person", "لاسري"), ("firm", "Lazard"), ("firm", "أفينو كابيتال")],
+    "c": [("person", "ريد هوفمان"), ("firm", "Avenue Capital"), ("firm", "لازارد"), ("firm", "Lazard")],
+    "d": [("person", "هوفمان"), ("person", "كامل هوفمان")],
+    "e": [("firm", "زووم")],
+}
+DOCS = [Document(i, f"خبر {i}", f"نص الخبر {i} عن الأسواق" + (" والتمويل" if i in "ab" else "")) for i in MENTIONS]
+
+
+def fake_extractor(text: str) -> list[Entity]:
+    doc_id = text.split()[1]
+    return [Entity(kind, 0, 1, name, name) for kind, name in MENTIONS[doc_id]]
+
+
+@pytest.fixture
+def index(tmp_path):
+    with Indexer(tmp_path / "ix", extractor=fake_extractor) as ix:
+        ix.add(DOCS)
+    return tmp_path / "ix"
+
+
+def counts(searcher, query=None, kind="firm"):
+    return {c.value: c.count for c in searcher.facets(query, kinds=(kind,), top=50)[kind]}
+
+
+def test_arabic_and_latin_spellings_are_one_facet_value(index):
+    assert counts(Searcher(index)) == {"لازارد": 3, "أفينو كابيتال": 2, "زووم": 1}
+
+
+def test_a_surname_joins_the_one_full_name_that_ends_with_it(index):
+    assert counts(Searcher(index), kind="person")["مارك لاسري"] == 2
+
+
+def test_an_ambiguous_surname_stays_apart(index):
+    people = counts(Searcher(index), kind="person")
+    assert (people["ريد هوفمان"], people["كامل هوفمان"], people["هوفمان"]) == (1, 1, 1)
+
+
+def test_facet_counts_equal_a_brute_force_count_over_matching_documents(index):
+    s = Searcher(index)
+    for query in (None, "التمويل", "الأسواق", "خبر"):
+        matching = {h.id for h in s.search(query, limit=100).hits} if query else set(MENTIONS)
+        brute: dict[str, int] = {}
+        for doc_id in matching:
+            names = {s.entity_table("firm").group(n).name for kind, n in MENTIONS[doc_id] if kind == "firm"}
+            for name in names:
+                brute[name] = brute.get(name, 0) + 1
+        assert counts(s, query) == brute, query
+
+
+def test_filter_by_any_spelling_or_script(index):
+    s = Searcher(index)
+    for name in ("Lazard", "لازارد", "للازارد"[1:], "LAZARD"):
+        ids = sorted(h.id for h in s.search("", filters=[Phrase(name, "firm")], limit=10).hits)
+        assert ids == ["a", "b", "c"], name
+
+
+def test_person_filter_by_surname(index):
+    ids = sorted(h.id for h in Searcher(index).search("person:لاسري", limit=10).hits)
+    assert ids == ["a", "b"]
+
+
+def test_hits_list_their_entities_by_facet_name(index):
+    hit = [h for h in Searcher(index).search("التمويل").hits if h.id == "b"][0]
+    assert (hit.persons, hit.firms) == (("مارك لاسري",), ("لازارد", "أفينو كابيتال"))
+
+
+def test_aliases_merge_rename_block(index):
+    aliases = Aliases()
+    aliases.of("firm").merge.append(["زووم", "أفينو كابيتال"])
+    aliases.of("firm").rename["Lazard"] = "Lazard Frères"
+    aliases.of("person").block.append("هوفمان")
+    write_aliases(index, aliases)
+    s = Searcher(index)
+    assert counts(s) == {"Lazard Frères": 3, "أفينو كابيتال": 3}
+    assert "هوفمان" not in counts(s, kind="person")
+
+
+def test_aliases_file_round_trip(tmp_path):
+    aliases = Aliases()
+    aliases.of("person").merge.append(["مارك لاسري", 'Marc "Lasry"'])
+    aliases.of("firm").rename["Lazard"] = "لازارد"
+    aliases.of("org").block.append("الأمم المتحدة")
+    write_aliases(tmp_path, aliases)
+    assert read_aliases(tmp_path) == aliases
+
+
+def test_entity_table_groups_keys_surnames_and_merges():
+    table = EntityTable("person", {"مارك لاسري": 3, "لاسري": 2, "Marc Lasry": 1}, Aliases())
+    assert table.group("لاسري").name == "مارك لاسري"
+    assert table.group("Marc Lasry").values == ("Marc Lasry", "لاسري", "مارك لاسري")
+
+
+def test_stats_of_all_documents(index):
+    s = Searcher(index)
+    assert s.facet_counts(MatchAll(), 1) == {"person": s.facets(top=1)["person"], "firm": s.facets(top=1)["firm"]}
+
+
+def test_alias_commands_take_effect_without_reindexing(index):
+    from indexer.aliases import add_block, add_merge, add_rename
+    add_merge(index, "firm", ["زووم", "Zoom"])
+    add_rename(index, "firm", "زووم", "Zoom Video")
+    add_block(index, "firm", "أفينو كابيتال")
+    assert counts(Searcher(index)) == {"لازارد": 3, "Zoom Video": 1}
+
+
+def test_alias_commands_reject_unknown_kinds(index):
+    from indexer.aliases import add_block
+    from indexer.errors import InputError
+    with pytest.raises(InputError, match="unknown entity kind 'company'; use one of person, firm, org"):
+        add_block(index, "company", "x")
