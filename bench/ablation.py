@@ -25,6 +25,7 @@ from indexer.backends.tantivy_backend import TantivyBackend  # noqa: E402
 from indexer.documents import Document  # noqa: E402
 from indexer.normalize import normalize  # noqa: E402
 from search.evaluate import read_qrels, read_queries, score_run  # noqa: E402
+from search.feedback import expand  # noqa: E402
 from search.plan import Planner, Ranking  # noqa: E402
 from search.query import parse_lenient  # noqa: E402
 
@@ -35,6 +36,15 @@ Plan = Callable[[Analyzer, str], EngineQuery]
 def planner(ranking: Ranking) -> Plan:
     """What Searcher does: lenient parse, then plan with this ranking."""
     return lambda a, q: Planner(a, ranking).plan(parse_lenient(q)[0])
+
+
+def rm3_planner(ranking: Ranking) -> Plan:
+    """Needs the backend for the first pass: run_variant hands it over through the closure's `backend` slot."""
+    def plan(a: Analyzer, q: str, backend=None) -> EngineQuery:
+        first_query = Planner(a, ranking).plan(parse_lenient(q)[0])
+        return expand(first_query, backend.search(first_query, ranking.rm3_docs), a, ranking)
+    plan.needs_backend = True  # type: ignore[attr-defined]
+    return plan
 
 
 def conjunctive(ranking: Ranking) -> Plan:
@@ -56,8 +66,8 @@ def run_variant(docs, queries, qrels, analyzer: Analyzer, plan: Plan) -> dict[st
             analysed.append(AnalysedDoc(d, title, body, title_exact + body_exact))
         backend.add(analysed)
         backend.commit()
-        run = {qid: [(doc.id, score) for score, doc, _ in backend.search(plan(analyzer, text), 100).hits]
-               for qid, text in queries}
+        extra = {"backend": backend} if getattr(plan, "needs_backend", False) else {}
+        run = {qid: backend.rank(plan(analyzer, text, **extra), 100) for qid, text in queries}
         backend.close()
     return score_run(run, qrels)
 
@@ -76,6 +86,9 @@ def variants() -> dict[str, tuple[Analyzer, Plan]]:
     for boost, slop in ((0.5, 2), (0.5, 8), (1.0, 2)):
         out[f"proximity={boost}@slop{slop}"] = (base, planner(replace(shipped, proximity_boost=boost,
                                                                         proximity_slop=slop)))
+    for docs, weight in ((10, 0.3), (10, 0.5)):
+        out[f"rm3 docs={docs} terms=10 weight={weight}"] = (base, rm3_planner(replace(shipped, rm3_docs=docs,
+                                                                                       rm3_weight=weight)))
     out["default operator AND"] = (base, conjunctive(shipped))
     out["analyzer=ar_light@1 (no name protection)"] = (get_analyzer("ar_light@1"), planner(shipped))
     out["analyzer=ar_exact@1 (no stemming)"] = (get_analyzer("ar_exact@1"), planner(shipped))

@@ -30,6 +30,9 @@ class Ranking:
     exact_boost: float = 0.5  # an unstemmed (normalized) match adds this on top of the stemmed one
     proximity_boost: float = 0.0  # off: adjacent query words near each other (helps arcd, hurts xquad)
     proximity_slop: int = 2
+    rm3_docs: int = 0  # off: pseudo-relevance feedback from the first `rm3_docs` hits (search/feedback.py)
+    rm3_terms: int = 10
+    rm3_weight: float = 0.3
 
 
 @dataclass(frozen=True)

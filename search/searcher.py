@@ -13,6 +13,7 @@ from indexer.documents import Document
 from indexer.index import DEFAULT_PATH, open_index
 from search import query as q
 from search.facets import EntityTable
+from search.feedback import expand
 from search.highlight import Matcher, compile_matchers, find_matches, positive_leaves
 from search.plan import Planner, Ranking
 from search.results import FacetCount, Hit, Results
@@ -80,7 +81,7 @@ class Searcher:
         `Phrase("مارك لاسري", "person")`) must all match too.
         """
         node, errors = self.parse(query, filters)
-        engine_query = self.planner.plan(node)
+        engine_query = self._plan(node)
         page = self.backend.search(engine_query, limit, offset)
         matchers = compile_matchers(node, self.analyzer)
         hits = [self._hit(score, doc, ents, matchers, snippet_chars) for score, doc, ents in page.hits]
@@ -90,7 +91,16 @@ class Searcher:
 
     def rank(self, query: str, limit: int = 1000) -> list[tuple[str, float]]:
         """(id, score) of the top `limit` documents, without snippets or facets (for evaluation runs)."""
-        return self.backend.rank(self.planner.plan(self.parse(query)[0]), limit)
+        return self.backend.rank(self._plan(self.parse(query)[0]), limit)
+
+    def _plan(self, node: q.Node) -> EngineQuery:
+        """The engine query, expanded by pseudo-relevance feedback when the ranking asks for it."""
+        engine_query = self.planner.plan(node)
+        ranking = self.planner.ranking
+        if ranking.rm3_docs:
+            first = self.backend.search(engine_query, ranking.rm3_docs)
+            engine_query = expand(engine_query, first, self.analyzer, ranking)
+        return engine_query
 
     def explain(self, query: str) -> Explanation:
         """The parsed tree, lenient-parser fixes, per-word analysis and engine query for `query`."""
