@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
+from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -25,28 +27,105 @@ from rich.text import Text
 
 from indexer import FahrasError, FieldMap, Indexer, IndexReport, get_analyzer, read_inputs
 from indexer.analysis import ANALYZER_SPECS, DEFAULT_ANALYZER
+from indexer.backends.base import MatchAll
 from indexer.documents import count_inputs
-from search import Searcher
+from indexer.entities import extract_entities
+from search import Searcher, bidi
 from search.evaluate import evaluate
-from search.render import analysis_lines, render_results
+from search.query import Phrase
+from search.render import analysis_lines, full_text, render_document, render_reply, render_results, render_stats
 from search.searcher import Explanation
+from search.shell import Shell, State, history_path, line_reader, loop, prompt_reader
+
+# click's ClickException (typer re-exports only its subclasses; newer typers vendor click under another module name)
+ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+class OneLineErrors(typer.core.TyperGroup):
+    """Usage errors (a missing argument, a bad option value) as one line on stderr with the next step, exit 2."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except ClickException as err:
+            if not standalone_mode:
+                raise
+            if type(err).__name__ == "NoArgsIsHelpError":  # `fahras` alone: the help, as click prints it
+                _err().print(err.format_message(), markup=False)
+                sys.exit(2)
+            _err().print(f"Error: {_one_line(err)}", markup=False)
+            sys.exit(err.exit_code)
+        except typer.Abort:
+            if not standalone_mode:
+                raise
+            sys.exit(130)
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _one_line(err: Exception) -> str:
+    message = " ".join(err.format_message().split()).rstrip(".")
+    ctx = getattr(err, "ctx", None)
+    return f"{message}; see `{ctx.command_path} --help`" if ctx is not None else message
+
 
 app = typer.Typer(
+    cls=OneLineErrors,
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    help="Fahras: Arabic full-text search. Example: fahras index samples/news && fahras search \"جمع التبرعات\"",
+    help="Fahras: Arabic full-text search. Example: fahras index samples/news && fahras search \"جمع التبرعات\" "
+         "&& fahras shell",
 )
+
+
+class BidiMode(str, Enum):
+    auto = "auto"
+    on = "on"
+    off = "off"
+
 
 IndexOpt = Annotated[Path, typer.Option("--index", "-i", envvar="FAHRAS_INDEX", help="Index directory.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of text.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback of errors.")]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colours or styles (also: NO_COLOR=1).")]
+BIDI_HELP = ("Right-to-left text: on = reorder lines for terminals without BiDi, off = logical order (for terminals "
+             "that reorder, and pipes), auto = on unless the terminal reorders itself or output is not a terminal.")
+BidiOpt = Annotated[BidiMode | None, typer.Option("--bidi", help=BIDI_HELP + " [default: the global --bidi]")]
 
 
-def _out() -> Console:
-    """stdout: colours and wrapping only on a terminal; NO_COLOR is respected by rich."""
-    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+@dataclass(frozen=True)
+class Display:
+    """How to print: with colours and styles or plain, in logical or visual (reordered) order."""
+
+    color: bool = False
+    visual: bool = False
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    no_color: NoColorOpt = False,
+    bidi_mode: Annotated[BidiMode, typer.Option("--bidi", envvar="FAHRAS_BIDI", help=BIDI_HELP)] = BidiMode.auto,
+) -> None:
+    ctx.obj = (no_color, bidi_mode)
+
+
+def _display(ctx: typer.Context, no_color: bool = False, bidi_mode: BidiMode | None = None) -> Display:
+    """Command options over global ones; colour only on a terminal without NO_COLOR."""
+    global_no_color, global_bidi = ctx.obj or (False, BidiMode.auto)
+    tty = sys.stdout.isatty()
+    color = tty and not (no_color or global_no_color or os.environ.get("NO_COLOR"))
+    mode = (bidi_mode or global_bidi).value
+    return Display(color=color, visual=bidi.wants_visual(mode, os.environ, tty))
+
+
+def _out(display: Display = Display()) -> Console:
+    """stdout: styles only when `display.color` (never escape codes in a pipe); wrapping only on a terminal."""
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=not sys.stdout.isatty(),
+                   color_system="auto" if display.color else None)
 
 
 def _err() -> Console:
@@ -84,7 +163,7 @@ def index(
 ) -> None:
     """Index Arabic articles (re-indexing an id replaces it).
 
-    Example: fahras index samples/news ; cat news.jsonl | fahras index - --text-field body
+    Example: fahras index samples/news ; echo '{"id": "n1", "text": "مكالمة خاصة"}' | fahras index -
     """
     fields = FieldMap(id_field, title_field, text_field, date_field)
     with user_errors(debug), Indexer(index, analyzer, batch_size=batch_size, rebuild=rebuild) as ix:
@@ -138,6 +217,7 @@ def _print_report(report: IndexReport, index: Path, as_json: bool) -> None:
 
 @app.command()
 def search(
+    ctx: typer.Context,
     query: Annotated[str, typer.Argument(help='Words (all their forms match), "phrases", \'exact\', +must, -not, '
                                               "AND/OR/NOT, (groups), title: person: firm: date:, prefix*, fuzzy~.")],
     index: IndexOpt = Path("index"),
@@ -145,25 +225,34 @@ def search(
     offset: Annotated[int, typer.Option(min=0, help="How many hits to skip (for paging).")] = 0,
     explain: Annotated[bool, typer.Option(help="Show the parsed query and each word's analysis; search nothing.")]
     = False,
+    person: Annotated[list[str] | None, typer.Option("--person", help="Only documents that mention this person "
+                                                     "(repeatable).")] = None,
+    firm: Annotated[list[str] | None, typer.Option("--firm", help="Only documents that mention this firm "
+                                                   "(repeatable).")] = None,
     as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+    bidi_mode: BidiOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Search the index; print ranked hits with the matched words highlighted in the original text.
 
-    Example: fahras search "جمع التبرعات" --limit 5 ; fahras search '"وول ستريت" -ترامب'
+    Example: fahras search "جمع التبرعات" --limit 5 ; fahras search '"وول ستريت" -ترامب' --person "مارك لاسري"
     """
+    filters = [Phrase(name, "person") for name in person or []] + [Phrase(name, "firm") for name in firm or []]
     with user_errors(debug):
         searcher = Searcher(index)
         if explain:
             _print_explanation(searcher.explain(query), as_json)
             return
-        results = searcher.search(query, limit=limit, offset=offset)
+        results = searcher.search(query, limit=limit, offset=offset, filters=filters)
     if as_json:
         typer.echo(json.dumps(results.to_dict(), ensure_ascii=False))
         return
     for warning in results.warnings:
         _err().print(f"note: {warning}; searched for: {results.parsed}", markup=False)
-    _out().print(render_results(results, offset))
+    display = _display(ctx, no_color, bidi_mode)
+    label = State(query, tuple(person or ()), tuple(firm or ())).label()
+    _out(display).print(render_results(results, offset, visual=display.visual, label=label))
 
 
 def _print_explanation(explanation: Explanation, as_json: bool) -> None:
@@ -180,6 +269,88 @@ def _print_explanation(explanation: Explanation, as_json: bool) -> None:
     typer.echo(f"engine: {explanation.engine}")
 
 
+@app.command()
+def show(
+    ctx: typer.Context,
+    doc_id: Annotated[str, typer.Argument(metavar="ID", help="A document id, as printed by `fahras search`.")],
+    index: IndexOpt = Path("index"),
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+    bidi_mode: BidiOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Print a whole document with its person, firm and organisation mentions marked.
+
+    Example: fahras search "مارك لاسري" ; fahras show 01_fundraising-call.txt
+    """
+    with user_errors(debug):
+        document = Searcher(index).get(doc_id)
+        if document is None:
+            raise FahrasError(f"no document with id {doc_id!r} in {index}; find ids with `fahras search WORDS`")
+        entities = extract_entities(full_text(document))
+    if as_json:
+        data = {**asdict(document), "entities": [asdict(e) for e in entities]}
+        typer.echo(json.dumps(data, ensure_ascii=False))
+        return
+    display = _display(ctx, no_color, bidi_mode)
+    _out(display).print(render_document(document, entities, visual=display.visual, brackets=not display.color))
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    index: IndexOpt = Path("index"),
+    top: Annotated[int, typer.Option(min=0, help="How many persons and firms to list.")] = 10,
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+    bidi_mode: BidiOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Print the number of documents, the size on disk, the analyzer, the backend and the top entities.
+
+    Example: fahras stats --json ; top persons such as «مارك لاسري» come with their document counts
+    """
+    with user_errors(debug):
+        searcher = Searcher(index)
+        entities = searcher.facet_counts(MatchAll(), top) if top else {}
+        data = {"documents": len(searcher), "size_bytes": _size(index), "analyzer": searcher.analyzer.name,
+                "backend": searcher.backend.name, "index": str(index)}
+    if as_json:
+        data["top"] = {kind: [asdict(c) for c in counts] for kind, counts in entities.items()}
+        typer.echo(json.dumps(data, ensure_ascii=False))
+        return
+    display = _display(ctx, no_color, bidi_mode)
+    _out(display).print(render_stats(data, entities, visual=display.visual))
+
+
+def _size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+@app.command()
+def shell(
+    ctx: typer.Context,
+    index: IndexOpt = Path("index"),
+    page_size: Annotated[int, typer.Option(min=1, help="Hits per page.")] = 10,
+    no_color: NoColorOpt = False,
+    bidi_mode: BidiOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Search interactively: type words to search, `help` for the commands (person, firm, clear, next, prev,
+    open, facets, exact), Ctrl-D or `quit` to leave. History is kept across sessions.
+
+    Example: fahras shell, then type: مكالمة خاصة ; person مارك لاسري ; open 1
+    """
+    with user_errors(debug):
+        searcher = Searcher(index)
+    display = _display(ctx, no_color, bidi_mode)
+    console = _out(display)
+    read = prompt_reader(history_path(), display.visual) if sys.stdin.isatty() else line_reader(iter(sys.stdin))
+    code = loop(Shell(searcher, page_size, mentions=extract_entities, visual=display.visual), read,
+                lambda reply: console.print(render_reply(reply, display.visual, brackets=not display.color)), debug)
+    raise typer.Exit(code)
+
+
 @app.command(name="eval")
 def evaluate_collection(
     collection: Annotated[Path, typer.Argument(help="Folder with corpus.jsonl, queries.tsv and optionally qrels.tsv.")],
@@ -191,7 +362,7 @@ def evaluate_collection(
 ) -> None:
     """Index a test collection in a temporary index, run its queries, print MRR@10, nDCG@10, Recall@10/100.
 
-    Example: fahras eval ../shared/data/retrieval/arcd --run arcd.trec
+    Example: fahras eval ../shared/data/retrieval/arcd --run arcd.trec (queries.tsv lines: q1<TAB>من أسس الشركة؟)
     """
     with user_errors(debug):
         report = evaluate(collection, run_path=run, analyzer=analyzer, backend=backend)
@@ -232,7 +403,10 @@ def delete(
     index: IndexOpt = Path("index"),
     debug: DebugOpt = False,
 ) -> None:
-    """Delete documents by id. Example: fahras delete 01_fundraising-call.txt"""
+    """Delete documents by id.
+
+    Example: fahras delete 01_fundraising-call.txt "تقرير-الميزانية.txt"
+    """
     with user_errors(debug):
         _require_index(index)
         with Indexer(index) as ix:
