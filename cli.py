@@ -27,9 +27,7 @@ from rich.text import Text
 
 from indexer import FahrasError, FieldMap, Indexer, IndexReport, get_analyzer, read_inputs
 from indexer.analysis import ANALYZER_SPECS, DEFAULT_ANALYZER
-from indexer.backends.base import MatchAll
 from indexer.documents import count_inputs
-from indexer.entities import extract_entities
 from search import Searcher, bidi
 from search.evaluate import evaluate
 from search.query import Phrase
@@ -284,10 +282,9 @@ def show(
     Example: fahras search "مارك لاسري" ; fahras show 01_fundraising-call.txt
     """
     with user_errors(debug):
-        document = Searcher(index).get(doc_id)
-        if document is None:
-            raise FahrasError(f"no document with id {doc_id!r} in {index}; find ids with `fahras search WORDS`")
-        entities = extract_entities(full_text(document))
+        searcher = Searcher(index)
+        document = searcher.document(doc_id)
+        entities = searcher.mentions(full_text(document))
     if as_json:
         data = {**asdict(document), "entities": [asdict(e) for e in entities]}
         typer.echo(json.dumps(data, ensure_ascii=False))
@@ -311,20 +308,14 @@ def stats(
     Example: fahras stats --json ; top persons such as «مارك لاسري» come with their document counts
     """
     with user_errors(debug):
-        searcher = Searcher(index)
-        entities = searcher.facet_counts(MatchAll(), top) if top else {}
-        data = {"documents": len(searcher), "size_bytes": _size(index), "analyzer": searcher.analyzer.name,
-                "backend": searcher.backend.name, "index": str(index)}
+        info = Searcher(index).stats(top)
+    data = asdict(info)
     if as_json:
-        data["top"] = {kind: [asdict(c) for c in counts] for kind, counts in entities.items()}
         typer.echo(json.dumps(data, ensure_ascii=False))
         return
+    data.pop("top")
     display = _display(ctx, no_color, bidi_mode)
-    _out(display).print(render_stats(data, entities, visual=display.visual))
-
-
-def _size(path: Path) -> int:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    _out(display).print(render_stats(data, info.top, visual=display.visual))
 
 
 @app.command()
@@ -346,7 +337,7 @@ def shell(
     display = _display(ctx, no_color, bidi_mode)
     console = _out(display)
     read = prompt_reader(history_path(), display.visual) if sys.stdin.isatty() else line_reader(iter(sys.stdin))
-    code = loop(Shell(searcher, page_size, mentions=extract_entities, visual=display.visual), read,
+    code = loop(Shell(searcher, page_size, mentions=searcher.mentions, visual=display.visual), read,
                 lambda reply: console.print(render_reply(reply, display.visual, brackets=not display.color)), debug)
     raise typer.Exit(code)
 

@@ -36,3 +36,9 @@ class IndexIncompatible(FahrasError):
 
 class InputError(FahrasError):
     """An input path or option that cannot be read at all (a bad line is a Problem, not an error)."""
+
+
+class DocumentNotFound(FahrasError):
+    def __init__(self, doc_id: str, path: str) -> None:
+        super().__init__(f"no document with id {doc_id!r} in {path}; find ids with `fahras search WORDS`")
+        self.doc_id = doc_id

@@ -10,6 +10,8 @@ from indexer.aliases import read_aliases
 from indexer.analysis import TokenInfo
 from indexer.backends.base import Bool, Boost, EngineQuery, MatchAll, MatchNone, Term
 from indexer.documents import Document
+from indexer.entities import Entity, EntityExtractor, default_extractor
+from indexer.errors import DocumentNotFound
 from indexer.index import DEFAULT_PATH, open_index
 from search import query as q
 from search.facets import EntityTable
@@ -21,6 +23,18 @@ from search.snippets import make_snippet
 
 FACET_KINDS = ("person", "firm")  # facets shown with results; "org" is a field too (org:…, facets(kinds=…))
 ENTITY_TABLE_SIZE = 1_000_000  # distinct stored values read to group entities
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """What an index holds: documents, bytes on disk, the analyzer and backend that built it, top entities."""
+
+    documents: int
+    size_bytes: int
+    analyzer: str
+    backend: str
+    index: str
+    top: dict[str, list[FacetCount]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,7 @@ class Searcher:
         self.backend = self._index.backend
         self.planner = Planner(self.analyzer, ranking, self._entity_values)
         self._tables: dict[str, EntityTable] = {}
+        self._extractor: EntityExtractor | None = None
 
     def entity_table(self, kind: str) -> EntityTable:
         """How this index's stored entity values group into real entities (built once per Searcher)."""
@@ -149,6 +164,25 @@ class Searcher:
     def get(self, doc_id: str) -> Document | None:
         """The stored document with this id, or None."""
         return self.backend.get(doc_id)
+
+    def document(self, doc_id: str) -> Document:
+        """The stored document with this id; DocumentNotFound says how to find ids."""
+        doc = self.backend.get(doc_id)
+        if doc is None:
+            raise DocumentNotFound(doc_id, str(self._index.path))
+        return doc
+
+    def mentions(self, text: str) -> list[Entity]:
+        """The entity mentions in `text`, by the same extractor indexing uses (loaded once per Searcher)."""
+        if self._extractor is None:
+            self._extractor = default_extractor()
+        return self._extractor(text)
+
+    def stats(self, top: int = 10) -> IndexStats:
+        """Document count, size on disk, analyzer, backend and the `top` persons and firms."""
+        size = sum(f.stat().st_size for f in self._index.path.rglob("*") if f.is_file())
+        entities = self.facet_counts(MatchAll(), top) if top else {}
+        return IndexStats(len(self), size, self.analyzer.name, self.backend.name, str(self._index.path), entities)
 
     def __len__(self) -> int:
         return self.backend.num_docs()
