@@ -26,12 +26,24 @@ from rich.progress import (
 from rich.text import Text
 
 from indexer import FahrasError, FieldMap, Indexer, IndexReport, get_analyzer, read_inputs
+from indexer.aliases import ALIASES_FILE, add_block, add_merge, add_rename
 from indexer.analysis import ANALYZER_SPECS, DEFAULT_ANALYZER
 from indexer.documents import count_inputs
+from indexer.entities import extract_entities
+from indexer.errors import InputError
+from indexer.meta import read_meta
 from search import Searcher, bidi
 from search.evaluate import evaluate
 from search.query import Phrase
-from search.render import analysis_lines, full_text, render_document, render_reply, render_results, render_stats
+from search.render import (
+    analysis_lines,
+    full_text,
+    render_document,
+    render_facets,
+    render_reply,
+    render_results,
+    render_stats,
+)
 from search.searcher import Explanation
 from search.shell import Shell, State, history_path, line_reader, loop, prompt_reader
 
@@ -369,6 +381,80 @@ def evaluate_collection(
 
 
 @app.command()
+def facets(
+    ctx: typer.Context,
+    query: Annotated[str | None, typer.Option("--query", "-q", help="Count over the hits of this query.")] = None,
+    kind: Annotated[list[str] | None, typer.Option("--kind", help="person, firm or org (repeatable).")] = None,
+    top: Annotated[int, typer.Option(min=1, help="How many values per kind.")] = 10,
+    index: IndexOpt = Path("index"),
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+    bidi_mode: BidiOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Count documents per person and firm (one value per real entity, whatever its spelling or script).
+
+    Example: fahras facets --query "جمع التبرعات" --kind person --top 5
+    """
+    with user_errors(debug):
+        counts = Searcher(index).facets(query, kinds=tuple(kind or ("person", "firm")), top=top)
+    if as_json:
+        typer.echo(json.dumps({k: [asdict(c) for c in v] for k, v in counts.items()}, ensure_ascii=False))
+        return
+    panel = render_facets(counts, _display(ctx, no_color, bidi_mode).visual)
+    _out(_display(ctx, no_color, bidi_mode)).print(panel if panel is not None else "no entities")
+
+
+@app.command()
+def entities(
+    args: Annotated[list[str] | None, typer.Argument(
+        help="TEXT to find entities in; or merge NAME NAME…, rename NAME NEW_NAME, block NAME to edit how the "
+             "index groups entities (kept in INDEX/aliases.toml, applied at once, nothing re-indexed).")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the text from this file.")] = None,
+    kind: Annotated[str, typer.Option(help="Kind edited by merge/rename/block: person, firm or org.")] = "person",
+    index: IndexOpt = Path("index"),
+    as_json: JsonOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Find people, firms and organisations in Arabic text, or merge/rename/block entities of the index.
+
+    Example: fahras entities "قال الرئيس التنفيذي لشركة أفينو كابيتال إن" ;
+    fahras entities merge "لازارد" "Lazard Frères" --kind firm
+    """
+    words = list(args or [])
+    with user_errors(debug):
+        if words and words[0] in ALIAS_ACTIONS:
+            _edit_aliases(index, kind, words[0], words[1:])
+            return
+        text = file.read_text(encoding="utf-8") if file else " ".join(words)
+        if not text.strip():
+            raise InputError("give TEXT or --file F; see `fahras entities --help`")
+        found = extract_entities(text)
+    if as_json:
+        typer.echo(json.dumps([asdict(e) for e in found], ensure_ascii=False))
+        return
+    for e in found:
+        typer.echo(f"{e.kind}\t{e.start}:{e.end}\t{e.surface}\t{e.canonical}")
+
+
+ALIAS_ACTIONS = ("merge", "rename", "block")
+
+
+def _edit_aliases(index: Path, kind: str, action: str, names: list[str]) -> None:
+    _require_index(index)
+    if action == "merge":
+        add_merge(index, kind, names)
+    elif len(names) != (2 if action == "rename" else 1):
+        raise InputError(f"{action} takes {'NAME NEW_NAME' if action == 'rename' else 'one NAME'}; "
+                         f"see `fahras entities --help`")
+    elif action == "rename":
+        add_rename(index, kind, names[0], names[1])
+    else:
+        add_block(index, kind, names[0])
+    _err().print(f"{action}: {' / '.join(names)} ({kind}); saved in {index / ALIASES_FILE}", markup=False)
+
+
+@app.command()
 def analyze(
     text: Annotated[str, typer.Argument(help="Arabic text to analyse.")],
     analyzer: Annotated[str, typer.Option(help=f"One of {', '.join(ANALYZER_SPECS)}.")] = DEFAULT_ANALYZER,
@@ -413,7 +499,6 @@ def _plural(n: int, word: str) -> str:
 
 def _require_index(path: Path) -> None:
     """Writing commands other than `index` must not create an index by accident."""
-    from indexer.meta import read_meta
     read_meta(path)
 
 

@@ -123,3 +123,49 @@ def test_alias_commands_reject_unknown_kinds(index):
     from indexer.errors import InputError
     with pytest.raises(InputError, match="unknown entity kind 'company'; use one of person, firm, org"):
         add_block(index, "company", "x")
+
+
+# -- the command line ------------------------------------------------------------------------------------------
+
+def cli_run(*args):
+    from typer.testing import CliRunner
+
+    import cli
+    return CliRunner().invoke(cli.app, list(args))
+
+
+def test_cli_facets_json(index):
+    import json
+    result = cli_run("facets", "--kind", "firm", "--json", "-i", str(index))
+    assert json.loads(result.stdout) == {"firm": [{"value": "لازارد", "count": 3},
+                                                  {"value": "أفينو كابيتال", "count": 2},
+                                                  {"value": "زووم", "count": 1}]}
+
+
+def test_cli_facets_of_a_query(index):
+    import json
+    result = cli_run("facets", "--query", "التمويل", "--kind", "person", "--json", "-i", str(index))
+    assert json.loads(result.stdout) == {"person": [{"value": "مارك لاسري", "count": 2}]}
+
+
+def test_cli_entities_merge_rename_block(index):
+    import json
+    assert cli_run("entities", "merge", "زووم", "Zoom", "--kind", "firm", "-i", str(index)).exit_code == 0
+    assert cli_run("entities", "rename", "زووم", "Zoom Video", "--kind", "firm", "-i", str(index)).exit_code == 0
+    result = cli_run("entities", "block", "أفينو كابيتال", "--kind", "firm", "-i", str(index))
+    assert result.stderr == f"block: أفينو كابيتال (firm); saved in {index / 'aliases.toml'}\n"
+    counts = json.loads(cli_run("facets", "--kind", "firm", "--json", "-i", str(index)).stdout)["firm"]
+    assert counts == [{"value": "لازارد", "count": 3}, {"value": "Zoom Video", "count": 1}]
+
+
+def test_cli_entities_rename_needs_two_names(index):
+    result = cli_run("entities", "rename", "زووم", "-i", str(index))
+    assert (result.exit_code, result.stderr) == (
+        1, "Error: rename takes NAME NEW_NAME; see `fahras entities --help`\n")
+
+
+def test_cli_search_with_person_filter(index):
+    import json
+    data = json.loads(cli_run("search", "خبر", "--person", "لاسري", "--json",
+                              "-i", str(index)).stdout)
+    assert sorted(h["id"] for h in data["hits"]) == ["a", "b"]
