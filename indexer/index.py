@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -18,6 +18,7 @@ from indexer.errors import IndexIncompatible, InputError
 from indexer.meta import IndexMeta, is_index, read_meta, write_meta
 
 BACKENDS: dict[str, type[TantivyBackend]] = {"tantivy": TantivyBackend}
+EXTRACT_BATCH = 64  # documents whose entities are tagged in one call (the tagger decodes them together)
 DEFAULT_PATH = Path("index")
 
 
@@ -70,6 +71,7 @@ class Indexer:
         self.path = Path(path)
         self._entities = entities
         self._extractor = extractor
+        self._chunk = min(EXTRACT_BATCH, batch_size)  # so commits still fall every batch_size documents
         self.batch_size = batch_size
         self.rebuild = rebuild
         self._pending = 0
@@ -108,50 +110,64 @@ class Indexer:
         self.path.mkdir(parents=True, exist_ok=True)
         return wanted
 
-    def analyse(self, doc: Document) -> AnalysedDoc:
-        """Run the index's analyzer over a document's title and body."""
-        title, title_exact = self.analyzer.index_terms(doc.title)
-        body, body_exact = self.analyzer.index_terms(doc.body)
-        values = self.entity_values(f"{doc.title}\n{doc.body}")
-        return AnalysedDoc(doc, title, body, title_exact + body_exact, values["person"], values["firm"], values["org"])
+    def analyse_many(self, docs: list[Document]) -> list[AnalysedDoc]:
+        """Run the index's analyzer over each document's title and body, and find the entities it mentions."""
+        found = self.entities_of([f"{doc.title}\n{doc.body}" for doc in docs])
+        out = []
+        for doc, entities in zip(docs, found, strict=True):
+            title, title_exact = self.analyzer.index_terms(doc.title)
+            body, body_exact = self.analyzer.index_terms(doc.body)
+            values = {kind: tuple(sorted({e.canonical for e in entities if e.kind == kind})) for kind in KINDS}
+            out.append(AnalysedDoc(doc, title, body, title_exact + body_exact,
+                                   values["person"], values["firm"], values["org"]))
+        return out
 
-    def entity_values(self, text: str) -> dict[str, tuple[str, ...]]:
-        """The canonical names of the people, firms and organisations `text` mentions, per kind."""
-        found: dict[str, set[str]] = {kind: set() for kind in KINDS}
-        if self._entities:
-            if self._extractor is None:
-                self._extractor = default_extractor()
-            for entity in self._extractor(text):
-                found[entity.kind].add(entity.canonical)
-        return {kind: tuple(sorted(values)) for kind, values in found.items()}
+    def entities_of(self, texts: list[str]) -> list[list[Entity]]:
+        """The entity mentions of each text (none when extraction is off)."""
+        if not self._entities:
+            return [[] for _ in texts]
+        if self._extractor is None:
+            self._extractor = default_extractor()
+        extract_many = getattr(self._extractor, "extract_many", None)
+        return extract_many(texts) if extract_many else [self._extractor(t) for t in texts]
 
     def add(self, docs: Iterable[Document]) -> int:
         """Add (or replace, by id) documents; commits every `batch_size` unless rebuilding. Returns how many."""
         count = 0
-        for doc in docs:
-            self.backend.add([self.analyse(doc)])
-            count += 1
-            self._pending += 1
+        for chunk in _chunks(docs, self._chunk):
+            self.backend.add(self.analyse_many(chunk))
+            count += len(chunk)
+            self._pending += len(chunk)
             if self._pending >= self.batch_size and not self.rebuild:
                 self.commit()
         return count
 
     def index(self, items: Iterable[Document | Problem],
               on_progress: Callable[[int], None] | None = None) -> IndexReport:
-        """Add every Document of `items` and collect every Problem; `on_progress(1)` after each item."""
+        """Add every Document of `items` and collect every Problem; `on_progress(n)` as items are done."""
         report = IndexReport()
         start = time.perf_counter()
+        waiting: list[Document] = []
         for item in items:
             if isinstance(item, Problem):
                 report.problems.append(item)
-            else:
-                report.added += self.add([item])
-                report.chars += len(item.title) + len(item.body)
-            if on_progress:
-                on_progress(1)
+                if on_progress:
+                    on_progress(1)
+                continue
+            waiting.append(item)
+            if len(waiting) == self._chunk:
+                self._flush(waiting, report, on_progress)
+        self._flush(waiting, report, on_progress)
         self.commit()
         report.seconds = time.perf_counter() - start
         return report
+
+    def _flush(self, waiting: list[Document], report: IndexReport, on_progress: Callable[[int], None] | None) -> None:
+        report.added += self.add(waiting)
+        report.chars += sum(len(d.title) + len(d.body) for d in waiting)
+        if on_progress:
+            on_progress(len(waiting))
+        waiting.clear()
 
     def delete(self, ids: Iterable[str]) -> int:
         """Delete documents by id and commit; returns how many existed."""
@@ -180,3 +196,13 @@ class Indexer:
         finally:
             self.close()
 
+
+def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

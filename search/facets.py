@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from indexer.aliases import Aliases
-from indexer.canonical import last_token, name_key
+from indexer.canonical import last_token, name_key, token_key
 from indexer.normalize import normalize
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
@@ -90,7 +90,9 @@ def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGr
         elif key:
             by_key[key] = value
     if kind == "person":
-        _surnames_to_full_names(counts, union)
+        _short_to_full_names(counts, union, position=-1)  # لاسري → مارك لاسري
+    else:
+        _short_to_full_names(counts, union, position=0)  # Centerview → سنترفيو بارتنرز
     user = aliases.of(kind)
     for names in user.merge:
         for name in names:
@@ -110,19 +112,19 @@ def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGr
     return groups
 
 
-def _surnames_to_full_names(counts: dict[str, int], union: Callable[[str, str], None]) -> None:
-    """A one-word person value joins the full name ending with it, when exactly one full name does."""
-    full_by_last: dict[str, set[str]] = defaultdict(set)
-    for value in counts:
-        if len(value.split()) > 1:
-            full_by_last[name_key(last_token(value))].add(name_key(value))
+def _short_to_full_names(counts: dict[str, int], union: Callable[[str, str], None], position: int) -> None:
+    """A one-word value joins the full name whose word at `position` (a person's surname: -1; a firm's first
+    word: 0) has its key, when exactly one full name does."""
+    full_by_word: dict[str, set[str]] = defaultdict(set)
     first_full: dict[str, str] = {}
     for value in counts:
-        if len(value.split()) > 1:
+        words = value.split()
+        if len(words) > 1:
+            full_by_word[token_key(words[position])].add(name_key(value))
             first_full.setdefault(name_key(value), value)
     for value in counts:
         if len(value.split()) == 1:
-            fulls = full_by_last.get(name_key(value), set())
+            fulls = full_by_word.get(token_key(value), set())
             if len(fulls) == 1:
                 union(value, first_full[next(iter(fulls))])
 

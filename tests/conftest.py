@@ -22,8 +22,9 @@ CORPUS = [
 ]
 
 
-def build_index(path: Path, docs: list[Document]) -> Path:
-    with Indexer(path) as ix:
+def build_index(path: Path, docs: list[Document], entities: bool = False) -> Path:
+    """An index of `docs`; entity extraction is off unless asked (its own tests build with it)."""
+    with Indexer(path, entities=entities) as ix:
         ix.add(docs)
     return path
 

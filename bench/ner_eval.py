@@ -1,0 +1,95 @@
+"""NER model + held-in dev split → span-level P/R/F1 per type, and tagging speed (tokens/s, one core, best of 3)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # one core: numpy must not spread work over threads
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+import argparse  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+
+from indexer.data.train_ner import (  # noqa: E402
+    ANERCORP,
+    NER_DATA,
+    Sentence,
+    crf_items,
+    load_sentences,
+    print_scores,
+    span_scores,
+    split_dev,
+)
+from indexer.ner import NerTagger  # noqa: E402
+from indexer.tokenize import word_spans  # noqa: E402
+
+EXTRA_TESTS = {"AQMAR test (Wikipedia)": NER_DATA / "aqmar" / "test.conll",
+               "Wojood sample test (mixed)": NER_DATA / "wojood_sample" / "test.conll"}
+ARTICLE = 20  # dev sentences per timed document (ANERcorp averages ~475 words an article)
+
+
+def documents(sentences: Sequence[Sentence], size: int = ARTICLE) -> list[str]:
+    """Consecutive sentences joined by newlines, `size` at a time: article-sized texts."""
+    return ["\n".join(s.text for s in sentences[i:i + size]) for i in range(0, len(sentences), size)]
+
+
+def best_of(runs: int, job: Callable[[], object]) -> float:
+    """Shortest wall time of `runs` calls."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        job()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def print_speed(texts: list[str], runs: int) -> None:
+    """Tokens per second of: the tagger with a warm per-word cache, a fresh tagger (cold cache), tokenizing alone,
+    and the per-token attribute extraction a feature-dict CRF tagger does before it scores anything."""
+    tokens = sum(1 for text in texts for _ in word_spans(text))
+    warm = NerTagger.load()
+    sentences = [s for text in texts for s in load_text_sentences(text)]
+    lexicon = warm._lexicon
+    jobs = {
+        "tag, warm cache": lambda: [warm.tag(text) for text in texts],
+        "tag, fresh tagger each run": lambda: [tagger.tag(text) for tagger in [NerTagger.load()] for text in texts],
+        "word_spans only": lambda: [list(word_spans(text)) for text in texts],
+        "baseline: attributes per token": lambda: [crf_items(s, lexicon) for s in sentences],
+    }
+    warm.tag(texts[0])
+    print(f"speed over {len(texts)} article-sized texts, {tokens} words (best of {runs}, one core)")
+    for label, job in jobs.items():
+        print(f"  {label:32} {tokens / best_of(runs, job):>10,.0f} words/s")
+
+
+def load_text_sentences(text: str) -> list[Sentence]:
+    """A text's lines as Sentences without labels (for timing attribute extraction)."""
+    found = []
+    for line in text.splitlines():
+        spans = list(word_spans(line))
+        if spans:
+            found.append(Sentence(line, spans, ["O"] * len(spans)))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    tagger = NerTagger.load()
+    _, dev = split_dev(load_sentences(ANERCORP))
+    print_scores(f"ANERcorp dev = last 10% of train ({len(dev)} sentences), exact span match", span_scores(tagger, dev))
+    for title, path in EXTRA_TESTS.items():
+        print_scores(f"{title}, other annotation guidelines (information only)",
+                     span_scores(tagger, load_sentences(path)))
+    print_speed(documents(dev), args.runs)
+
+
+if __name__ == "__main__":
+    main()

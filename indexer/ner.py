@@ -1,0 +1,468 @@
+"""Arabic news text → named-entity spans (PER, ORG, LOC, MISC) with str offsets, from a linear-chain CRF."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+
+import numpy as np
+
+from indexer.normalize import normalize
+from indexer.stopwords import load_names
+from indexer.tokenize import word_spans
+
+MODEL_FILE = "ner_model.npz"
+OFFSETS = (-2, -1, 0, 1, 2)  # a word's attributes are seen by the labels of the words this far from it
+DOCUMENT_OFFSETS = (-1, 0, 1)  # the same for what the first stage found about the word elsewhere in the document
+PAD = ""  # the word before a sentence's start and after its end
+FORBIDDEN = -1e4  # the score of a transition BIO does not allow
+MAX_SENTENCE = 200  # longer runs without sentence punctuation are decoded in pieces of this many words
+
+# Proclitics stripped to find the word under them (longest first); ال is kept apart from the conjunctions.
+PROCLITICS = ("وبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+TRIGGERS = {
+    "title": "السيد السيده الرئيس الرئيسه الشيخ الشيخه الامير الاميره الملك الملكه الدكتور الدكتوره المهندس الاستاذ "
+             "العقيد اللواء العميد الجنرال المشير الفريق الرائد النقيب الكابتن البروفيسور القاضي الاب البابا الامام "
+             "الحاج الزعيم المرشح المدرب اللاعب الفنان الفنانه الكاتب الكاتبه الشاعر المطرب المطربه المخرج الممثل "
+             "الممثله السفير المستشار النائب المبعوث المندوب المفوض المتحدث الناطق الوزير الوزيره المدير المديره "
+             "السلطان الامين نظيره نظيرها زوجته زوجها",
+    "head": "رئيس رئيسه وزير وزيره مدير مديره امين نائب مساعد مستشار سفير متحدث ناطق عضو زعيم قائد محافظ حاكم "
+            "مؤسس مالك مندوب مراسل",
+    "speech": "قال قالت يقول تقول اكد اكدت يؤكد صرح صرحت اضاف اضافت اوضح اوضحت اعلن اعلنت ذكر ذكرت اشار اشارت "
+              "اعتبر اعتبرت شدد شددت نفي نفت كشف كشفت دعا دعت طالب طالبت اعرب اعربت",
+    "org": "شركه وزاره حزب بنك مصرف مجلس جامعه منظمه اتحاد وكاله صحيفه قناه مجموعه هيئه جمعيه مؤسسه مركز معهد "
+           "لجنه جبهه حركه نادي منتخب محكمه برلمان جيش قوات صندوق مكتب اداره سلطه مفوضيه اكاديميه كليه مستشفي "
+           "نقابه رابطه تحالف ائتلاف تنظيم جماعه مجله اذاعه تلفزيون شبكه بورصه مصنع مجمع كونغرس منتدي",
+    "loc": "مدينه عاصمه بلده بلدة قريه ولايه اقليم محافظه منطقه جزيره جزر بحر نهر جبل شمال جنوب شرق غرب وسط "
+           "حدود مطار ميناء شارع حي دوله جمهوريه مملكه اماره مخيم قطاع ضفه خليج",
+}
+_TRIGGER_OF = {normalize(word): kind for kind, words in TRIGGERS.items() for word in words.split()}
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_SENTENCE_END = re.compile(r"[!?؟\n]|\.(?!\w)")  # a full stop, not the dot of 3.5 or U.S
+_GAP_MARKS = {"،": "comma", ",": "comma", "؛": "comma", ";": "comma", ".": "end", "!": "end", "?": "end",
+              "؟": "end", ":": "colon", "(": "open", ")": "close", "[": "open", "]": "close", '"': "quote",
+              "«": "quote", "»": "quote", "“": "quote", "”": "quote", "'": "quote", "-": "dash", "–": "dash",
+              "/": "slash", "\n": "line"}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One entity mention: `text[start:end]` is a PER, ORG, LOC or MISC name."""
+
+    label: str
+    start: int
+    end: int
+
+
+def strip_proclitic(word: str) -> tuple[str, str]:
+    """Normalized word → (proclitic, rest), the rest at least two letters long.
+
+    >>> strip_proclitic("والرئيس")
+    ('وال', 'رئيس')
+    >>> strip_proclitic("بو")
+    ('', 'بو')
+    """
+    for clitic in PROCLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+            return clitic, word[len(clitic):]
+    return "", word
+
+
+def shape(word: str) -> str:
+    """A word as written → "digit", "arabic", or for Latin script "upper", "title" or "lower".
+
+    >>> [shape(w) for w in ("CNN", "Dell", "iPhone", "2024", "قال")]
+    ['upper', 'title', 'lower', 'digit', 'arabic']
+    """
+    if word.isdigit():
+        return "digit"
+    if not _LATIN.match(word):
+        return "arabic"
+    return "upper" if word.isupper() else "title" if word[0].isupper() else "lower"
+
+
+def letter_ngrams(word: str) -> list[str]:
+    """Letter 2-, 3- and 4-grams of a word between ^ and $.
+
+    >>> letter_ngrams("زيد")
+    ['^ز', 'زي', 'يد', 'د$', '^زي', 'زيد', 'يد$', '^زيد', 'زيد$']
+    """
+    marked = f"^{word}$"
+    return [marked[i:i + n] for n in (2, 3, 4) for i in range(len(marked) - n + 1)]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What word attributes know beyond the word: name parts, and how name-like its letters are (log odds of its
+    letter n-grams in name parts against ordinary words, averaged)."""
+
+    names: frozenset[str] = frozenset()
+    odds: Mapping[str, float] = field(default_factory=dict)
+    unseen_odds: float = 0.0  # the odds of an n-gram in neither list
+    classes: Mapping[str, int] = field(default_factory=dict)  # fixed classes (training: out-of-fold ones)
+
+    def name_class(self, word: str) -> int:
+        """How name-like a normalized Arabic word is, from -4 to 4.
+
+        >>> Lexicon(odds={"^ز": 9.0}).name_class("زيد")
+        2
+        """
+        if word in self.classes:
+            return self.classes[word]
+        return max(-4, min(4, math.floor(2 * self.name_odds(word))))
+
+    def name_odds(self, word: str) -> float:
+        """Mean log odds of the word's letter n-grams, of the word or of it without its proclitic if higher."""
+        return max(self._mean_odds(word), self._mean_odds(strip_proclitic(word)[1]))
+
+    def _mean_odds(self, word: str) -> float:
+        grams = letter_ngrams(word)
+        return sum(self.odds.get(gram, self.unseen_odds) for gram in grams) / len(grams)
+
+
+def word_attributes(written: str, lexicon: Lexicon) -> tuple[tuple[str, ...], ...]:
+    """A word as written (or PAD) → its CRF attributes as seen from each offset in OFFSETS.
+
+    >>> word_attributes("قالَ", Lexicon())[1]
+    ('-1w=قال', '-1s=قال', '-1p=', '-1t=speech', '-1shape=arabic', '-1x2=ال', '-1n=0')
+    """
+    if written == PAD:
+        return tuple((f"{k}pad",) for k in OFFSETS)
+    word = normalize(written)
+    clitic, rest = strip_proclitic(word)
+    kind = shape(written)
+    far = [f"w={word}", f"s={rest}"]
+    if word in lexicon.names:
+        far.append("name")
+    elif rest in lexicon.names:
+        far.append("sname")
+    if rest in _TRIGGER_OF:
+        far.append(f"t={_TRIGGER_OF[rest]}")
+    near = [*far[:2], f"p={clitic}", *far[2:], f"shape={kind}", f"x2={word[-2:]}"]
+    if kind == "arabic":
+        near.append(f"n={lexicon.name_class(word)}")
+    if clitic.endswith("ال") and word.endswith("ي"):
+        near.append("nisba")
+    own = [*near, f"x3={word[-3:]}", f"x4={word[-4:]}", f"b2={rest[:2]}", f"b3={rest[:3]}",
+           f"len={min(len(rest), 9)}"]
+    return tuple(tuple(f"{k}{a}" for a in (own if k == 0 else near if abs(k) == 1 else far)) for k in OFFSETS)
+
+
+def gap_attributes(gap: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Text between two words → (attributes of the word after it, attributes of the word before it).
+
+    >>> gap_attributes(" ، ")
+    (('<comma',), ('>comma',))
+    """
+    marks = sorted({_GAP_MARKS.get(c, "other") for c in gap if not c.isspace() or c == "\n"})
+    return tuple(f"<{m}" for m in marks), tuple(f">{m}" for m in marks)
+
+
+def split_gap(gap: str) -> tuple[str, str]:
+    """Text between two sentences → (the end of the first, the start of the next), cut after the last stop.
+
+    >>> split_gap('. «')
+    ('.', ' «')
+    """
+    last = max((m.end() for m in _SENTENCE_END.finditer(gap)), default=0)
+    return gap[:last], gap[last:]
+
+
+def document_key(word: str) -> str:
+    """Normalized word → the form its other mentions in a document share: without و, ف and ال.
+
+    >>> [document_key(w) for w in ("والبدري", "البدري", "بدري")]
+    ['بدري', 'بدري', 'بدري']
+    """
+    for clitic in ("وال", "فال", "ال", "و", "ف"):
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            return word[len(clitic):]
+    return word
+
+
+def document_attributes(keys: Sequence[str], labels: Sequence[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """Document keys of a document's words and their first-stage labels → for each word, its own label and the
+    labels given to the other words of the document with its key, as attributes seen from DOCUMENT_OFFSETS
+    (() if it has none).
+
+    >>> document_attributes(["بدري", "قال", "بدري"], ["B-PER", "O", "O"])[1:]
+    [(), (('-1dB=PER',), ('0dB=PER',), ('1dB=PER',))]
+    """
+    counts: dict[str, Counter[str]] = {}
+    for key, label in zip(keys, labels, strict=True):
+        if label != "O":
+            counts.setdefault(key, Counter())[label] += 1
+    found: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = {}
+    for key, label in {(k, lab) for k, lab in zip(keys, labels, strict=True) if k in counts}:
+        named = sorted(f"d{other[0]}={other[2:]}" for other, n in counts[key].items() if n > (other == label))
+        named += [f"own={label}"] if label != "O" else []
+        found[key, label] = tuple(tuple(f"{k}{a}" for a in named) for k in DOCUMENT_OFFSETS) if named else ()
+    return [found.get((key, label), ()) for key, label in zip(keys, labels, strict=True)]
+
+
+def sentence_attributes(words: Sequence[str], gaps: Sequence[str], lexicon: Lexicon) -> list[list[str]]:
+    """Words of one sentence as written and the n+1 texts around them → each word's CRF attributes (training form).
+
+    NerTagger scores exactly these attributes, summed from per-word and per-gap tables.
+
+    >>> [len(a) for a in sentence_attributes(["قال", "زيد"], ["", " ", " ."], Lexicon())]
+    [22, 23]
+    """
+    padded = [PAD, PAD, *words, PAD, PAD]
+    table = {word: word_attributes(word, lexicon) for word in padded}
+    rows = []
+    for i in range(len(words)):
+        row = ["bias", *gap_attributes(gaps[i])[0], *gap_attributes(gaps[i + 1])[1]]
+        for j, k in enumerate(OFFSETS):
+            row.extend(table[padded[i + 2 + k]][j])
+        rows.append(row)
+    return rows
+
+
+def spans_of_labels(labels: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[Span]:
+    """BIO labels of words and the words' (start, end) → entity spans; an I- after another type opens a new span.
+
+    >>> spans_of_labels(["B-PER", "I-PER", "O", "I-ORG"], [(0, 3), (4, 7), (8, 9), (10, 12)])
+    [Span(label='PER', start=0, end=7), Span(label='ORG', start=10, end=12)]
+    """
+    found: list[Span] = []
+    previous = -2
+    for i in [i for i, label in enumerate(labels) if label != "O"]:
+        kind = labels[i][2:]
+        if previous == i - 1 and labels[i][0] == "I" and found[-1].label == kind:
+            found[-1] = Span(kind, found[-1].start, spans[i][1])
+        else:
+            found.append(Span(kind, *spans[i]))
+        previous = i
+    return found
+
+
+class NerTagger:
+    """A trained CRF, or two stacked: per-word score tables built once per distinct word, Viterbi over BIO labels.
+
+    The second stage (if the model has one) also sees, for each word, the labels the first stage gave to the
+    words of the document that share its key (document_key), so a name found once is found again.
+    """
+
+    def __init__(self, labels: Sequence[str], attributes: Sequence[str], weights: np.ndarray,
+                 transitions: np.ndarray, lexicon: Lexicon, cache_size: int = 200_000) -> None:
+        self.labels = tuple(labels)
+        self._row = {attribute: i for i, attribute in enumerate(attributes)}
+        self._weights = np.asarray(weights, dtype=np.float32)  # attributes × (stages · labels)
+        self._transitions = [_allowed(self.labels, t) for t in np.asarray(transitions, np.float32).reshape(
+            -1, len(self.labels), len(self.labels))]
+        self._start = np.array([FORBIDDEN if label.startswith("I-") else 0 for label in self.labels], np.float32)
+        self._lexicon = lexicon
+        self._cache_size = cache_size
+        self._bias = self._score(["bias"])
+        self._documents: dict[tuple[tuple[str, ...], ...], int] = {(): 0}
+        self._document_table = np.zeros((64, len(DOCUMENT_OFFSETS), len(self.labels)), dtype=np.float32)
+        self._clear()
+
+    @classmethod
+    def load(cls, name: str = MODEL_FILE) -> NerTagger:
+        """The model shipped in indexer/data (names_ar.txt is its name list)."""
+        with resources.files("indexer").joinpath("data").joinpath(name).open("rb") as fh, \
+                np.load(fh, allow_pickle=False) as model:
+            return cls.from_arrays(dict(model), load_names())
+
+    @classmethod
+    def from_arrays(cls, model: Mapping[str, np.ndarray], names: frozenset[str]) -> NerTagger:
+        """A tagger from the arrays of a model file: labels, attributes, weights, transitions, ngrams, odds."""
+        odds = dict(zip(model["ngrams"].tolist(), model["odds"].tolist(), strict=True))
+        lexicon = Lexicon(names, odds, float(model["unseen_odds"]))
+        return cls(model["labels"].tolist(), model["attributes"].tolist(), model["weights"], model["transitions"],
+                   lexicon)
+
+    def tag(self, text: str) -> list[Span]:
+        """Entity spans of `text`, in order.
+
+        >>> text = "قال الرئيس جورج بوش في واشنطن"
+        >>> [(s.label, text[s.start:s.end]) for s in NerTagger.load().tag(text)]
+        [('PER', 'جورج بوش'), ('LOC', 'واشنطن')]
+        """
+        spans = list(word_spans(text))
+        return spans_of_labels(self.tag_tokens(text, spans), spans)
+
+    def tag_tokens(self, text: str, spans: Sequence[tuple[int, int]], stages: int = 2) -> list[str]:
+        """`text` and its word spans (from word_spans) → one BIO label per word (`stages=1`: first stage only).
+
+        >>> text = "وصل جورج بوش"
+        >>> NerTagger.load().tag_tokens(text, list(word_spans(text)))
+        ['O', 'B-PER', 'I-PER']
+        """
+        if not spans:
+            return []
+        bounds = np.array(spans, dtype=np.intp)
+        first = _sentence_starts(text, bounds)
+        ids = self._word_ids([text[a:b] for a, b in bounds.tolist()])
+        scores = self._emissions(text, bounds, first, ids)
+        n = len(self.labels)
+        best = self._decode(scores[:, :n], first, self._transitions[0])
+        for stage in range(1, min(stages, len(self._transitions))):
+            found = self._document_scores(ids, best, first)
+            best = self._decode(scores[:, stage * n:(stage + 1) * n] + found, first, self._transitions[stage])
+        return [self.labels[i] for i in best]
+
+    def _decode(self, emissions: np.ndarray, first: np.ndarray, transitions: np.ndarray) -> np.ndarray:
+        """Viterbi path of every sentence (`first` marks sentence starts; no sentence starts with I-)."""
+        emissions = emissions + np.where(first[:, None], self._start, 0)
+        starts = np.flatnonzero(first)
+        best = np.empty(len(emissions), dtype=np.intp)
+        for group in _length_groups(starts, np.append(starts[1:], len(emissions))):
+            _viterbi(emissions, group, transitions, best)
+        return best
+
+    def _clear(self) -> None:
+        """Empty the per-word and per-gap score tables (row 0 of the word table is PAD)."""
+        width = self._weights.shape[1]
+        self._words: dict[str, int] = {}
+        self._keys: list[str] = []
+        self._word_table = np.zeros((1024, len(OFFSETS), width), dtype=np.float32)
+        self._gaps: dict[str, int] = {}
+        self._gap_table = np.zeros((64, 2, width), dtype=np.float32)
+        self._add_word(PAD, PAD)
+
+    def _score(self, attributes: Iterable[str]) -> np.ndarray:
+        """Summed weights of the attributes the model knows, one score per label (of each stage)."""
+        rows = [self._row[a] for a in attributes if a in self._row]
+        return self._weights[rows].sum(axis=0)
+
+    def _add_word(self, word: str, normalized: str) -> None:
+        self._word_table[len(self._words)] = [self._score(a) for a in word_attributes(word, self._lexicon)]
+        self._keys.append(document_key(normalized))
+        self._words[word] = len(self._words)
+
+    def _word_ids(self, words: list[str]) -> np.ndarray:
+        """Surface words → rows of the word table, scoring the words not seen before."""
+        new = set(words).difference(self._words)
+        if len(self._words) + len(new) > self._cache_size:
+            self._clear()
+            new = set(words)
+        if len(self._words) + len(new) > len(self._word_table):
+            self._word_table = _grown(self._word_table, len(self._words) + len(new))
+        for word in new:
+            self._add_word(word, normalize(word))
+        return np.fromiter(map(self._words.__getitem__, words), dtype=np.intp, count=len(words))
+
+    def _gap_id(self, gap: str) -> int:
+        """Row of the gap table for a text between words (after-gap scores in column 0, before-gap in 1)."""
+        if gap not in self._gaps:
+            if len(self._gaps) == len(self._gap_table):
+                self._gap_table = _grown(self._gap_table, len(self._gaps) + 1)
+            self._gap_table[len(self._gaps)] = [self._score(attrs) for attrs in gap_attributes(gap)]
+            self._gaps[gap] = len(self._gaps)
+        return self._gaps[gap]
+
+    def _gap_ids(self, text: str, bounds: np.ndarray, first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Gap-table rows of the text before and after each word; a gap between sentences is cut after its last
+        stop. Single spaces, most gaps, are found without slicing the text."""
+        ends, starts = bounds[:-1, 1], bounds[1:, 0]
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        inner = np.full(len(ends), self._gap_id(" "), dtype=np.intp)
+        other = np.flatnonzero((starts - ends != 1) | (codes[ends] != ord(" ")))
+        inner[other] = [self._gap_id(text[a:b]) for a, b in zip(ends[other].tolist(), starts[other].tolist(),
+                                                                 strict=True)]
+        before = np.concatenate(([self._gap_id(text[: bounds[0, 0]])], inner))
+        after = np.concatenate((inner, [self._gap_id(text[bounds[-1, 1]:])]))
+        for i in np.flatnonzero(first[1:]).tolist():
+            tail, head = split_gap(text[ends[i]:starts[i]])
+            after[i], before[i + 1] = self._gap_id(tail), self._gap_id(head)
+        return before, after
+
+    def _emissions(self, text: str, bounds: np.ndarray, first: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        """Score of each label (of each stage) at each word: bias + the five neighbours' rows + the two gaps' rows."""
+        before, after = self._gap_ids(text, bounds, first)
+        gaps = self._gap_table[before, 0] + self._gap_table[after, 1]
+        return self._bias + gaps + _neighbour_sum(self._word_table, ids, first, OFFSETS)
+
+    def _document_scores(self, ids: np.ndarray, best: np.ndarray, first: np.ndarray) -> np.ndarray:
+        """Second-stage scores from the first stage's labels of the other words sharing each word's document key."""
+        keys = [self._keys[i] for i in ids.tolist()]
+        found = document_attributes(keys, [self.labels[i] for i in best.tolist()])
+        doc_ids = np.fromiter(map(self._document_row, found), dtype=np.intp, count=len(keys))
+        return _neighbour_sum(self._document_table, doc_ids, first, DOCUMENT_OFFSETS)
+
+    def _document_row(self, attributes: tuple[tuple[str, ...], ...]) -> int:
+        """Row of the document table for one key's attributes, scored once (second-stage columns)."""
+        if attributes not in self._documents:
+            if len(self._documents) == len(self._document_table):
+                self._document_table = _grown(self._document_table, len(self._documents) + 1)
+            n = len(self.labels)
+            self._document_table[len(self._documents)] = [self._score(a)[n:2 * n] for a in attributes]
+            self._documents[attributes] = len(self._documents)
+        return self._documents[attributes]
+
+
+def _neighbour_sum(table: np.ndarray, ids: np.ndarray, first: np.ndarray, offsets: Sequence[int]) -> np.ndarray:
+    """Σ over offsets k of table[id of the word k away, k's column]; row 0 stands for the words past a sentence."""
+    reach = max(offsets)
+    where = np.arange(len(ids)) + reach * np.cumsum(first)  # `reach` empty places before each sentence
+    padded = np.zeros(len(ids) + reach * (int(first.sum()) + 1), dtype=np.intp)
+    padded[where] = ids
+    total = table[padded[where + offsets[0]], 0]
+    for j, k in enumerate(offsets[1:], 1):
+        total += table[padded[where + k], j]
+    return total
+
+
+def _grown(table: np.ndarray, needed: int) -> np.ndarray:
+    """A copy of `table` with room for at least `needed` rows."""
+    bigger = np.zeros((max(needed, 2 * len(table)), *table.shape[1:]), dtype=table.dtype)
+    bigger[: len(table)] = table
+    return bigger
+
+
+def _allowed(labels: Sequence[str], transitions: np.ndarray) -> np.ndarray:
+    """Learned transition scores with the moves BIO forbids (O → I-X, B-X → I-Y) made impossible."""
+    forbidden = np.array([[b.startswith("I-") and a[2:] != b[2:] for b in labels] for a in labels])
+    return np.where(forbidden, FORBIDDEN, transitions).astype(np.float32)
+
+
+def _sentence_starts(text: str, bounds: np.ndarray) -> np.ndarray:
+    """True at each word that starts a sentence: a full stop, ?, ! or newline lies between it and the word before."""
+    stops = np.array([m.start() for m in _SENTENCE_END.finditer(text)], dtype=np.intp)
+    crossed = np.searchsorted(stops, bounds[1:, 0]) > np.searchsorted(stops, bounds[:-1, 1])
+    return np.concatenate(([True], crossed))
+
+
+def _length_groups(lo: np.ndarray, hi: np.ndarray, size: int = 256) -> Iterable[np.ndarray]:
+    """(start, end) word ranges cut to at most MAX_SENTENCE words, longest first, in groups of `size`."""
+    pieces = [(a, min(a + MAX_SENTENCE, end)) for start, end in zip(lo.tolist(), hi.tolist(), strict=True)
+              for a in range(start, end, MAX_SENTENCE)]
+    pieces.sort(key=lambda p: p[0] - p[1])
+    for i in range(0, len(pieces), size):
+        yield np.array(pieces[i:i + size], dtype=np.intp)
+
+
+def _viterbi(emissions: np.ndarray, group: np.ndarray, transitions: np.ndarray, out: np.ndarray) -> None:
+    """Best label path of each (start, end) word range in `group` (longest first), written into `out`.
+
+    Ranges are left-aligned; at step t only the ranges longer than t are updated, a prefix of the group, so each
+    range's scores stay as they were at its last word.
+    """
+    lengths = group[:, 1] - group[:, 0]
+    active = np.searchsorted(-lengths, -np.arange(len(lengths) and lengths[0]), side="left")  # ranges longer than t
+    source = np.minimum(group[:, :1] + np.arange(lengths[0]), group[:, 1:] - 1)
+    scores = emissions[source]
+    best = scores[:, 0].copy()
+    back = np.zeros((lengths[0], len(group), transitions.shape[0]), dtype=np.intp)
+    n_labels = transitions.shape[0]
+    cell = np.arange(len(group))[:, None] * n_labels * n_labels + np.arange(n_labels)  # moves[g, 0, j] when flat
+    for t in range(1, lengths[0]):
+        n = active[t]
+        moves = best[:n, :, None] + transitions
+        came_from = moves.argmax(axis=1)
+        back[t, :n] = came_from
+        best[:n] = moves.ravel()[cell[:n] + came_from * n_labels] + scores[:n, t]  # a gather beats a second max
+    path = np.zeros((len(group), lengths[0]), dtype=np.intp)
+    path[np.arange(len(group)), lengths - 1] = best.argmax(axis=1)
+    for t in range(lengths[0] - 1, 0, -1):
+        n = active[t]
+        path[:n, t - 1] = back[t, np.arange(n), path[:n, t]]
+    valid = np.arange(lengths[0]) < lengths[:, None]
+    out[source[valid]] = path[valid]

@@ -1,0 +1,111 @@
+"""NER: the shipped model on invented sentences, and the decoder against brute force on a hand-made model."""
+
+import itertools
+
+import numpy as np
+import pytest
+
+from indexer.ner import Lexicon, NerTagger, Span, sentence_attributes, spans_of_labels
+from indexer.tokenize import word_spans
+
+LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG")
+
+
+@pytest.fixture(scope="module")
+def tagger() -> NerTagger:
+    return NerTagger.load()
+
+
+def named(text: str, spans: list[Span]) -> list[tuple[str, str]]:
+    return [(s.label, text[s.start:s.end]) for s in spans]
+
+
+def test_person_and_organisation_are_found(tagger):
+    text = "وقال سمير الحداد رئيس مجلس إدارة شركة النور للاتصالات إن الأرباح ارتفعت."
+    assert named(text, tagger.tag(text)) == [("PER", "سمير الحداد"), ("ORG", "شركة النور للاتصالات")]
+
+
+def test_person_after_a_title_and_a_place(tagger):
+    text = "التقى الرئيس كريم العطار وزير الخارجية في القاهرة أمس."
+    assert named(text, tagger.tag(text)) == [("PER", "كريم العطار"), ("LOC", "القاهرة")]
+
+
+def test_offsets_are_str_offsets_into_the_original_text(tagger):
+    text = "«وقالَ» سمير الحدّاد: نعم"
+    assert tagger.tag(text) == [Span("PER", 8, 20)]
+    assert text[8:20] == "سمير الحدّاد"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "،.؟!«»", "123 456"])
+def test_text_without_names_gives_no_spans(tagger, text):
+    assert tagger.tag(text) == []
+
+
+def test_latin_text_gives_no_spans(tagger):
+    assert tagger.tag("the quick brown fox jumps over the lazy dog") == []
+
+
+def test_tag_tokens_gives_one_label_per_word(tagger):
+    text = "وقال سمير الحداد إن الأرباح ارتفعت"
+    spans = list(word_spans(text))
+    labels = tagger.tag_tokens(text, spans)
+    assert labels == ["O", "B-PER", "I-PER", "O", "O", "O"]
+    assert spans_of_labels(labels, spans) == tagger.tag(text)
+
+
+def test_tagging_twice_and_in_a_longer_text_gives_the_same_spans(tagger):
+    text = "وقال سمير الحداد إن الأرباح ارتفعت."
+    first = tagger.tag(text)
+    assert tagger.tag(text) == first
+    longer = text + "\n" + text
+    shift = len(text) + 1
+    assert tagger.tag(longer) == first + [Span(s.label, s.start + shift, s.end + shift) for s in first]
+
+
+def brute_force(text: str, vocabulary: list[str], weights: np.ndarray, transitions: np.ndarray) -> list[str]:
+    """The best BIO label sequence of a one-sentence text, scoring the training attributes of every sequence."""
+    spans = list(word_spans(text))
+    gaps = [text[: spans[0][0]], *(text[e:s] for (_, e), (s, _) in zip(spans, spans[1:], strict=False)),
+            text[spans[-1][1]:]]
+    rows = {a: i for i, a in enumerate(vocabulary)}
+    attributes = sentence_attributes([text[a:b] for a, b in spans], gaps, Lexicon())
+    emissions = [weights[[rows[a] for a in attrs if a in rows]].sum(axis=0) for attrs in attributes]
+
+    def score(path: tuple[int, ...]) -> float:
+        if any(LABELS[y].startswith("I-") and (i == 0 or LABELS[path[i - 1]][2:] != LABELS[y][2:])
+               for i, y in enumerate(path)):
+            return -np.inf
+        return sum(e[y] for e, y in zip(emissions, path, strict=True)) + sum(
+            transitions[a, b] for a, b in zip(path, path[1:], strict=False))
+
+    best = max(itertools.product(range(len(LABELS)), repeat=len(spans)), key=score)
+    return [LABELS[y] for y in best]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_tagger_finds_the_best_path_over_the_training_attributes(seed):
+    text = "قال زيد: «شركة النور» ربحت"
+    spans = list(word_spans(text))
+    gaps = [text[: spans[0][0]], *(text[e:s] for (_, e), (s, _) in zip(spans, spans[1:], strict=False)),
+            text[spans[-1][1]:]]
+    attributes = sentence_attributes([text[a:b] for a, b in spans], gaps, Lexicon())
+    vocabulary = sorted({a for attrs in attributes for a in attrs})
+    rng = np.random.default_rng(seed)
+    weights = rng.normal(size=(len(vocabulary), len(LABELS))).astype(np.float32)
+    transitions = rng.normal(size=(len(LABELS), len(LABELS))).astype(np.float32)
+    tagger = NerTagger(LABELS, vocabulary, weights, transitions, Lexicon())
+    assert tagger.tag_tokens(text, spans) == brute_force(text, vocabulary, weights, transitions)
+
+
+def test_a_small_cache_gives_the_same_labels_as_a_large_one():
+    vocabulary = ["bias", "0w=زيد", "-1w=زيد", "0w=شركه", "-1w=شركه"]
+    weights = np.array([[2, 0, 0, 0, 0], [0, 4, 0, 0, 0], [0, 0, 3, 0, 0], [0, 0, 0, 4, 0], [0, 0, 0, 0, 3]],
+                       dtype=np.float32)
+    transitions = np.zeros((len(LABELS), len(LABELS)), dtype=np.float32)
+    small = NerTagger(LABELS, vocabulary, weights, transitions, Lexicon(), cache_size=4)
+    large = NerTagger(LABELS, vocabulary, weights, transitions, Lexicon())
+    texts = ["رأى زيد عمرا", "في شركة النور", "زيد وعمرو وبكر وخالد في شركة كبرى"]
+    for text in texts * 2:
+        assert small.tag(text) == large.tag(text)
+    assert named(texts[0], large.tag(texts[0])) == [("PER", "زيد عمرا")]
+    assert named(texts[1], large.tag(texts[1])) == [("ORG", "شركة النور")]
