@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -117,11 +118,11 @@ class Lexicon:
 
     def name_odds(self, word: str) -> float:
         """Mean log odds of the word's letter n-grams, of the word or of it without its proclitic if higher."""
-        return max(self._mean_odds(word), self._mean_odds(strip_proclitic(word)[1]))
+        return max(map(self._mean_odds, {word, strip_proclitic(word)[1]}))
 
     def _mean_odds(self, word: str) -> float:
         grams = letter_ngrams(word)
-        return sum(self.odds.get(gram, self.unseen_odds) for gram in grams) / len(grams)
+        return sum(map(self.odds.get, grams, itertools.repeat(self.unseen_odds, len(grams)))) / len(grams)
 
 
 def word_attributes(written: str, lexicon: Lexicon) -> tuple[tuple[str, ...], ...]:
@@ -229,11 +230,16 @@ def spans_of_labels(labels: Sequence[str], spans: Sequence[tuple[int, int]]) -> 
     >>> spans_of_labels(["B-PER", "I-PER", "O", "I-ORG"], [(0, 3), (4, 7), (8, 9), (10, 12)])
     [Span(label='PER', start=0, end=7), Span(label='ORG', start=10, end=12)]
     """
+    return _spans([(i, label) for i, label in enumerate(labels) if label != "O"], spans)
+
+
+def _spans(named: Iterable[tuple[int, str]], spans: Sequence[tuple[int, int]]) -> list[Span]:
+    """(word index, label) of the words not labelled O, in order → entity spans."""
     found: list[Span] = []
     previous = -2
-    for i in [i for i, label in enumerate(labels) if label != "O"]:
-        kind = labels[i][2:]
-        if previous == i - 1 and labels[i][0] == "I" and found[-1].label == kind:
+    for i, label in named:
+        kind = label[2:]
+        if previous == i - 1 and label[0] == "I" and found[-1].label == kind:
             found[-1] = Span(kind, found[-1].start, spans[i][1])
         else:
             found.append(Span(kind, *spans[i]))
@@ -286,7 +292,9 @@ class NerTagger:
         [('PER', 'جورج بوش'), ('LOC', 'واشنطن')]
         """
         spans = list(word_spans(text))
-        return spans_of_labels(self.tag_tokens(text, spans), spans)
+        best = self._best_labels(text, spans)
+        named = np.flatnonzero(best != self.labels.index("O")).tolist()
+        return _spans([(i, self.labels[best[i]]) for i in named], spans)
 
     def tag_tokens(self, text: str, spans: Sequence[tuple[int, int]], stages: int = 2) -> list[str]:
         """`text` and its word spans (from word_spans) → one BIO label per word (`stages=1`: first stage only).
@@ -295,18 +303,23 @@ class NerTagger:
         >>> NerTagger.load().tag_tokens(text, list(word_spans(text)))
         ['O', 'B-PER', 'I-PER']
         """
+        return [self.labels[i] for i in self._best_labels(text, spans, stages).tolist()]
+
+    def _best_labels(self, text: str, spans: Sequence[tuple[int, int]], stages: int = 2) -> np.ndarray:
+        """Label indices of the best path, through the first `stages` stages of the model."""
         if not spans:
-            return []
-        bounds = np.array(spans, dtype=np.intp)
+            return np.zeros(0, dtype=np.intp)
+        bounds = np.fromiter(itertools.chain.from_iterable(spans), dtype=np.intp, count=2 * len(spans))
+        bounds = bounds.reshape(-1, 2)
         first = _sentence_starts(text, bounds)
-        ids = self._word_ids([text[a:b] for a, b in bounds.tolist()])
+        ids = self._word_ids([text[a:b] for a, b in spans])
         scores = self._emissions(text, bounds, first, ids)
         n = len(self.labels)
         best = self._decode(scores[:, :n], first, self._transitions[0])
         for stage in range(1, min(stages, len(self._transitions))):
             found = self._document_scores(ids, best, first)
             best = self._decode(scores[:, stage * n:(stage + 1) * n] + found, first, self._transitions[stage])
-        return [self.labels[i] for i in best]
+        return best
 
     def _decode(self, emissions: np.ndarray, first: np.ndarray, transitions: np.ndarray) -> np.ndarray:
         """Viterbi path of every sentence (`first` marks sentence starts; no sentence starts with I-)."""
@@ -325,17 +338,25 @@ class NerTagger:
         self._word_table = np.zeros((1024, len(OFFSETS), width), dtype=np.float32)
         self._gaps: dict[str, int] = {}
         self._gap_table = np.zeros((64, 2, width), dtype=np.float32)
-        self._add_word(PAD, PAD)
+        self._add_words([PAD])
 
     def _score(self, attributes: Iterable[str]) -> np.ndarray:
         """Summed weights of the attributes the model knows, one score per label (of each stage)."""
         rows = [self._row[a] for a in attributes if a in self._row]
         return self._weights[rows].sum(axis=0)
 
-    def _add_word(self, word: str, normalized: str) -> None:
-        self._word_table[len(self._words)] = [self._score(a) for a in word_attributes(word, self._lexicon)]
-        self._keys.append(document_key(normalized))
-        self._words[word] = len(self._words)
+    def _add_words(self, words: Iterable[str]) -> None:
+        """Score new words into the word table: each attribute's weights added at (word, offset), all at once."""
+        cells, rows = [], []
+        for word in words:
+            base = len(self._words) * len(OFFSETS)
+            for j, attributes in enumerate(word_attributes(word, self._lexicon)):
+                found = [self._row[a] for a in attributes if a in self._row]
+                rows.extend(found)
+                cells.extend([base + j] * len(found))
+            self._keys.append(document_key(normalize(word)))
+            self._words[word] = len(self._words)
+        np.add.at(self._word_table.reshape(-1, self._weights.shape[1]), cells, self._weights[rows])
 
     def _word_ids(self, words: list[str]) -> np.ndarray:
         """Surface words → rows of the word table, scoring the words not seen before."""
@@ -345,8 +366,7 @@ class NerTagger:
             new = set(words)
         if len(self._words) + len(new) > len(self._word_table):
             self._word_table = _grown(self._word_table, len(self._words) + len(new))
-        for word in new:
-            self._add_word(word, normalize(word))
+        self._add_words(sorted(new))
         return np.fromiter(map(self._words.__getitem__, words), dtype=np.intp, count=len(words))
 
     def _gap_id(self, gap: str) -> int:
@@ -456,8 +476,7 @@ def _viterbi(emissions: np.ndarray, group: np.ndarray, transitions: np.ndarray, 
     for t in range(1, lengths[0]):
         n = active[t]
         moves = best[:n, :, None] + transitions
-        came_from = moves.argmax(axis=1)
-        back[t, :n] = came_from
+        came_from = moves.argmax(axis=1, out=back[t, :n])
         best[:n] = moves.ravel()[cell[:n] + came_from * n_labels] + scores[:n, t]  # a gather beats a second max
     path = np.zeros((len(group), lengths[0]), dtype=np.intp)
     path[np.arange(len(group)), lengths - 1] = best.argmax(axis=1)

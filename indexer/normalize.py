@@ -21,13 +21,14 @@ _DIGITS = str.maketrans(
 def nfkc(word: str) -> str:
     """Presentation forms and compatibility characters → base letters: ﻻ → لا, ﺍﻟﺴﻼﻡ → السلام.
 
-    NFKC turns an isolated haraka form (U+FE70…) into space + haraka; the space is dropped.
+    NFKC turns an isolated haraka form (U+FE70…) or a spacing accent (´) into space + mark; the space is dropped
+    and the result composed again, so the rule is idempotent.
 
     >>> nfkc("ﻻ")
     'لا'
     """
     folded = unicodedata.normalize("NFKC", word)
-    return folded.replace(" ", "") if " " in folded else folded
+    return unicodedata.normalize("NFKC", folded.replace(" ", "")) if " " in folded else folded
 
 
 def strip_harakat(word: str) -> str:

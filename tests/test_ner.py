@@ -20,9 +20,15 @@ def named(text: str, spans: list[Span]) -> list[tuple[str, str]]:
     return [(s.label, text[s.start:s.end]) for s in spans]
 
 
-def test_person_and_organisation_are_found(tagger):
-    text = "وقال سمير الحداد رئيس مجلس إدارة شركة النور للاتصالات إن الأرباح ارتفعت."
-    assert named(text, tagger.tag(text)) == [("PER", "سمير الحداد"), ("ORG", "شركة النور للاتصالات")]
+def test_person_organisation_and_place_are_found(tagger):
+    text = "وقال سمير الحداد رئيس الاتحاد الدولي للسباحة إن البطولة ستقام في القاهرة."
+    assert named(text, tagger.tag(text)) == [
+        ("PER", "سمير الحداد"), ("ORG", "الاتحاد الدولي للسباحة"), ("LOC", "القاهرة")]
+
+
+def test_company_name_without_the_word_company_as_in_anercorp(tagger):
+    text = "وقال سمير الحداد المدير التنفيذي لشركة فالكون تكنولوجي إن الأرباح ارتفعت."
+    assert named(text, tagger.tag(text)) == [("PER", "سمير الحداد"), ("ORG", "فالكون تكنولوجي")]
 
 
 def test_person_after_a_title_and_a_place(tagger):
@@ -109,3 +115,17 @@ def test_a_small_cache_gives_the_same_labels_as_a_large_one():
         assert small.tag(text) == large.tag(text)
     assert named(texts[0], large.tag(texts[0])) == [("PER", "زيد عمرا")]
     assert named(texts[1], large.tag(texts[1])) == [("ORG", "شركة النور")]
+
+
+def test_second_stage_finds_a_name_again_elsewhere_in_the_document():
+    vocabulary = ["bias", "-1t=speech", "0dB=PER"]
+    weights = np.zeros((3, 2 * len(LABELS)), dtype=np.float32)
+    weights[0, [0, 5]] = 1  # O is the default in both stages
+    weights[1, [1, 6]] = 3  # after قال: B-PER, in both stages
+    weights[2, 6] = 3  # second stage: another mention of the word was B-PER
+    transitions = np.zeros((2, len(LABELS), len(LABELS)), dtype=np.float32)
+    tagger = NerTagger(LABELS, vocabulary, weights, transitions, Lexicon())
+    text = "قال بدري كلاما. ثم جاء بدري."
+    spans = list(word_spans(text))
+    assert tagger.tag_tokens(text, spans, stages=1) == ["O", "B-PER", "O", "O", "O", "O"]
+    assert named(text, tagger.tag(text)) == [("PER", "بدري"), ("PER", "بدري")]

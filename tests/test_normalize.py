@@ -78,3 +78,7 @@ def test_normalize_applies_every_rule():
     assert normalize("ﻷحمد") == "لاحمد"
     assert normalize("٣٢") == "32"
     assert normalize("LinkedIn") == "linkedin"
+
+
+def test_nfkc_recomposes_after_dropping_a_spacing_accent():
+    assert nfkc("a´") == "á"

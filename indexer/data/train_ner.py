@@ -147,7 +147,9 @@ def train(items: Sequence[list[list[str]]], labels: Sequence[list[str]], setting
 
 
 def lexicon_arrays(lexicon: Lexicon) -> dict[str, np.ndarray]:
-    return {"ngrams": np.array(list(lexicon.odds)), "odds": np.array(list(lexicon.odds.values()), np.float32),
+    """The letter n-gram odds as sorted arrays (sorted, so the file does not depend on string hashing)."""
+    grams = sorted(lexicon.odds)
+    return {"ngrams": np.array(grams), "odds": np.array([lexicon.odds[g] for g in grams], np.float32),
             "unseen_odds": np.array(lexicon.unseen_odds, np.float32)}
 
 
