@@ -132,9 +132,13 @@ def _display(ctx: typer.Context, no_color: bool = False, bidi_mode: BidiMode | N
     return Display(color=color, visual=bidi.wants_visual(mode, os.environ, tty))
 
 
+PIPE_WIDTH = 10_000  # in a pipe nothing wraps or is cut: panels grow to their content
+
+
 def _out(display: Display = Display()) -> Console:
     """stdout: styles only when `display.color` (never escape codes in a pipe); wrapping only on a terminal."""
-    return Console(highlight=False, markup=False, emoji=False, soft_wrap=not sys.stdout.isatty(),
+    tty = sys.stdout.isatty()
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=not tty, width=None if tty else PIPE_WIDTH,
                    color_system="auto" if display.color else None)
 
 
