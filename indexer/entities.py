@@ -338,7 +338,8 @@ def default_extractor() -> EntityExtractor:
 
 
 def extract_entities(text: str, extractor: EntityExtractor | None = None) -> list[Entity]:
-    """Mentions of people, firms and other organisations in `text`, in order.
+    """Mentions of people, firms and other organisations in `text`, in order (loads the model on each call
+    without `extractor`: for many texts, make one `default_extractor()` and call it).
 
     >>> [(e.kind, e.surface, e.canonical) for e in extract_entities("قالت شركة Nvidia إن أرباحها زادت")]
     [('firm', 'Nvidia', 'Nvidia')]
