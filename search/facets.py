@@ -56,16 +56,24 @@ class EntityTable:
             return list(next(iter(matches.values())).values)
         return [" ".join(text.split())]
 
-    def counts(self, raw: list[tuple[str, int]], exact_count: Callable[[tuple[str, ...]], int]) -> Counter[str]:
+    def counts(self, raw: list[tuple[str, int]], exact_count: Callable[[tuple[str, ...]], int],
+               top: int | None = None) -> Counter[str]:
         """Documents per entity from documents per stored value. Where several values of one entity occur,
-        `exact_count(values)` counts the documents with any of them (a document may hold two spellings)."""
+        `exact_count(values)` counts the documents with any of them (a document may hold two spellings); with
+        `top`, only entities that can still reach the top `top` are counted exactly."""
         present: dict[EntityGroup, list[tuple[str, int]]] = defaultdict(list)
         for value, n in raw:
             if not self.is_blocked(value):
                 present[self.group(value)].append((value, n))
+        upper = {group: sum(n for _, n in items) for group, items in present.items()}  # ≥ the exact count
+        lower = {group: max(n for _, n in items) for group, items in present.items()}  # ≤ the exact count
+        cut = sorted(lower.values(), reverse=True)[top - 1] if top and len(lower) >= top else 0
         out: Counter[str] = Counter()
         for group, items in present.items():
-            out[group.name] = items[0][1] if len(items) == 1 else exact_count(tuple(v for v, _ in items))
+            if len(items) == 1 or upper[group] < cut:
+                out[group.name] = items[0][1] if len(items) == 1 else lower[group]
+            else:
+                out[group.name] = exact_count(tuple(v for v, _ in items))
         return out
 
 

@@ -139,7 +139,7 @@ class Searcher:
             def exact(values: tuple[str, ...], kind: str = kind) -> int:
                 return self.backend.count(Bool(must=(query, Bool(should=tuple(Term(kind, v) for v in values)))))
 
-            counts = table.counts(raw, exact)
+            counts = table.counts(raw, exact, size)
             out[kind] = [FacetCount(v, c) for v, c in sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))[:size]]
         return out
 

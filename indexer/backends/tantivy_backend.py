@@ -74,6 +74,7 @@ class TantivyBackend:
         self._new_keys: list[str] = []
         self._truncate_keys = False
         self._keys = KeyMap(path / KEYS_FILE)
+        self._translated: dict[EngineQuery, Query] = {}
 
     # -- writing ---------------------------------------------------------------------------------------------
     def _w(self) -> tantivy.IndexWriter:
@@ -175,6 +176,15 @@ class TantivyBackend:
         return [(b["key"], int(b["doc_count"])) for b in agg["v"]["buckets"]]
 
     def _query(self, q: EngineQuery) -> Query:
+        """EngineQuery (plain data) → tantivy Query, remembered for the next calls (facet counts reuse it)."""
+        hit = self._translated.get(q)
+        if hit is None:
+            if len(self._translated) > 256:
+                self._translated.clear()
+            hit = self._translated[q] = self._translate(q)
+        return hit
+
+    def _translate(self, q: EngineQuery) -> Query:
         """EngineQuery (plain data) → tantivy Query. Terms are already analysed, so nothing is re-analysed here."""
         if isinstance(q, Term):
             return Query.term_query(self._schema, q.field, q.term)
