@@ -16,7 +16,7 @@ from collections.abc import Callable  # noqa: E402
 import Stemmer  # noqa: E402
 import tantivy  # noqa: E402
 
-from indexer import get_analyzer  # noqa: E402
+from indexer import DEFAULT_ANALYZER, get_analyzer  # noqa: E402
 from indexer.normalize import strip_harakat  # noqa: E402
 from indexer.tokenize import word_spans  # noqa: E402
 
@@ -56,7 +56,7 @@ def tokenizer_only(texts: list[str]) -> Callable[[], int]:
 
 
 def fahras(texts: list[str], analyzer=None) -> Callable[[], int]:
-    a = analyzer or get_analyzer("ar_light@1")  # fresh analyzer = empty per-word cache
+    a = analyzer or get_analyzer(DEFAULT_ANALYZER)  # fresh analyzer = empty per-word cache
     return lambda: sum(len(a.tokens(t)) for t in texts)
 
 
@@ -90,12 +90,12 @@ def main() -> None:
     print(f"{len(texts)} documents, {sum(map(len, texts)):,} chars, {mb:.2f} MB UTF-8 "
           f"(repeat {args.repeat}, best of {args.runs})\n")
 
-    warm = get_analyzer("ar_light@1")
+    warm = get_analyzer(DEFAULT_ANALYZER)
     fahras(texts, warm)()  # fill the per-word cache once, untimed
     best = best_of(args.runs, {
         "(a) tokenizer only (word_spans)": lambda: tokenizer_only(texts),
-        "(b) Fahras ar_light@1, cold cache": lambda: fahras(texts),
-        "(c) Fahras ar_light@1, warm cache": lambda: fahras(texts, warm),
+        f"(b) Fahras {DEFAULT_ANALYZER}, cold cache": lambda: fahras(texts),
+        f"(c) Fahras {DEFAULT_ANALYZER}, warm cache": lambda: fahras(texts, warm),
         "(d) baseline: spans+strip+PyStemmer": lambda: pystemmer(texts),
         "(e) tantivy ar_stem analyze()": lambda: tantivy_ar_stem(texts),
     })
