@@ -151,7 +151,7 @@ class EntityExtractor:
         tagged = _tagger_spans(words, tag_spans)
         named = _latin_spans(words) + _cue_spans(words, self.stopwords, tagged)
         spans = _resolve_overlaps(_resolve_overlaps(named) + _cut(words, tagged, named))
-        spans = _propagate(words, spans, self.stopwords)
+        spans = _propagate(words, _split_at_and(words, spans), self.stopwords)
         return _entities(text, words, spans)
 
 
@@ -257,6 +257,20 @@ def _cut(words: list[Word], tagged: list[Span], named: list[Span]) -> list[Span]
                 out.append(Span("person", piece.first, nxt.last))
             continue
         out.append(piece)
+    return out
+
+
+def _split_at_and(words: list[Word], spans: list[Span]) -> list[Span]:
+    """Two names joined by و inside one span become two spans (غوغل وميكروسوفت, كونواي وهوفمان) when the word
+    after و is known on its own (in the document or the name lists)."""
+    out = []
+    for span in spans:
+        first = span.first
+        for k in range(span.first + 1, span.last):
+            if words[k].norm.startswith("و") and words[k].bare == words[k].norm[1:]:
+                out.append(Span(span.kind, first, k))
+                first = k
+        out.append(Span(span.kind, first, span.last))
     return out
 
 

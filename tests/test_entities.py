@@ -89,9 +89,9 @@ def seed_scores(seeds_dir, kind):
 
 
 # The targets are persons recall 0.95 / precision 0.90 and firms 0.90 / 0.85 per document; measured now:
-# persons 0.853 / 0.786, firms 0.739 / 0.868. These floors keep what is reached from slipping back; raise them
+# persons 0.853 / 0.800, firms 0.739 / 0.868. These floors keep what is reached from slipping back; raise them
 # as extraction improves (bench/entities_eval.py --show lists what is missed and what is wrong).
-@pytest.mark.parametrize("kind, min_recall, min_precision", [("person", 0.85, 0.78), ("firm", 0.73, 0.86)])
+@pytest.mark.parametrize("kind, min_recall, min_precision", [("person", 0.85, 0.79), ("firm", 0.73, 0.86)])
 def test_seed_articles_extraction_does_not_fall_below_what_it_reaches(seeds_dir, kind, min_recall, min_precision):
     recall, precision = seed_scores(seeds_dir, kind)
     assert recall >= min_recall and precision >= min_precision, (recall, precision)
@@ -114,3 +114,8 @@ def test_each_seed_entity_found_gets_one_facet_value_across_documents(seeds_dir,
     # Known misses: the law firm written "فايس" and "Paul Weiss" (W spelled with ف) has two values, and a wrong
     # two-person span (بايدن هاريس) makes the surname هاريس ambiguous.
     assert split == ["كامالا هاريس", "بول فايس"]
+
+
+def test_two_names_joined_by_wa_are_two_entities():
+    assert found("دعمت غوغل وميكروسوفت الخطة. وقالت ميكروسوفت إن", ("غوغل وميكروسوفت", "ORG")) == [
+        ("firm", "غوغل", "غوغل"), ("firm", "وميكروسوفت", "ميكروسوفت"), ("firm", "ميكروسوفت", "ميكروسوفت")]
