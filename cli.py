@@ -172,6 +172,7 @@ def index(
     text_field: Annotated[str, typer.Option(help="JSONL key of the text.")] = "text",
     date_field: Annotated[str, typer.Option(help="JSONL key of an ISO date (optional).")] = "date",
     batch_size: Annotated[int, typer.Option(min=1, help="Commit every N documents.")] = 5000,
+    entities: Annotated[bool, typer.Option(help="Find people, firms and organisations for facets (slower).")] = True,
     as_json: JsonOpt = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -180,7 +181,8 @@ def index(
     Example: fahras index samples/news ; echo '{"id": "n1", "text": "مكالمة خاصة"}' | fahras index -
     """
     fields = FieldMap(id_field, title_field, text_field, date_field)
-    with user_errors(debug), Indexer(index, analyzer, batch_size=batch_size, rebuild=rebuild) as ix:
+    with user_errors(debug), Indexer(index, analyzer, batch_size=batch_size, rebuild=rebuild,
+                                     entities=entities) as ix:
         report = IndexReport()
         for path in paths:
             _merge(report, _index_one(ix, path, fields))

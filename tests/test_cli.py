@@ -136,3 +136,11 @@ def test_every_command_has_help_with_an_arabic_example():
         result = run(command, "--help")
         assert result.exit_code == 0
         assert "Example:" in result.stdout
+
+
+def test_index_without_entities(tmp_path):
+    import json as _json
+    index = tmp_path / "index"
+    result = run("index", "-", "-i", str(index), "--no-entities", input='{"id": "1", "text": "قالت شركة Nvidia"}\n')
+    assert result.exit_code == 0
+    assert _json.loads(run("facets", "--json", "-i", str(index)).stdout) == {"person": [], "firm": []}
