@@ -32,20 +32,6 @@ _REPEATS = re.compile(r"(.)\1+")
 _LATIN = re.compile("[a-z]")
 
 
-def strip_clitic(word: str, known: set[str] | frozenset[str]) -> str:
-    """Remove a proclitic when what remains is a known name (ولاسري → لاسري if لاسري is known).
-
-    >>> strip_clitic("ولاسري", {"لاسري"}), strip_clitic("وول", {"لاسري"}), strip_clitic("للراشد", {"الراشد"})
-    ('لاسري', 'وول', 'الراشد')
-    """
-    if word in known:
-        return word
-    for clitic in CLITICS:
-        if word.startswith(clitic) and without_clitic(word, clitic) in known:
-            return without_clitic(word, clitic)
-    return word
-
-
 def token_key(token: str) -> str:
     """One name token → its consonant skeleton: لازارد → lzrd, Lazard → lzrd, ماكجواير → mkr, McGuire → mkr."""
     word = normalize(token)

@@ -75,5 +75,3 @@ def no_stem(word: str) -> str:
     """The identity stemmer, for exact (normalized but unstemmed) matching."""
     return word
 
-
-STEMMERS: dict[str, Callable[[str], str]] = {"light10": light10, "none": no_stem}

@@ -29,7 +29,6 @@ class EntityTable:
 
     def __init__(self, kind: str, counts: dict[str, int], aliases: Aliases) -> None:
         self.kind = kind
-        self._blocked: set[str] = set()
         self._group_of: dict[str, EntityGroup] = {}
         for group in _group(kind, counts, aliases):
             for value in group.values:

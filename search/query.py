@@ -90,7 +90,7 @@ class Must:
     child: Node
 
     def __str__(self) -> str:
-        return f"+{self.child}"
+        return f"+{_operand(self.child)}"
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,12 @@ class Not:
     child: Node
 
     def __str__(self) -> str:
-        return f"-{self.child}"
+        return f"-{_operand(self.child)}"
+
+
+def _operand(child: Node) -> str:
+    """A + or - operand; another + or - inside is parenthesized (-(-x)), since "--x" reads as a lone "-"."""
+    return f"({child})" if isinstance(child, (Must, Not)) else str(child)
 
 
 @dataclass(frozen=True)

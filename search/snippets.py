@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from indexer.analysis import Token
 from search.results import Snippet
 
 ELLIPSIS = "…"
@@ -21,11 +20,6 @@ class Match:
     start: int
     end: int
     term: str
-
-
-def term_matches(tokens: Iterable[Token], terms: set[str]) -> list[Match]:
-    """Every token whose indexed term is one of the query's terms (the same test the ranking used)."""
-    return [Match(t.start, t.end, t.term) for t in tokens if t.term in terms]
 
 
 def make_snippet(text: str, matches: list[Match], max_chars: int = 200) -> Snippet:

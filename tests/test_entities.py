@@ -66,6 +66,21 @@ def test_harakat_are_dropped_from_the_canonical_name():
     assert found("قالَ سَميرُ الراشدُ", ("سَميرُ الراشدُ", "PER")) == [("person", "سَميرُ الراشدُ", "سمير الراشد")]
 
 
+def bare_words(text, names=frozenset()):
+    from indexer.entities import words_of
+    return [w.bare for w in words_of(text, names)]
+
+
+def test_proclitic_is_stripped_when_the_rest_occurs_alone_or_is_a_known_name():
+    assert bare_words("قال لاسري ثم ولاسري") == ["قال", "لاسري", "ثم", "لاسري"]
+    assert bare_words("لهاريس", frozenset({"هاريس"})) == ["هاريس"]
+    assert bare_words("الراشد للراشد والراشد") == ["الراشد", "الراشد", "الراشد"]
+
+
+def test_a_name_that_starts_like_a_proclitic_is_kept():
+    assert bare_words("شركة لازارد وولف لف") == ["شركه", "لازارد", "وولف", "لف"]
+
+
 def test_offsets_point_into_the_text():
     text = "قالت Avenue Capital إن"
     (e,) = EntityExtractor(None, load_stopwords(), load_names())(text)

@@ -153,3 +153,8 @@ def test_canonical_form_parses_to_the_same_tree(text):
     node, _ = parse_lenient(text)
     if not isinstance(node, Empty):
         assert parse_lenient(str(node))[0] == node
+
+
+def test_nested_signs_keep_their_parentheses_in_the_canonical_form():
+    assert str(parse("-(-a)")) == "-(-a)"
+    assert parse(str(parse("-(+a)"))) == parse("-(+a)")
