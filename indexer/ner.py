@@ -131,26 +131,36 @@ def word_attributes(written: str, lexicon: Lexicon) -> tuple[tuple[str, ...], ..
     >>> word_attributes("قالَ", Lexicon())[1]
     ('-1w=قال', '-1s=قال', '-1p=', '-1t=speech', '-1shape=arabic', '-1x2=ال', '-1n=0')
     """
+    reached = reached_attributes(written, normalize(written), lexicon)
+    return tuple(tuple(f"{k}{a}" for a, reach in reached if abs(k) <= reach) for k in OFFSETS)
+
+
+def reached_attributes(written: str, word: str, lexicon: Lexicon) -> list[tuple[str, int]]:
+    """A word as written (or PAD) and normalized → its attributes without offset, each with the farthest |offset|
+    that sees it (2: all of OFFSETS, 1: the neighbours, 0: the word itself).
+
+    >>> reached_attributes("قالَ", "قال", Lexicon())[:4]
+    [('w=قال', 2), ('s=قال', 2), ('p=', 1), ('t=speech', 2)]
+    """
     if written == PAD:
-        return tuple((f"{k}pad",) for k in OFFSETS)
-    word = normalize(written)
+        return [("pad", 2)]
     clitic, rest = strip_proclitic(word)
     kind = shape(written)
-    far = [f"w={word}", f"s={rest}"]
+    reached = [(f"w={word}", 2), (f"s={rest}", 2), (f"p={clitic}", 1)]
     if word in lexicon.names:
-        far.append("name")
+        reached.append(("name", 2))
     elif rest in lexicon.names:
-        far.append("sname")
+        reached.append(("sname", 2))
     if rest in _TRIGGER_OF:
-        far.append(f"t={_TRIGGER_OF[rest]}")
-    near = [*far[:2], f"p={clitic}", *far[2:], f"shape={kind}", f"x2={word[-2:]}"]
+        reached.append((f"t={_TRIGGER_OF[rest]}", 2))
+    reached += [(f"shape={kind}", 1), (f"x2={word[-2:]}", 1)]
     if kind == "arabic":
-        near.append(f"n={lexicon.name_class(word)}")
+        reached.append((f"n={lexicon.name_class(word)}", 1))
     if clitic.endswith("ال") and word.endswith("ي"):
-        near.append("nisba")
-    own = [*near, f"x3={word[-3:]}", f"x4={word[-4:]}", f"b2={rest[:2]}", f"b3={rest[:3]}",
-           f"len={min(len(rest), 9)}"]
-    return tuple(tuple(f"{k}{a}" for a in (own if k == 0 else near if abs(k) == 1 else far)) for k in OFFSETS)
+        reached.append(("nisba", 1))
+    reached += [(f"x3={word[-3:]}", 0), (f"x4={word[-4:]}", 0), (f"b2={rest[:2]}", 0), (f"b3={rest[:3]}", 0),
+                (f"len={min(len(rest), 9)}", 0)]
+    return reached
 
 
 def gap_attributes(gap: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -258,6 +268,7 @@ class NerTagger:
                  transitions: np.ndarray, lexicon: Lexicon, cache_size: int = 200_000) -> None:
         self.labels = tuple(labels)
         self._row = {attribute: i for i, attribute in enumerate(attributes)}
+        self._attribute, self._offset_rows = _offset_rows(attributes)
         self._weights = np.asarray(weights, dtype=np.float32)  # attributes × (stages · labels)
         self._transitions = [_allowed(self.labels, t) for t in np.asarray(transitions, np.float32).reshape(
             -1, len(self.labels), len(self.labels))]
@@ -305,6 +316,11 @@ class NerTagger:
         """
         return [self.labels[i] for i in self._best_labels(text, spans, stages).tolist()]
 
+    def word_scores(self, words: Sequence[str]) -> np.ndarray:
+        """Words as written (or PAD) → the scores the tagger adds for them: words × OFFSETS × labels (of each stage),
+        the summed weights of each word's word_attributes at each offset."""
+        return self._word_table[self._word_ids(list(words))]
+
     def _best_labels(self, text: str, spans: Sequence[tuple[int, int]], stages: int = 2) -> np.ndarray:
         """Label indices of the best path, through the first `stages` stages of the model."""
         if not spans:
@@ -346,17 +362,27 @@ class NerTagger:
         return self._weights[rows].sum(axis=0)
 
     def _add_words(self, words: Iterable[str]) -> None:
-        """Score new words into the word table: each attribute's weights added at (word, offset), all at once."""
-        cells, rows = [], []
+        """Score new words into the word table: each attribute's weights added at (word, offset), all at once.
+
+        The attributes are word_attributes', each looked up once (reached_attributes) for all the offsets that see
+        it; each cell's weights are added in word_attributes' order."""
+        known, reaches, counts = [], [], []
         for word in words:
-            base = len(self._words) * len(OFFSETS)
-            for j, attributes in enumerate(word_attributes(word, self._lexicon)):
-                found = [self._row[a] for a in attributes if a in self._row]
-                rows.extend(found)
-                cells.extend([base + j] * len(found))
-            self._keys.append(document_key(normalize(word)))
+            norm = normalize(word)
+            before = len(known)
+            for attribute, reach in reached_attributes(word, norm, self._lexicon):
+                if attribute in self._attribute:
+                    known.append(self._attribute[attribute])
+                    reaches.append(reach)
+            counts.append(len(known) - before)
+            self._keys.append(document_key(norm))
             self._words[word] = len(self._words)
-        np.add.at(self._word_table.reshape(-1, self._weights.shape[1]), cells, self._weights[rows])
+        first = len(self._words) - len(counts)
+        word_cells = np.arange(first, len(self._words)) * len(OFFSETS)
+        cells = np.repeat(word_cells, counts)[:, None] + np.arange(len(OFFSETS))
+        rows = self._offset_rows[np.array(known, dtype=np.intp)]
+        seen = (rows >= 0) & (np.abs(OFFSETS) <= np.array(reaches, dtype=np.intp)[:, None])
+        np.add.at(self._word_table.reshape(-1, self._weights.shape[1]), cells[seen], self._weights[rows[seen]])
 
     def _word_ids(self, words: list[str]) -> np.ndarray:
         """Surface words → rows of the word table, scoring the words not seen before."""
@@ -416,6 +442,27 @@ class NerTagger:
             self._document_table[len(self._documents)] = [self._score(a)[n:2 * n] for a in attributes]
             self._documents[attributes] = len(self._documents)
         return self._documents[attributes]
+
+
+def _offset_rows(attributes: Sequence[str]) -> tuple[dict[str, int], np.ndarray]:
+    """Model attribute names → (index of each word attribute without its offset, and for each one its weight row
+    at each offset in OFFSETS, -1 where the model does not know it).
+
+    >>> _offset_rows(["bias", "-2w=زيد", "0w=زيد"])
+    ({'w=زيد': 0}, array([[ 1, -1,  2, -1, -1]]))
+    """
+    position = {str(k): j for j, k in enumerate(OFFSETS)}
+    index: dict[str, int] = {}
+    found: list[tuple[int, int, int]] = []
+    for row, attribute in enumerate(attributes):
+        cut = 2 if attribute.startswith("-") else 1
+        if attribute[:cut] in position:
+            found.append((index.setdefault(attribute[cut:], len(index)), position[attribute[:cut]], row))
+    rows = np.full((len(index), len(OFFSETS)), -1, dtype=np.intp)
+    if found:
+        at = np.array(found, dtype=np.intp)
+        rows[at[:, 0], at[:, 1]] = at[:, 2]
+    return index, rows
 
 
 def _neighbour_sum(table: np.ndarray, ids: np.ndarray, first: np.ndarray, offsets: Sequence[int]) -> np.ndarray:

@@ -1,11 +1,12 @@
 """NER: the shipped model on invented sentences, and the decoder against brute force on a hand-made model."""
 
 import itertools
+from importlib import resources
 
 import numpy as np
 import pytest
 
-from indexer.ner import Lexicon, NerTagger, Span, sentence_attributes, spans_of_labels
+from indexer.ner import MODEL_FILE, PAD, Lexicon, NerTagger, Span, sentence_attributes, spans_of_labels, word_attributes
 from indexer.tokenize import word_spans
 
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG")
@@ -129,3 +130,34 @@ def test_second_stage_finds_a_name_again_elsewhere_in_the_document():
     spans = list(word_spans(text))
     assert tagger.tag_tokens(text, spans, stages=1) == ["O", "B-PER", "O", "O", "O", "O"]
     assert named(text, tagger.tag(text)) == [("PER", "بدري"), ("PER", "بدري")]
+
+
+SCORED_WORDS = [PAD, "قالَ", "زيد", "والرئيس", "بالمكالمةِ", "للبنك", "والبدري", "فالكون", "CNN", "Dell", "iPhone",
+                "2024", "١٢٣"]
+
+
+def summed_attribute_weights(word: str, vocabulary: list[str], weights: np.ndarray, lexicon: Lexicon) -> np.ndarray:
+    """The training-form scores of a word: for each offset, the summed weights of its word_attributes strings."""
+    rows = {a: i for i, a in enumerate(vocabulary)}
+    return np.array([weights[[rows[a] for a in attrs if a in rows]].sum(axis=0)
+                     for attrs in word_attributes(word, lexicon)])
+
+
+def test_word_scores_of_the_shipped_model_are_its_weights_of_word_attributes(tagger):
+    with resources.files("indexer").joinpath("data").joinpath(MODEL_FILE).open("rb") as fh, np.load(fh) as model:
+        vocabulary, weights = model["attributes"].tolist(), model["weights"]
+    for word, scores in zip(SCORED_WORDS, tagger.word_scores(SCORED_WORDS), strict=True):
+        expected = summed_attribute_weights(word, vocabulary, weights, tagger._lexicon)
+        np.testing.assert_allclose(scores, expected, rtol=0, atol=1e-5, err_msg=word)
+
+
+def test_word_scores_see_every_attribute_at_its_offsets():
+    lexicon = Lexicon(frozenset({"زيد", "بدري"}), {"^ز": 9.0, "زي": 2.0, "يد$": 1.5, "ال": -1.0}, -0.5)
+    vocabulary = sorted({a for word in SCORED_WORDS for attrs in word_attributes(word, lexicon) for a in attrs})
+    assert {"0name", "0sname", "-1n=2", "1nisba", "2pad"} <= set(vocabulary)
+    weights = np.random.default_rng(0).normal(size=(len(vocabulary), 2 * len(LABELS))).astype(np.float32)
+    transitions = np.zeros((2, len(LABELS), len(LABELS)), dtype=np.float32)
+    tagger = NerTagger(LABELS, vocabulary, weights, transitions, lexicon)
+    for word, scores in zip(SCORED_WORDS, tagger.word_scores(SCORED_WORDS), strict=True):
+        expected = summed_attribute_weights(word, vocabulary, weights, lexicon)
+        np.testing.assert_allclose(scores, expected, rtol=0, atol=1e-5, err_msg=word)
