@@ -7,7 +7,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 import numpy as np
@@ -42,6 +42,7 @@ TRIGGERS = {
            "حدود مطار ميناء شارع حي دوله جمهوريه مملكه اماره مخيم قطاع ضفه خليج",
 }
 _TRIGGER_OF = {normalize(word): kind for kind, words in TRIGGERS.items() for word in words.split()}
+_PROCLITIC = re.compile(f"(?:{'|'.join(map(re.escape, PROCLITICS))})(?=..)", re.DOTALL)  # the first that leaves 2
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _SENTENCE_END = re.compile(r"[!?؟\n]|\.(?!\w)")  # a full stop, not the dot of 3.5 or U.S
 _GAP_MARKS = {"،": "comma", ",": "comma", "؛": "comma", ";": "comma", ".": "end", "!": "end", "?": "end",
@@ -67,10 +68,8 @@ def strip_proclitic(word: str) -> tuple[str, str]:
     >>> strip_proclitic("بو")
     ('', 'بو')
     """
-    for clitic in PROCLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
-            return clitic, word[len(clitic):]
-    return "", word
+    match = _PROCLITIC.match(word)
+    return ("", word) if match is None else (match[0], word[match.end():])
 
 
 def shape(word: str) -> str:
@@ -123,6 +122,74 @@ class Lexicon:
     def _mean_odds(self, word: str) -> float:
         grams = letter_ngrams(word)
         return sum(map(self.odds.get, grams, itertools.repeat(self.unseen_odds, len(grams)))) / len(grams)
+
+
+class GramOdds:
+    """A Lexicon's letter n-gram odds coded as integers (one digit per letter) for numpy: the name classes of many
+    words at once, equal to Lexicon.name_class."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        # the letters of the n-grams, digits 1…; 0 stands for any other letter (the last one is a sentinel)
+        self._letters = np.append(np.unique(_code_points("".join(lexicon.odds))), np.uint32(0xFFFFFFFF))
+        self._tables = {}  # n → (sorted codes of the n-grams, their odds), a sentinel code last
+        for n in (2, 3, 4):
+            grams = [gram for gram in lexicon.odds if len(gram) == n]
+            codes = self._window_codes(self._digits("".join(grams)), n)[::n]
+            order = np.argsort(codes)
+            self._tables[n] = (np.append(codes[order], np.iinfo(np.int64).max),
+                               np.append(np.array([lexicon.odds[gram] for gram in grams], np.float64)[order], 0.0))
+
+    def name_classes(self, words: Sequence[str]) -> dict[str, int]:
+        """Normalized words → Lexicon.name_class of each (computed by it where 2 × odds is within 1e-9 of a class
+        boundary, so that numpy's rounding cannot change a class).
+
+        >>> GramOdds(Lexicon(odds={"^ز": 9.0, "ال": -3.0})).name_classes(["زيد", "الزيد", "قال"])
+        {'زيد': 2, 'الزيد': 2, 'قال': -1}
+        """
+        rests = [strip_proclitic(word)[1] for word in words]
+        unique = list(dict.fromkeys([*words, *rests]))
+        odds = dict(zip(unique, self._mean_odds(unique).tolist(), strict=True))
+        doubled = 2 * np.maximum([odds[word] for word in words], [odds[rest] for rest in rests])
+        classes = np.clip(np.floor(doubled), -4, 4).astype(int).tolist()
+        near = (np.abs(doubled - np.round(doubled)) < 1e-9).tolist()
+        return {word: self.lexicon.name_class(word) if near[i] or word in self.lexicon.classes else classes[i]
+                for i, word in enumerate(words)}
+
+    def _mean_odds(self, words: Sequence[str]) -> np.ndarray:
+        """Mean odds of each word's letter n-grams (letter_ngrams), summed in their order."""
+        lengths = np.array([len(word) + 2 for word in words], dtype=np.intp)
+        starts = np.cumsum(lengths) - lengths
+        digits = self._digits("".join(f"^{word}$" for word in words))
+        owners, odds = [], []
+        for n in (2, 3, 4):
+            counts = np.maximum(lengths - n + 1, 0)
+            at = np.arange(counts.sum()) + np.repeat(starts - (np.cumsum(counts) - counts), counts)
+            window = self._window_codes(digits, n)[at]
+            codes, known = self._tables[n]
+            i = np.searchsorted(codes, window)
+            owners.append(np.repeat(np.arange(len(words)), counts))
+            odds.append(np.where(codes[i] == window, known[i], self.lexicon.unseen_odds))
+        owner = np.concatenate(owners)
+        return np.bincount(owner, np.concatenate(odds), len(words)) / np.bincount(owner, minlength=len(words))
+
+    def _digits(self, text: str) -> np.ndarray:
+        """The digit of each letter of `text`."""
+        points = _code_points(text)
+        at = np.searchsorted(self._letters, points)
+        return np.where(self._letters[at] == points, at + 1, 0)
+
+    def _window_codes(self, digits: np.ndarray, n: int) -> np.ndarray:
+        """The code of the n letters from each position that has n letters left."""
+        codes = np.zeros(max(len(digits) - n + 1, 0), dtype=np.int64)
+        for k in range(n):
+            codes = codes * (len(self._letters) + 1) + digits[k:len(codes) + k]
+        return codes
+
+
+def _code_points(text: str) -> np.ndarray:
+    """The code points of `text`."""
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
 def word_attributes(written: str, lexicon: Lexicon) -> tuple[tuple[str, ...], ...]:
@@ -274,6 +341,7 @@ class NerTagger:
             -1, len(self.labels), len(self.labels))]
         self._start = np.array([FORBIDDEN if label.startswith("I-") else 0 for label in self.labels], np.float32)
         self._lexicon = lexicon
+        self._gram_odds = GramOdds(lexicon)
         self._cache_size = cache_size
         self._bias = self._score(["bias"])
         self._documents: dict[tuple[tuple[str, ...], ...], int] = {(): 0}
@@ -295,14 +363,14 @@ class NerTagger:
         return cls(model["labels"].tolist(), model["attributes"].tolist(), model["weights"], model["transitions"],
                    lexicon)
 
-    def tag(self, text: str) -> list[Span]:
-        """Entity spans of `text`, in order.
+    def tag(self, text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[Span]:
+        """Entity spans of `text`, in order (`spans`: its word_spans, when already known).
 
         >>> text = "قال الرئيس جورج بوش في واشنطن"
         >>> [(s.label, text[s.start:s.end]) for s in NerTagger.load().tag(text)]
         [('PER', 'جورج بوش'), ('LOC', 'واشنطن')]
         """
-        spans = list(word_spans(text))
+        spans = list(word_spans(text)) if spans is None else spans
         best = self._best_labels(text, spans)
         named = np.flatnonzero(best != self.labels.index("O")).tolist()
         return _spans([(i, self.labels[best[i]]) for i in named], spans)
@@ -315,6 +383,11 @@ class NerTagger:
         ['O', 'B-PER', 'I-PER']
         """
         return [self.labels[i] for i in self._best_labels(text, spans, stages).tolist()]
+
+    def normalized(self, word: str) -> str:
+        """normalize(word), kept from scoring it for the words in the tagger's table."""
+        i = self._words.get(word)
+        return normalize(word) if i is None else self._norms[i]
 
     def word_scores(self, words: Sequence[str]) -> np.ndarray:
         """Words as written (or PAD) → the scores the tagger adds for them: words × OFFSETS × labels (of each stage),
@@ -351,6 +424,7 @@ class NerTagger:
         width = self._weights.shape[1]
         self._words: dict[str, int] = {}
         self._keys: list[str] = []
+        self._norms: list[str] = []
         self._word_table = np.zeros((1024, len(OFFSETS), width), dtype=np.float32)
         self._gaps: dict[str, int] = {}
         self._gap_table = np.zeros((64, 2, width), dtype=np.float32)
@@ -366,22 +440,25 @@ class NerTagger:
 
         The attributes are word_attributes', each looked up once (reached_attributes) for all the offsets that see
         it; each cell's weights are added in word_attributes' order."""
-        known, reaches, counts = [], [], []
-        for word in words:
-            norm = normalize(word)
-            before = len(known)
-            for attribute, reach in reached_attributes(word, norm, self._lexicon):
-                if attribute in self._attribute:
-                    known.append(self._attribute[attribute])
-                    reaches.append(reach)
-            counts.append(len(known) - before)
+        words = list(words)
+        norms = [normalize(word) for word in words]
+        lexicon = replace(self._lexicon, classes=self._gram_odds.name_classes(norms))  # all looked up at once
+        reached, counts = [], []
+        for word, norm in zip(words, norms, strict=True):
+            attributes = reached_attributes(word, norm, lexicon)
+            reached.extend(attributes)
+            counts.append(len(attributes))
+            self._norms.append(norm)
             self._keys.append(document_key(norm))
             self._words[word] = len(self._words)
-        first = len(self._words) - len(counts)
-        word_cells = np.arange(first, len(self._words)) * len(OFFSETS)
-        cells = np.repeat(word_cells, counts)[:, None] + np.arange(len(OFFSETS))
-        rows = self._offset_rows[np.array(known, dtype=np.intp)]
-        seen = (rows >= 0) & (np.abs(OFFSETS) <= np.array(reaches, dtype=np.intp)[:, None])
+        attributes = map(self._attribute.get, [name for name, _ in reached], itertools.repeat(-1))
+        index = np.fromiter(attributes, dtype=np.intp, count=len(reached))
+        known = index >= 0
+        reaches = np.fromiter([reach for _, reach in reached], dtype=np.intp, count=len(reached))
+        rows = self._offset_rows[index[known]]
+        seen = (rows >= 0) & (np.abs(OFFSETS) <= reaches[known, None])
+        word_cells = np.arange(len(self._words) - len(counts), len(self._words)) * len(OFFSETS)
+        cells = np.repeat(word_cells, counts)[known, None] + np.arange(len(OFFSETS))
         np.add.at(self._word_table.reshape(-1, self._weights.shape[1]), cells[seen], self._weights[rows[seen]])
 
     def _word_ids(self, words: list[str]) -> np.ndarray:

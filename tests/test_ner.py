@@ -6,7 +6,20 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from indexer.ner import MODEL_FILE, PAD, Lexicon, NerTagger, Span, sentence_attributes, spans_of_labels, word_attributes
+from indexer.ner import (
+    MODEL_FILE,
+    PAD,
+    PROCLITICS,
+    GramOdds,
+    Lexicon,
+    NerTagger,
+    Span,
+    sentence_attributes,
+    spans_of_labels,
+    strip_proclitic,
+    word_attributes,
+)
+from indexer.normalize import normalize
 from indexer.tokenize import word_spans
 
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG")
@@ -161,3 +174,25 @@ def test_word_scores_see_every_attribute_at_its_offsets():
     for word, scores in zip(SCORED_WORDS, tagger.word_scores(SCORED_WORDS), strict=True):
         expected = summed_attribute_weights(word, vocabulary, weights, lexicon)
         np.testing.assert_allclose(scores, expected, rtol=0, atol=1e-5, err_msg=word)
+
+
+def test_name_classes_of_many_words_equal_name_class(tagger):
+    text = "قال زيد والرئيس بالمكالمة للبنك والبدري فالكون جورج بوش واشنطن سمير الحداد ب بو cnn iphone 2024"
+    words = [normalize(text[a:b]) for a, b in word_spans(text)] + [""]
+    lexicons = [tagger._lexicon, Lexicon(odds={"^ز": 9.0, "ال": -3.0, "يد$": 0.25}, unseen_odds=-0.5),
+                Lexicon(odds={"^ز": 9.0}, classes={"زيد": -3})]
+    for lexicon in lexicons:
+        assert GramOdds(lexicon).name_classes(words) == {word: lexicon.name_class(word) for word in words}
+
+
+def test_strip_proclitic_takes_the_first_proclitic_that_leaves_two_letters():
+    for word in ["والرئيس", "وال", "والد", "بالبيت", "ببب", "لله", "للا", "كتب", "ول", "و", ""]:
+        expected = next(((c, word[len(c):]) for c in PROCLITICS if word.startswith(c) and len(word) - len(c) >= 2),
+                        ("", word))
+        assert strip_proclitic(word) == expected, word
+
+
+def test_tagging_with_known_word_spans_gives_the_same_spans(tagger):
+    text = "وقال سمير الحداد رئيس الاتحاد الدولي للسباحة إن البطولة ستقام في القاهرة."
+    assert tagger.tag(text, list(word_spans(text))) == tagger.tag(text)
+    assert tagger.normalized("للسباحة") == normalize("للسباحة")
