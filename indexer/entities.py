@@ -8,7 +8,7 @@ its surname alone included, with or without an attached proclitic).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -43,6 +43,7 @@ FIRM_TAILS = frozenset(normalize(w) for w in (
 ))
 HEADS = FIRM_HEADS | ORG_HEADS
 DOCUMENT_BREAK = "\n\n"  # between documents tagged in one call (a sentence boundary for the tagger)
+_CLITICS_BY_LETTER = {c[0]: tuple(x for x in CLITICS if x[0] == c[0]) for c in CLITICS}  # CLITICS' order kept
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.'’-]*|[0-9]+")
 
 
@@ -67,8 +68,8 @@ class Entity:
 
 
 class Word(NamedTuple):
-    start: int
-    end: int
+    """A word of a document as the rules see it (one object for all its mentions; offsets are kept apart)."""
+
     text: str
     norm: str  # normalized, for comparisons
     bare: str  # normalized with a proclitic removed when one is attached (ولاسري → لاسري)
@@ -76,42 +77,64 @@ class Word(NamedTuple):
     latin: bool
 
 
-def _clitic_options(norm: str) -> tuple[tuple[str, str], ...]:
-    """Every (proclitic, rest) split of `norm` that leaves at least two letters, longest proclitic first."""
-    return tuple((c, without_clitic(norm, c)) for c in CLITICS if norm.startswith(c) and len(norm) - len(c) >= 2)
+class WordForm(NamedTuple):
+    """What words_of needs of one raw word, whatever the document: the Word it is, unless one of `splits`, (rest,
+    Word) pairs in order, applies first: a proclitic split that counts only when the rest occurs on its own in the
+    document."""
+
+    norm: str
+    word: Word
+    splits: tuple[tuple[str, Word], ...]
 
 
-def words_of(text: str, names: frozenset[str] = frozenset(),
-             memo: dict[str, tuple[str, str, bool, tuple[tuple[str, str], ...]]] | None = None) -> list[Word]:
-    """The words of `text`; a proclitic counts as one only before a word the document, a name list or the
-    organisation heads have on its own (ولاسري → لاسري when لاسري occurs; لازارد stays whole).
-    `memo` caches the per-word work across calls."""
+def word_form(raw: str, norm: str, names: frozenset[str]) -> WordForm:
+    """A raw word and its normalized form → its WordForm: every (proclitic, rest) split that leaves at least two
+    letters, longest proclitic first, up to the first whose rest is a known name or organisation head.
+
+    >>> [(rest, word.bare) for rest, word in word_form("ولاسري", "ولاسري", frozenset()).splits]
+    [('اسري', 'اسري'), ('لاسري', 'لاسري')]
+    >>> form = word_form("ولاسري", "ولاسري", frozenset({"لاسري"}))
+    >>> form.word.bare, [rest for rest, _ in form.splits]
+    ('لاسري', ['اسري'])
+    """
+    plain = strip_tatweel(strip_harakat(raw))
+    latin = bool(_LATIN_WORD.fullmatch(raw))
+    splits = []
+    if not latin and norm not in names:
+        for clitic in _CLITICS_BY_LETTER.get(norm[:1], ()):
+            if norm.startswith(clitic) and len(norm) - len(clitic) >= 2:
+                rest = without_clitic(norm, clitic)
+                word = Word(raw, norm, rest, without_clitic(plain if len(plain) == len(norm) else norm, clitic), latin)
+                if rest in names or rest in HEADS:
+                    return WordForm(norm, word, tuple(splits))
+                splits.append((rest, word))
+    return WordForm(norm, Word(raw, norm, norm, plain, latin), tuple(splits))
+
+
+def words_of(text: str, names: frozenset[str] = frozenset(), memo: dict[str, WordForm] | None = None,
+             spans: Sequence[tuple[int, int]] | None = None, normalize: Callable[[str], str] = normalize) -> list[Word]:
+    """The words of `text`, one per word span (`spans`: its word_spans, when known); a proclitic counts as one only
+    before a word the document, a name list or the organisation heads have on its own (ولاسري → لاسري when لاسري
+    occurs; لازارد stays whole). `memo` caches each raw word's WordForm across calls with the same `names` and
+    `normalize`."""
     memo = {} if memo is None else memo
-    spans = list(word_spans(text))
-    analysed = [memo.get(text[a:b]) or _remember(memo, text[a:b]) for a, b in spans]
-    in_text = {norm for norm, _, _, _ in analysed}
-    out = []
-    for (start, end), (norm, plain, latin, options) in zip(spans, analysed, strict=True):
-        clitic = "" if latin or norm in names else next(
-            (c for c, rest in options if rest in in_text or rest in names or rest in HEADS), "")
-        if clitic:
-            shown = without_clitic(plain if len(plain) == len(norm) else norm, clitic)
-            out.append(Word(start, end, text[start:end], norm, without_clitic(norm, clitic), shown, latin))
-        else:
-            out.append(Word(start, end, text[start:end], norm, norm, plain, latin))
-    return out
+    spans = list(word_spans(text)) if spans is None else spans
+    forms = [memo.get(raw) or _remember(memo, raw, names, normalize) for raw in [text[a:b] for a, b in spans]]
+    in_text = {form.norm for form in forms}
+    return [next((word for rest, word in form.splits if rest in in_text), form.word) if form.splits else form.word
+            for form in forms]
 
 
-def _remember(memo: dict, raw: str) -> tuple[str, str, bool, tuple[tuple[str, str], ...]]:
-    """raw word → (normalized, without harakat and tatweel, is Latin, proclitic splits), kept in `memo`."""
+def _remember(memo: dict[str, WordForm], raw: str, names: frozenset[str], normalize: Callable[[str], str]) -> WordForm:
+    """raw word → its WordForm, kept in `memo`."""
     if len(memo) > 200_000:
         memo.clear()
-    norm = normalize(raw)
-    memo[raw] = (norm, strip_tatweel(strip_harakat(raw)), bool(_LATIN_WORD.fullmatch(raw)), _clitic_options(norm))
+    memo[raw] = word_form(raw, normalize(raw), names)
     return memo[raw]
 
 
-TagFn = Callable[[str], Sequence[tuple[str, int, int]]]  # text → (label, start, end) spans, labels PER/ORG/…
+# text and its word spans → (label, start, end) spans, labels PER/ORG/…
+TagFn = Callable[[str, Sequence[tuple[int, int]]], Sequence[tuple[str, int, int]]]
 
 
 @dataclass
@@ -121,7 +144,8 @@ class EntityExtractor:
     tag: TagFn | None = None
     stopwords: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
-    _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
+    normalize: Callable[[str], str] = normalize
+    _memo: dict[str, WordForm] = field(default_factory=dict, repr=False)
 
     def __call__(self, text: str) -> list[Entity]:
         return self.extract_many([text])[0]
@@ -129,41 +153,47 @@ class EntityExtractor:
     def extract_many(self, texts: Sequence[str]) -> list[list[Entity]]:
         """The entities of each text. The tagger runs once over all of them (its decoding is batched, so many
         short documents cost little more than one long one); the rules run per document."""
-        tags = self._tag_many(texts)
-        return [self._extract(text, tagged) for text, tagged in zip(texts, tags, strict=True)]
+        spans = [list(word_spans(text)) for text in texts]
+        tags = self._tag_many(texts, spans)
+        return [self._extract(*args) for args in zip(texts, spans, tags, strict=True)]
 
-    def _tag_many(self, texts: Sequence[str]) -> list[list[tuple[str, int, int]]]:
-        """Tagger spans per text, from one call over the texts joined by blank lines (offsets mapped back)."""
+    def _tag_many(self, texts: Sequence[str], spans: Sequence[list[tuple[int, int]]]) -> list[list[tuple[str, int, int]]]:
+        """Tagger spans per text, from one call over the texts joined by blank lines (offsets mapped back); the
+        joined text's word spans are the texts' own, shifted."""
         if self.tag is None:
             return [[] for _ in texts]
-        starts, pos = [], 0
-        for text in texts:
+        starts, joined_spans, pos = [], [], 0
+        for text, text_spans in zip(texts, spans, strict=True):
             starts.append(pos)
+            joined_spans += [(a + pos, b + pos) for a, b in text_spans]
             pos += len(text) + len(DOCUMENT_BREAK)
         out: list[list[tuple[str, int, int]]] = [[] for _ in texts]
-        for label, start, end in self.tag(DOCUMENT_BREAK.join(texts)):
+        for label, start, end in self.tag(DOCUMENT_BREAK.join(texts), joined_spans):
             k = bisect_right(starts, start) - 1
             out[k].append((label, start - starts[k], end - starts[k]))
         return out
 
-    def _extract(self, text: str, tag_spans: list[tuple[str, int, int]]) -> list[Entity]:
-        words = words_of(text, self.names, self._memo)
-        tagged = _tagger_spans(words, tag_spans)
-        named = _latin_spans(words) + _cue_spans(words, self.stopwords, tagged)
+    def _extract(self, text: str, offsets: list[tuple[int, int]], tag_spans: list[tuple[str, int, int]]
+                 ) -> list[Entity]:
+        """One text's entities from its word spans (`offsets`) and the tagger's spans."""
+        words = words_of(text, self.names, self._memo, offsets, self.normalize)
+        tagged = _tagger_spans(words, offsets, tag_spans)
+        named = _latin_spans(words, offsets) + _cue_spans(words, self.stopwords, tagged)
         spans = _resolve_overlaps(_resolve_overlaps(named) + _cut(words, tagged, named))
         spans = _propagate(words, _split_at_and(words, spans), self.stopwords)
-        return _entities(text, words, spans)
+        return _entities(text, words, offsets, spans)
 
 
-def _tagger_spans(words: list[Word], tag_spans: list[tuple[str, int, int]]) -> list[Span]:
-    """PER and ORG spans of the tagger that start and end on word boundaries, as word-index spans."""
-    starts = {w.start: i for i, w in enumerate(words)}
-    ends = {w.end: i + 1 for i, w in enumerate(words)}
+def _tagger_spans(words: list[Word], offsets: list[tuple[int, int]], tag_spans: list[tuple[str, int, int]]
+                  ) -> list[Span]:
+    """PER and ORG spans of the tagger that start and end on word boundaries (`offsets`: the words' spans), as
+    word-index spans."""
     out = []
     for label, start, end in tag_spans:
-        if label not in ("PER", "ORG") or start not in starts or end not in ends:
+        first, last = bisect_left(offsets, (start,)), bisect_left(offsets, (end,))
+        if label not in ("PER", "ORG") or first == len(offsets) or offsets[first][0] != start or last == 0 \
+                or offsets[last - 1][1] != end:
             continue
-        first, last = starts[start], ends[end]
         kind = "person" if label == "PER" else _org_kind(words[first])
         out.append(Span(kind, first, last))
     return out
@@ -184,6 +214,7 @@ def _with_clitics(heads: frozenset[str]) -> frozenset[str]:
 
 DESCRIPTOR_FORMS = _with_clitics(DESCRIPTOR_HEADS)
 ORG_FORMS = _with_clitics(ORG_HEADS)
+HEAD_FORMS = DESCRIPTOR_FORMS | ORG_FORMS
 
 
 def _is_head(word: Word, heads: frozenset[str]) -> bool:
@@ -195,19 +226,18 @@ def _org_kind(head: Word) -> str:
     return "org" if _is_head(head, ORG_FORMS) else "firm"
 
 
-def _latin_spans(words: list[Word]) -> list[Span]:
-    """Runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors) are firm names."""
-    out, i = [], 0
-    while i < len(words):
-        if words[i].latin and words[i].text[0].isupper():
-            j = i + 1
-            while j < len(words) and words[j].latin and (words[j].text[0].isupper() or words[j].text[0].isdigit()) \
-                    and words[j].start - words[j - 1].end <= 2:
-                j += 1
-            out.append(Span("firm", i, j))
-            i = j
-        else:
-            i += 1
+def _latin_spans(words: list[Word], offsets: list[tuple[int, int]]) -> list[Span]:
+    """Runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors) are firm names (`offsets`: the words'
+    spans)."""
+    out, j = [], 0
+    for i in [i for i, w in enumerate(words) if w.latin and w.text[0].isupper()]:
+        if i < j:
+            continue  # inside the run before
+        j = i + 1
+        while j < len(words) and words[j].latin and (words[j].text[0].isupper() or words[j].text[0].isdigit()) \
+                and offsets[j][0] - offsets[j - 1][1] <= 2:
+            j += 1
+        out.append(Span("firm", i, j))
     return out
 
 
@@ -217,11 +247,9 @@ def _cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] 
     لازارد). Other words after a descriptor are usually adjectives (شركة ناشئة) and are left alone."""
     in_name = {k for span in tagged for k in range(span.first, span.last)}
     out = []
-    for i, w in enumerate(words[:-1]):
-        if not _is_head(w, DESCRIPTOR_FORMS) or "ال" in w.norm[:3]:
-            continue
+    for i in [i for i, w in enumerate(words[:-1]) if w.norm in DESCRIPTOR_FORMS and "ال" not in w.norm[:3]]:
         j = i + 1
-        if words[j].norm in stopwords or _is_head(words[j], DESCRIPTOR_FORMS | ORG_FORMS):
+        if words[j].norm in stopwords or _is_head(words[j], HEAD_FORMS):
             continue
         k = j + 1
         while k < len(words) and k - j < 4 and (words[k].norm in FIRM_TAILS or (words[j].latin and words[k].latin)):
@@ -247,7 +275,7 @@ def _cut(words: list[Word], tagged: list[Span], named: list[Span]) -> list[Span]
                 run = []
     out: list[Span] = []
     for piece in sorted(pieces, key=lambda p: p.first):
-        if all(_is_head(words[k], DESCRIPTOR_FORMS | ORG_FORMS) for k in range(piece.first, piece.last)):
+        if all(_is_head(words[k], HEAD_FORMS) for k in range(piece.first, piece.last)):
             continue
         after_name = piece.first - 1 in fixed and piece.first not in {s.first for s in tagged}
         if piece.kind != "person" and after_name:
@@ -311,8 +339,9 @@ def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str]) 
         by_first.setdefault(tokens[0], []).append(tokens)
     taken = {k for s in spans for k in range(s.first, s.last)}
     found = list(spans)
-    for i, word in enumerate(words):
-        if i in taken or word.norm in stopwords or word.bare not in by_first:
+    for i in [i for i, word in enumerate(words) if word.bare in by_first]:
+        word = words[i]
+        if i in taken or word.norm in stopwords:
             continue
         for tokens in by_first[word.bare]:
             n = len(tokens)
@@ -324,7 +353,7 @@ def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str]) 
     return sorted(found, key=lambda s: s.first)
 
 
-def _entities(text: str, words: list[Word], spans: list[Span]) -> list[Entity]:
+def _entities(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span]) -> list[Entity]:
     """Spans → Entities; a person's surname alone takes the full name found in the same document."""
     full_names: dict[str, str] = {}  # normalized surname → full name as shown
     shown_as: dict[str, str] = {}  # normalized name → how its first mention shows it
@@ -337,7 +366,7 @@ def _entities(text: str, words: list[Word], spans: list[Span]) -> list[Entity]:
     for span in spans:
         name = _name_of(words, span)
         canonical = full_names.get(name, shown_as[name]) if span.kind == "person" else shown_as[name]
-        start, end = words[span.first].start, words[span.last - 1].end
+        start, end = offsets[span.first][0], offsets[span.last - 1][1]
         out.append(Entity(span.kind, start, end, text[start:end], canonical))
     return out
 
@@ -347,8 +376,8 @@ def default_extractor() -> EntityExtractor:
     from indexer.ner import NerTagger
 
     tagger = NerTagger.load()
-    return EntityExtractor(lambda text: [(s.label, s.start, s.end) for s in tagger.tag(text)], load_stopwords(),
-                           load_names())
+    return EntityExtractor(lambda text, spans: [(s.label, s.start, s.end) for s in tagger.tag(text, spans)],
+                           load_stopwords(), load_names(), tagger.normalized)
 
 
 def extract_entities(text: str, extractor: EntityExtractor | None = None) -> list[Entity]:

@@ -1,6 +1,7 @@
 """Entity extraction rules (with a fake tagger), then the shipped extractor on the seed articles' gold."""
 
 import json
+import re
 
 import pytest
 
@@ -10,7 +11,7 @@ from indexer.stopwords import load_names, load_stopwords
 
 def tagger_finding(*names_and_labels):
     """A stand-in tagger that tags the first occurrence of each given string."""
-    def tag(text):
+    def tag(text, spans):
         out = []
         for name, label in names_and_labels:
             start = text.find(name)
@@ -79,6 +80,16 @@ def test_proclitic_is_stripped_when_the_rest_occurs_alone_or_is_a_known_name():
 
 def test_a_name_that_starts_like_a_proclitic_is_kept():
     assert bare_words("شركة لازارد وولف لف") == ["شركه", "لازارد", "وولف", "لف"]
+
+
+def test_texts_extracted_together_give_what_each_gives_alone():
+    texts = ["قال سمير الراشد إن شركة نوفا ربحت", "", "وقال الراشد لـCNBC إن", "رئيس شركة نوفا قال"]
+    def tag_every(text, spans):
+        return [(label, m.start(), m.end()) for name, label in (("سمير الراشد", "PER"), ("نوفا", "ORG"))
+                for m in re.finditer(name, text)]
+
+    extractor = EntityExtractor(tag_every, load_stopwords(), load_names())
+    assert extractor.extract_many(texts) == [extractor(text) for text in texts]
 
 
 def test_offsets_point_into_the_text():
