@@ -67,11 +67,11 @@ def main() -> None:
                 print(f"      missed: {missed}\n      wrong:  {wrong}")
     for kind, (tp, n_gold, right, n_pred) in totals.items():
         print(f"{'all':6}{kind:8}{tp / max(n_gold, 1):>8.2f}{right / max(n_pred, 1):>11.2f}")
-    one_value_check(args.seeds, gold)
+    one_value_check(args.seeds, gold, args.show)
     speed(args.seeds, extractor)
 
 
-def one_value_check(seeds: Path, gold: dict) -> None:
+def one_value_check(seeds: Path, gold: dict, show: bool = False) -> None:
     """Index the seeds and check each gold entity maps to exactly one facet value."""
     with tempfile.TemporaryDirectory() as tmp:
         with Indexer(Path(tmp) / "ix") as ix:
@@ -84,6 +84,8 @@ def one_value_check(seeds: Path, gold: dict) -> None:
             for g in gold[gold_name]:
                 groups = {table.group(v).name for v in stored if name_key(v) in keys_of(g)}
                 ok, split, unseen = ok + (len(groups) == 1), split + (len(groups) > 1), unseen + (not groups)
+                if len(groups) > 1 and show:
+                    print(f"  split: {g['name']} → {sorted(groups)}")
             print(f"{kind}: {ok} gold entities with exactly one facet value, {split} split, {unseen} not extracted")
 
 

@@ -14,6 +14,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 import argparse  # noqa: E402
 import time  # noqa: E402
+from collections import Counter  # noqa: E402
 from collections.abc import Callable, Sequence  # noqa: E402
 
 from indexer.data.train_ner import (  # noqa: E402
@@ -22,11 +23,13 @@ from indexer.data.train_ner import (  # noqa: E402
     Sentence,
     crf_items,
     load_sentences,
+    prf,
     print_scores,
     span_scores,
     split_dev,
 )
-from indexer.ner import NerTagger  # noqa: E402
+from indexer.entities import default_extractor  # noqa: E402
+from indexer.ner import NerTagger, Span  # noqa: E402
 from indexer.tokenize import word_spans  # noqa: E402
 
 EXTRA_TESTS = {"AQMAR test (Wikipedia)": NER_DATA / "aqmar" / "test.conll",
@@ -69,6 +72,27 @@ def print_speed(texts: list[str], runs: int) -> None:
         print(f"  {label:32} {words / best_of(runs, make):>10,.0f} words/s")
 
 
+def extractor_scores(sentences: Sequence[Sentence], size: int = ARTICLE) -> dict[str, tuple[float, float, float, int]]:
+    """Span P/R/F1 of the whole extraction (tagger + rules + document propagation) on article-sized texts:
+    person against gold PER, firm or org against gold ORG."""
+    extractor = default_extractor()
+    counts = {kind: Counter() for kind in ("PER", "ORG", "ALL")}
+    for block in range(0, len(sentences), size):
+        part = sentences[block:block + size]
+        gold, offset = set(), 0
+        for sentence in part:
+            gold.update(Span(s.label, s.start + offset, s.end + offset) for s in sentence.gold()
+                        if s.label in ("PER", "ORG"))
+            offset += len(sentence.text) + 1
+        found = {Span("PER" if e.kind == "person" else "ORG", e.start, e.end)
+                 for e in extractor("\n".join(s.text for s in part))}
+        for span in gold | found:
+            key = "tp" if span in gold and span in found else "fn" if span in gold else "fp"
+            counts[span.label][key] += 1
+            counts["ALL"][key] += 1
+    return {kind: prf(c) for kind, c in counts.items()}
+
+
 def load_text_sentences(text: str) -> list[Sentence]:
     """A text's lines as Sentences without labels (for timing attribute extraction)."""
     found = []
@@ -86,6 +110,8 @@ def main() -> None:
     tagger = NerTagger.load()
     _, dev = split_dev(load_sentences(ANERCORP))
     print_scores(f"ANERcorp dev = last 10% of train ({len(dev)} sentences), exact span match", span_scores(tagger, dev))
+    print_scores(f"the whole extraction (tagger + rules), {ARTICLE} dev sentences at a time: person = PER, "
+                 "firm or org = ORG", extractor_scores(dev))
     for title, path in EXTRA_TESTS.items():
         print_scores(f"{title}, other annotation guidelines (information only)",
                      span_scores(tagger, load_sentences(path)))

@@ -48,13 +48,31 @@ def token_key(token: str) -> str:
     return _REPEATS.sub(r"\1", word)
 
 
+# How Arabic spells Latin letters read out one by one (CNN = سي إن إن, C Street = سي ستريت).
+LETTER_NAMES = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
+    "إيه", "بي", "سي", "دي", "إي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "إل", "إم", "إن", "أو", "بي", "كيو",
+    "آر", "إس", "تي", "يو", "في", "دبليو", "إكس", "واي", "زد"), strict=True))
+_ACRONYM = re.compile("[A-Z]{1,4}")
+
+
+def spelled(token: str) -> list[str]:
+    """A Latin acronym (up to four capitals) → its letters as Arabic writes them; any other token → itself.
+
+    >>> spelled("CNN"), spelled("Lazard")
+    (['سي', 'إن', 'إن'], ['Lazard'])
+    """
+    return [LETTER_NAMES[c] for c in token] if _ACRONYM.fullmatch(token) else [token]
+
+
 def name_key(name: str) -> str:
-    """A whole name → the keys of its tokens: أفينو كابيتال and Avenue Capital → 'fn kbtl'.
+    """A whole name → the keys of its tokens, acronyms read letter by letter: أفينو كابيتال and Avenue Capital →
+    'fn kbtl'; CNN and سي إن إن → 's n n'.
 
     >>> name_key("أفينو كابيتال") == name_key("Avenue Capital"), name_key("لازارد") == name_key("Lazard")
     (True, True)
     """
-    return " ".join(k for k in (token_key(t) for t in name.split()) if k)
+    tokens = [part for token in name.split() for part in spelled(token)]
+    return " ".join(k for k in map(token_key, tokens) if k)
 
 
 def last_token(name: str) -> str:

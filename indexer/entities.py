@@ -39,9 +39,37 @@ FIRM_TAILS = frozenset(normalize(w) for w in (
     "كابيتال", "بارتنرز", "بارتنر", "جروب", "غروب", "القابضة", "هولدينغ", "هولدنغ", "للاستثمار", "الاستثمارية",
     "المالية", "للتمويل", "ادفايزرز", "أدفايزرز", "فنتشرز", "فينتشرز", "فاند", "مانجمنت", "لإدارة", "الأصول",
     "للاتصالات", "للتقنية", "للطاقة", "للتأمين", "انترناشونال", "إنترناشونال", "العالمية", "الدولية", "تكنولوجيز",
-    "سيستمز", "لابز", "أند", "آند", "كوربوريشن", "فايننشال",
+    "سيستمز", "لابز", "أند", "آند", "كوربوريشن", "فايننشال", "الاستشارية", "للاستشارات", "ميديا",
 ))
 HEADS = FIRM_HEADS | ORG_HEADS
+DEFINITE_TAILS = frozenset(w for w in FIRM_TAILS if w.startswith("ال"))  # القابضة, الاستشارية: not the name itself
+# Words that name a non-firm organisation's kind, followed by its name (فريق ميلووكي باكس, نادي الزمالك).
+ORG_DESCRIPTOR_HEADS = frozenset(normalize(w) for w in ("فريق", "نادي", "حزب", "حركة", "جماعة", "منظمة"))
+# Indefinite first words of a descriptor's complement (شركة رأس المال, شركة إدارة الأصول).
+COMPLEMENT_HEADS = frozenset(normalize(w) for w in ("رأس", "إدارة", "صناعة", "خدمات", "تكنولوجيا"))
+# Masculine adjectives that follow a descriptor (تطبيق جديد); feminine ones end in ة and are told apart by that.
+ADJECTIVES = frozenset(normalize(w) for w in (
+    "جديد", "كبير", "صغير", "ضخم", "خاص", "عام", "آخر", "واحد", "مماثل", "مستقل", "ناشئ", "رائد", "عملاق", "مشهور",
+    "معروف", "شهير", "متخصص", "مختلف", "حكومي", "مشترك", "ثان", "ثالث", "أول", "كامل", "مجاني", "مفتوح",
+))
+# Verbs that follow a name and are not part of it (… ورون كونواي كانا من بين).
+AUXILIARIES = frozenset(normalize(w) for w in (
+    "كان", "كانت", "كانا", "كانتا", "كانوا", "يكون", "تكون", "ليس", "ليست", "أصبح", "أصبحت", "ظل", "ظلت", "بات",
+    "باتت", "صار", "صارت", "قال", "قالت", "قالا", "أكد", "أكدت", "يقول", "تقول",
+))
+# Titles and roles written before a person's name; never part of the name (السيناتور جيه دي فانس).
+TITLES = frozenset(normalize(w) for w in (
+    "الرئيس", "الرئيسة", "رئيس", "رئيسة", "السيد", "السيدة", "الشيخ", "الشيخة", "الأمير", "الأميرة", "الملك",
+    "الملكة", "الدكتور", "الدكتورة", "المهندس", "الأستاذ", "البروفيسور", "السيناتور", "السناتور", "النائب",
+    "النائبة", "الوزير", "الوزيرة", "وزير", "وزيرة", "الملياردير", "المليارديرة", "المستثمر", "المستثمرة",
+    "الجنرال", "القاضي", "القاضية", "المدير", "المديرة", "الحاكم", "المحافظ", "العمدة", "الزعيم", "المرشح",
+    "المرشحة", "المتحدث", "المتحدثة", "المؤسس", "المؤسسة", "الشريك", "الشريكة", "المدرب", "اللاعب", "الكاتب",
+    "الكاتبة", "الصحفي", "الصحفية", "الممثل", "الممثلة", "الفنان", "الفنانة", "المغني", "المغنية", "السفير",
+    "السفيرة", "المستشار", "المستشارة", "الرئيس التنفيذي", "حاكم", "عضو", "النجم", "النجمة",
+))
+_PERSON_BREAK = re.compile(r"[-–—/،,؛;:()\[\]«»\"“”]")  # punctuation that separates two people's names
+_NAME_BREAK = re.compile(r"[،,؛;:()\[\]«»\"“”]")  # punctuation that ends any name
+PLURAL_ENDINGS = ("ين", "ون", "ات", "يه")  # البارزين, الأمريكيون: adjectives, not the end of a person's name
 DOCUMENT_BREAK = "\n\n"  # between documents tagged in one call (a sentence boundary for the tagger)
 _CLITICS_BY_LETTER = {c[0]: tuple(x for x in CLITICS if x[0] == c[0]) for c in CLITICS}  # CLITICS' order kept
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.'’-]*|[0-9]+")
@@ -178,9 +206,12 @@ class EntityExtractor:
         """One text's entities from its word spans (`offsets`) and the tagger's spans."""
         words = words_of(text, self.names, self._memo, offsets, self.normalize)
         tagged = _tagger_spans(words, offsets, tag_spans)
+        tagged = _trim_persons(words, _split_at_marks(text, offsets, tagged), self.names)
         named = _latin_spans(words, offsets) + _cue_spans(words, self.stopwords, tagged)
-        spans = _resolve_overlaps(_resolve_overlaps(named) + _cut(words, tagged, named))
-        spans = _propagate(words, _split_at_and(words, spans), self.stopwords)
+        spans = _resolve_overlaps(_resolve_overlaps(named) + _cut(words, offsets, tagged, named, self.stopwords, self.names)
+                                  + _titled_persons(text, words, offsets, _misc_words(offsets, tag_spans), self.stopwords))
+        spans = _split_known_persons(words, _split_at_and(words, spans))
+        spans = _propagate(words, spans, self.stopwords)
         return _entities(text, words, offsets, spans)
 
 
@@ -199,6 +230,76 @@ def _tagger_spans(words: list[Word], offsets: list[tuple[int, int]], tag_spans: 
     return out
 
 
+def _misc_words(offsets: list[tuple[int, int]], tag_spans: list[tuple[str, int, int]]) -> set[int]:
+    """Indexes of the words (`offsets`: their spans) inside the tagger's MISC spans (names it could not type)."""
+    return {i for label, start, end in tag_spans if label == "MISC"
+            for i in range(bisect_left(offsets, (start,)), bisect_left(offsets, (end,)))}
+
+
+def _titled_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], misc: set[int],
+                    stopwords: frozenset[str]) -> list[Span]:
+    """A name the tagger could not type right after a definite title is a person's (والسناتور جيه دي فانس): up
+    to three words without the article, stopwords or punctuation between them, the last inside a MISC span."""
+    out = []
+    for i, word in enumerate(words[:-1]):
+        if not (_is_title(word) and "ال" in word.norm[:4]):
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= 3 and not words[j].latin and words[j].norm not in stopwords \
+                and not words[j].norm.startswith("ال") and not _PERSON_BREAK.search(text, offsets[j - 1][1], offsets[j][0]):
+            j += 1
+        last = max((k for k in range(i + 1, j) if k in misc), default=None)
+        if last is not None:
+            out.append(Span("person", i + 1, last + 1))
+    return out
+
+
+def _split_at_marks(text: str, offsets: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
+    """A span is cut where punctuation stands between two of its words: a hyphen or slash joins two people
+    (تذكرة ترامب-فانس), a comma, colon, bracket or quote ends any name."""
+    out = []
+    for span in spans:
+        marks = _PERSON_BREAK if span.kind == "person" else _NAME_BREAK
+        first = span.first
+        for k in range(span.first + 1, span.last):
+            if marks.search(text, offsets[k - 1][1], offsets[k][0]):
+                out.append(Span(span.kind, first, k))
+                first = k
+        out.append(Span(span.kind, first, span.last))
+    return out
+
+
+def _is_title(word: Word) -> bool:
+    """Is the word a title or role, with or without a proclitic (والسناتور, للرئيس)?"""
+    return word.norm in TITLE_FORMS
+
+
+def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str]) -> list[Span]:
+    """Person spans without the titles inside them (ترامب والسناتور → ترامب) and without a trailing plural or
+    feminine adjective (… البارزين); what is left of a span must still hold a word."""
+    out = []
+    for span in spans:
+        if span.kind != "person":
+            out.append(span)
+            continue
+        run: list[int] = []
+        for k in [*range(span.first, span.last), None]:
+            if k is not None and not _is_title(words[k]) and not (k > span.first and words[k].norm in AUXILIARIES):
+                run.append(k)
+            elif run:
+                last = run[-1]
+                if len(run) > 1 and _is_plural_adjective(words[last], names):
+                    run.pop()
+                out.append(Span("person", run[0], run[-1] + 1))
+                run = []
+    return out
+
+
+def _is_plural_adjective(word: Word, names: frozenset[str]) -> bool:
+    """البارزين, الأمريكيون, العربيه: a definite word with a plural or feminine ending, not a known name part."""
+    return word.bare.startswith("ال") and word.bare.endswith(PLURAL_ENDINGS) and word.bare not in names
+
+
 def _with_clitics(heads: frozenset[str]) -> frozenset[str]:
     """Every head as written alone or with a proclitic (لشركه, ووزاره, للبنك)."""
     forms = set(heads)
@@ -215,6 +316,14 @@ def _with_clitics(heads: frozenset[str]) -> frozenset[str]:
 DESCRIPTOR_FORMS = _with_clitics(DESCRIPTOR_HEADS)
 ORG_FORMS = _with_clitics(ORG_HEADS)
 HEAD_FORMS = DESCRIPTOR_FORMS | ORG_FORMS
+TITLE_FORMS = _with_clitics(TITLES)
+ORG_DESCRIPTOR_FORMS = _with_clitics(ORG_DESCRIPTOR_HEADS)
+# Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم); not after ب (بتطبيق مبدأ).
+LONE_NAME_FORMS = frozenset(f for f in _with_clitics(frozenset(normalize(w) for w in (
+    "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "متجر"))) if not f.startswith(("ب", "وب")))
+ROLE_FORMS = TITLE_FORMS | _with_clitics(frozenset(normalize(w) for w in (
+    "مؤسس", "مدير", "مديرة", "شريك", "مالك", "التنفيذي", "التنفيذية", "المشارك", "المشاركة", "الإداري",
+)))
 
 
 def _is_head(word: Word, heads: frozenset[str]) -> bool:
@@ -227,8 +336,8 @@ def _org_kind(head: Word) -> str:
 
 
 def _latin_spans(words: list[Word], offsets: list[tuple[int, int]]) -> list[Span]:
-    """Runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors) are firm names (`offsets`: the words'
-    spans)."""
+    """Runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors) are firm names, except a run after a
+    possessive, which names a person (Bessemer Venture's Deeter, Acme's Jane Roe); `offsets`: the words' spans."""
     out, j = [], 0
     for i in [i for i, w in enumerate(words) if w.latin and w.text[0].isupper()]:
         if i < j:
@@ -237,32 +346,96 @@ def _latin_spans(words: list[Word], offsets: list[tuple[int, int]]) -> list[Span
         while j < len(words) and words[j].latin and (words[j].text[0].isupper() or words[j].text[0].isdigit()) \
                 and offsets[j][0] - offsets[j - 1][1] <= 2:
             j += 1
-        out.append(Span("firm", i, j))
+        out.append(Span("person" if _after_possessive(words, offsets, i) else "firm", i, j))
     return out
+
+
+def _after_possessive(words: list[Word], offsets: list[tuple[int, int]], i: int) -> bool:
+    """Does word i follow a Latin possessive ('s written right after a Latin word: Venture's)?"""
+    return i >= 2 and words[i - 1].text == "s" and words[i - 2].latin and offsets[i - 1][0] - offsets[i - 2][1] == 1
 
 
 def _cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] = ()) -> list[Span]:
-    """A firm named right after an indefinite descriptor (شركة، قناة، منصة …): a Latin run, a word followed by
-    words that end firm names (أفينو كابيتال), or a word the tagger took for part of a name (شركة لازارد راي …:
-    لازارد). Other words after a descriptor are usually adjectives (شركة ناشئة) and are left alone."""
+    """A name right after an indefinite descriptor (شركة، قناة، منصة … for firms; فريق، نادي for other
+    organisations), past a definite complement (شركة المحاماة X, شركة رأس المال الاستثماري X): a Latin run, a
+    word followed by words that end firm names (أفينو كابيتال), or a name the tagger found there, whatever kind
+    it gave it (شركة لازارد راي …: لازارد; صحيفة واشنطن بوست). An organisation's name the tagger found with
+    its descriptor (حزب الله) is left to it. Other words after a descriptor are
+    usually adjectives (شركة ناشئة) and are left alone."""
+    tagged_end = {span.first: span.last for span in tagged}
+    tagged_kind = {span.first: span.kind for span in tagged}
     in_name = {k for span in tagged for k in range(span.first, span.last)}
     out = []
-    for i in [i for i, w in enumerate(words[:-1]) if w.norm in DESCRIPTOR_FORMS and "ال" not in w.norm[:3]]:
-        j = i + 1
-        if words[j].norm in stopwords or _is_head(words[j], HEAD_FORMS):
+    for i, w in enumerate(words[:-1]):
+        kind = "firm" if _is_head(w, DESCRIPTOR_FORMS) else "org" if _is_head(w, ORG_DESCRIPTOR_FORMS) else ""
+        if not kind or "ال" in w.norm[:3] or (kind == "org" and i in in_name):
             continue
-        k = j + 1
-        while k < len(words) and k - j < 4 and (words[k].norm in FIRM_TAILS or (words[j].latin and words[k].latin)):
-            k += 1
-        if words[j].latin or k > j + 1 or j in in_name:
-            out.append(Span("firm", j, k))
+        for j in dict.fromkeys((i + 1, _past_complement(words, i + 1))):
+            if words[j].norm in stopwords or _is_head(words[j], HEAD_FORMS):
+                continue
+            k = j + 1
+            while k < len(words) and k - j < 4 and (words[k].norm in FIRM_TAILS or (words[j].latin and words[k].latin)):
+                k += 1
+            if j in tagged_end and k == j + 1:
+                k = _tagged_name_end(words, i, j, tagged_end[j], tagged_kind[j])
+            elif not (words[j].latin or k > j + 1 or (j in in_name and j == i + 1) or (
+                    j == i + 1 and w.norm in LONE_NAME_FORMS and _is_lone_name(words, j, stopwords))):
+                continue
+            out.append(Span(kind, j, k))
+            break
     return out
 
 
-def _cut(words: list[Word], tagged: list[Span], named: list[Span]) -> list[Span]:
-    """Tagger spans with the words of rule-found names taken out (Lazard راي ماكجواير → راي ماكجواير); a leftover
-    organisation piece just after a rule-found firm joins the person span that follows it, or is dropped, and a
-    piece that is only a descriptor (شركة) is dropped."""
+def _is_lone_name(words: list[Word], j: int, stopwords: frozenset[str]) -> bool:
+    """May the word after a firm's descriptor be a one-word name (تطبيق زووم، لشركة تسلا)? Not with the
+    article or a pronoun suffix, not ending like an adjective (ـة، ـي: ناشئة، كبرى), not a common adjective
+    (جديد) nor a complement's head (رأس المال), and not followed by a stopword (شركة تعمل في …: a clause)."""
+    word = words[j].norm
+    followed = j + 1 < len(words) and words[j + 1].norm in stopwords
+    return (not word.startswith("ال") and not word.endswith(("ه", "ي", "ها")) and len(word) > 2
+            and word not in ADJECTIVES and word not in COMPLEMENT_HEADS and not followed)
+
+
+def _tagged_name_end(words: list[Word], head: int, first: int, last: int, kind: str) -> int:
+    """Where a firm's name ends in a tagged name [first, last) after its descriptor at `head`. After a role (رئيس
+    شركة X، الرئيس التنفيذي لشركة X) a person's first and last name usually follow the firm's, so a run of three
+    or more words keeps all but the last two for the firm (رئيس شركة لازارد راي ماكجواير), unless it ends with a
+    word that ends firm names (سي ستريت الاستشارية). Otherwise a tagged
+    organisation is taken whole, and a tagged person whole when it has at most two words (شركة أندريسن هورويتز),
+    else only its first word."""
+    after_role = head > 0 and words[head - 1].norm in ROLE_FORMS
+    if after_role and last - first >= 3 and words[last - 1].norm not in FIRM_TAILS:
+        return last - 2
+    if kind != "person" or last - first <= 2:
+        return _with_tails(words, last)
+    return first + 1
+
+
+def _past_complement(words: list[Word], j: int) -> int:
+    """The first word after a descriptor's definite complement (شركة المحاماة، شركة رأس المال الاستثماري), at
+    most three words on; `j` itself when there is none. A complement is only skipped when a tagged or Latin
+    name may follow, which the caller checks."""
+    k = j
+    while k < len(words) and k - j < 3 and (words[k].norm.startswith("ال") or words[k].norm in COMPLEMENT_HEADS):
+        k += 1
+    return k if k < len(words) and not words[k].norm.startswith("ال") else j
+
+
+def _with_tails(words: list[Word], end: int) -> int:
+    """The end of a firm name extended over the words that end firm names (… الاستشارية), and over one
+    other word before such a word (سي | ستريت الاستشارية)."""
+    while end < len(words) and (words[end].norm in FIRM_TAILS or (
+            end + 1 < len(words) and words[end + 1].norm in FIRM_TAILS and words[end].norm not in FIRM_TAILS)):
+        end += 1
+    return end
+
+
+def _cut(words: list[Word], offsets: list[tuple[int, int]], tagged: list[Span], named: list[Span],
+         stopwords: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> list[Span]:
+    """Tagger spans with the words of rule-found names taken out (Lazard راي ماكجواير → راي ماكجواير). A leftover
+    organisation piece just after a rule-found firm is the person the role phrase names (الرئيس التنفيذي لشركة
+    X مارك لاسري): it joins the person span that follows it, or, when it starts with a known first name, takes
+    the next word as the surname; otherwise it is dropped. A piece that is only a descriptor (شركة) is dropped."""
     fixed = {k for span in named for k in range(span.first, span.last)}
     pieces: list[Span] = []
     for span in tagged:
@@ -283,8 +456,47 @@ def _cut(words: list[Word], tagged: list[Span], named: list[Span]) -> list[Span]
             if nxt is not None:
                 pieces.remove(nxt)
                 out.append(Span("person", piece.first, nxt.last))
+            elif words[piece.first].bare in names:
+                out.append(Span("person", piece.first, _with_surname(words, offsets, piece.last, stopwords)))
             continue
         out.append(piece)
+    return out
+
+
+def _with_surname(words: list[Word], offsets: list[tuple[int, int]], end: int, stopwords: frozenset[str]) -> int:
+    """The end of a name that may go on with one more word: an Arabic word right after it (one space), not a
+    stopword, descriptor, title or organisation head."""
+    if end < len(words) and offsets[end][0] - offsets[end - 1][1] == 1 and not words[end].latin:
+        word = words[end]
+        if word.norm not in stopwords and not _is_title(word) and not _is_head(word, HEAD_FORMS):
+            return end + 1
+    return end
+
+
+def _split_known_persons(words: list[Word], spans: list[Span]) -> list[Span]:
+    """A person span made of two people the document names elsewhere is cut in two (إدارة بايدن هاريس: بايدن is
+    the surname of one full name, هاريس of another)."""
+    full_names = {tuple(_name_of(words, s).split()) for s in spans if s.kind == "person"}
+    surnames: dict[str, set[tuple[str, ...]]] = {}
+    for name in full_names:
+        if len(name) > 1:
+            surnames.setdefault(name[-1], set()).add(name)
+
+    def known(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+        """A full name found on its own, or one word that is the surname of another full name."""
+        if len(part) == 1:
+            return bool(surnames.get(part[0], set()) - {whole})
+        return part in full_names
+
+    out = []
+    for span in spans:
+        name = tuple(_name_of(words, span).split())
+        cut = next((k for k in range(1, len(name)) if span.kind == "person" and len(name) == span.last - span.first
+                    and known(name[:k], name) and known(name[k:], name)), None)
+        if cut is None:
+            out.append(span)
+        else:
+            out += [Span("person", span.first, span.first + cut), Span("person", span.first + cut, span.last)]
     return out
 
 
@@ -314,15 +526,18 @@ def _resolve_overlaps(spans: list[Span]) -> list[Span]:
 
 
 def _name_of(words: list[Word], span: Span, shown: bool = False) -> str:
-    """A span's name: proclitic removed from its first word, a descriptor head dropped (شركة لازارد → لازارد);
+    """A span's name: proclitic removed from its first word, a descriptor head dropped (شركة لازارد → لازارد), a
+    firm's trailing descriptive adjectives too (سي ستريت الاستشارية → سي ستريت);
     normalized for comparing, or as written (without harakat) for showing."""
-    first = span.first
-    if span.kind == "firm" and span.last - first > 1 and _is_head(words[first], DESCRIPTOR_FORMS):
+    first, last = span.first, span.last
+    if span.kind == "firm" and last - first > 1 and _is_head(words[first], DESCRIPTOR_FORMS):
         first += 1
+    while span.kind == "firm" and last - first > 1 and words[last - 1].norm in DEFINITE_TAILS:
+        last -= 1
     if shown:
         return " ".join(words[k].shown if k == first else strip_tatweel(strip_harakat(words[k].text))
-                        for k in range(first, span.last))
-    return " ".join(words[k].bare if k == first else words[k].norm for k in range(first, span.last))
+                        for k in range(first, last))
+    return " ".join(words[k].bare if k == first else words[k].norm for k in range(first, last))
 
 
 def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str]) -> list[Span]:

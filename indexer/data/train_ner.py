@@ -286,10 +286,10 @@ def span_scores(tagger: NerTagger, sentences: Sequence[Sentence],
             key = "tp" if span in gold and span in found else "fn" if span in gold else "fp"
             counts[span.label][key] += 1
             counts["ALL"][key] += 1
-    return {kind: _prf(c) for kind, c in counts.items()}
+    return {kind: prf(c) for kind, c in counts.items()}
 
 
-def _prf(c: Counter) -> tuple[float, float, float, int]:
+def prf(c: Counter) -> tuple[float, float, float, int]:
     p = 100 * c["tp"] / max(1, c["tp"] + c["fp"])
     r = 100 * c["tp"] / max(1, c["tp"] + c["fn"])
     return p, r, 2 * p * r / max(1e-9, p + r), c["tp"] + c["fn"]
