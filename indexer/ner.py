@@ -596,12 +596,13 @@ def _viterbi(emissions: np.ndarray, group: np.ndarray, transitions: np.ndarray, 
     best = scores[:, 0].copy()
     back = np.zeros((lengths[0], len(group), transitions.shape[0]), dtype=np.intp)
     n_labels = transitions.shape[0]
-    cell = np.arange(len(group))[:, None] * n_labels * n_labels + np.arange(n_labels)  # moves[g, 0, j] when flat
+    into = np.ascontiguousarray(transitions.T)  # [to, from]: the max over where a move comes from is contiguous
+    cell = np.arange(len(group))[:, None] * n_labels * n_labels + np.arange(n_labels) * n_labels  # moves[g, j, 0]
     for t in range(1, lengths[0]):
         n = active[t]
-        moves = best[:n, :, None] + transitions
-        came_from = moves.argmax(axis=1, out=back[t, :n])
-        best[:n] = moves.ravel()[cell[:n] + came_from * n_labels] + scores[:n, t]  # a gather beats a second max
+        moves = best[:n, None, :] + into
+        came_from = moves.argmax(axis=2, out=back[t, :n])
+        best[:n] = moves.ravel()[cell[:n] + came_from] + scores[:n, t]  # a gather beats a second max
     path = np.zeros((len(group), lengths[0]), dtype=np.intp)
     path[np.arange(len(group)), lengths - 1] = best.argmax(axis=1)
     for t in range(lengths[0] - 1, 0, -1):
