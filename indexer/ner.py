@@ -443,18 +443,18 @@ class NerTagger:
         words = list(words)
         norms = [normalize(word) for word in words]
         lexicon = replace(self._lexicon, classes=self._gram_odds.name_classes(norms))  # all looked up at once
-        reached, counts = [], []
+        names, reached, counts = [], [], []  # the pairs are split word by word: no pile of tuples for the GC
         for word, norm in zip(words, norms, strict=True):
             attributes = reached_attributes(word, norm, lexicon)
-            reached.extend(attributes)
+            names.extend([name for name, _ in attributes])
+            reached.extend([reach for _, reach in attributes])
             counts.append(len(attributes))
             self._norms.append(norm)
             self._keys.append(document_key(norm))
             self._words[word] = len(self._words)
-        attributes = map(self._attribute.get, [name for name, _ in reached], itertools.repeat(-1))
-        index = np.fromiter(attributes, dtype=np.intp, count=len(reached))
+        index = np.fromiter(map(self._attribute.get, names, itertools.repeat(-1)), dtype=np.intp, count=len(names))
         known = index >= 0
-        reaches = np.fromiter([reach for _, reach in reached], dtype=np.intp, count=len(reached))
+        reaches = np.array(reached, dtype=np.intp)
         rows = self._offset_rows[index[known]]
         seen = (rows >= 0) & (np.abs(OFFSETS) <= reaches[known, None])
         word_cells = np.arange(len(self._words) - len(counts), len(self._words)) * len(OFFSETS)
