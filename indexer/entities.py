@@ -118,7 +118,7 @@ def words_of(text: str, names: frozenset[str] = frozenset(), memo: dict[str, Wor
     occurs; لازارد stays whole). `memo` caches each raw word's WordForm across calls with the same `names` and
     `normalize`."""
     memo = {} if memo is None else memo
-    spans = list(word_spans(text)) if spans is None else spans
+    spans = word_spans(text) if spans is None else spans
     forms = [memo.get(raw) or _remember(memo, raw, names, normalize) for raw in [text[a:b] for a, b in spans]]
     in_text = {form.norm for form in forms}
     return [next((word for rest, word in form.splits if rest in in_text), form.word) if form.splits else form.word

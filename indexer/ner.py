@@ -42,7 +42,7 @@ TRIGGERS = {
            "حدود مطار ميناء شارع حي دوله جمهوريه مملكه اماره مخيم قطاع ضفه خليج",
 }
 _TRIGGER_OF = {normalize(word): kind for kind, words in TRIGGERS.items() for word in words.split()}
-_PROCLITIC = re.compile(f"(?:{'|'.join(map(re.escape, PROCLITICS))})(?=..)", re.DOTALL)  # the first that leaves 2
+_PROCLITIC = re.compile(f"(?:{'|'.join(map(re.escape, PROCLITICS))})(?=..)", re.DOTALL)  # first leaving 2 letters
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _SENTENCE_END = re.compile(r"[!?؟\n]|\.(?!\w)")  # a full stop, not the dot of 3.5 or U.S
 _GAP_MARKS = {"،": "comma", ",": "comma", "؛": "comma", ";": "comma", ".": "end", "!": "end", "?": "end",
@@ -370,7 +370,7 @@ class NerTagger:
         >>> [(s.label, text[s.start:s.end]) for s in NerTagger.load().tag(text)]
         [('PER', 'جورج بوش'), ('LOC', 'واشنطن')]
         """
-        spans = list(word_spans(text)) if spans is None else spans
+        spans = word_spans(text) if spans is None else spans
         best = self._best_labels(text, spans)
         named = np.flatnonzero(best != self.labels.index("O")).tolist()
         return _spans([(i, self.labels[best[i]]) for i in named], spans)
