@@ -146,7 +146,7 @@ def words_of(text: str, names: frozenset[str] = frozenset(), memo: dict[str, Wor
     occurs; لازارد stays whole). `memo` caches each raw word's WordForm across calls with the same `names` and
     `normalize`."""
     memo = {} if memo is None else memo
-    spans = list(word_spans(text)) if spans is None else spans
+    spans = word_spans(text) if spans is None else spans
     forms = [memo.get(raw) or _remember(memo, raw, names, normalize) for raw in [text[a:b] for a, b in spans]]
     in_text = {form.norm for form in forms}
     return [next((word for rest, word in form.splits if rest in in_text), form.word) if form.splits else form.word
@@ -181,7 +181,7 @@ class EntityExtractor:
     def extract_many(self, texts: Sequence[str]) -> list[list[Entity]]:
         """The entities of each text. The tagger runs once over all of them (its decoding is batched, so many
         short documents cost little more than one long one); the rules run per document."""
-        spans = [list(word_spans(text)) for text in texts]
+        spans = [word_spans(text) for text in texts]
         tags = self._tag_many(texts, spans)
         return [self._extract(*args) for args in zip(texts, spans, tags, strict=True)]
 
@@ -572,14 +572,14 @@ def _entities(text: str, words: list[Word], offsets: list[tuple[int, int]], span
     """Spans → Entities; a person's surname alone takes the full name found in the same document."""
     full_names: dict[str, str] = {}  # normalized surname → full name as shown
     shown_as: dict[str, str] = {}  # normalized name → how its first mention shows it
-    for span in spans:
-        name = _name_of(words, span)
-        shown_as.setdefault(name, _name_of(words, span, shown=True))
+    names = [_name_of(words, span) for span in spans]
+    for span, name in zip(spans, names, strict=True):
+        if name not in shown_as:
+            shown_as[name] = _name_of(words, span, shown=True)
         if span.kind == "person" and len(name.split()) > 1:
             full_names.setdefault(name.split()[-1], shown_as[name])
     out = []
-    for span in spans:
-        name = _name_of(words, span)
+    for span, name in zip(spans, names, strict=True):
         canonical = full_names.get(name, shown_as[name]) if span.kind == "person" else shown_as[name]
         start, end = offsets[span.first][0], offsets[span.last - 1][1]
         out.append(Entity(span.kind, start, end, text[start:end], canonical))

@@ -42,7 +42,7 @@ TRIGGERS = {
            "حدود مطار ميناء شارع حي دوله جمهوريه مملكه اماره مخيم قطاع ضفه خليج",
 }
 _TRIGGER_OF = {normalize(word): kind for kind, words in TRIGGERS.items() for word in words.split()}
-_PROCLITIC = re.compile(f"(?:{'|'.join(map(re.escape, PROCLITICS))})(?=..)", re.DOTALL)  # the first that leaves 2
+_PROCLITIC = re.compile(f"(?:{'|'.join(map(re.escape, PROCLITICS))})(?=..)", re.DOTALL)  # first leaving 2 letters
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _SENTENCE_END = re.compile(r"[!?؟\n]|\.(?!\w)")  # a full stop, not the dot of 3.5 or U.S
 _GAP_MARKS = {"،": "comma", ",": "comma", "؛": "comma", ";": "comma", ".": "end", "!": "end", "?": "end",
@@ -370,7 +370,7 @@ class NerTagger:
         >>> [(s.label, text[s.start:s.end]) for s in NerTagger.load().tag(text)]
         [('PER', 'جورج بوش'), ('LOC', 'واشنطن')]
         """
-        spans = list(word_spans(text)) if spans is None else spans
+        spans = word_spans(text) if spans is None else spans
         best = self._best_labels(text, spans)
         named = np.flatnonzero(best != self.labels.index("O")).tolist()
         return _spans([(i, self.labels[best[i]]) for i in named], spans)
@@ -443,18 +443,18 @@ class NerTagger:
         words = list(words)
         norms = [normalize(word) for word in words]
         lexicon = replace(self._lexicon, classes=self._gram_odds.name_classes(norms))  # all looked up at once
-        reached, counts = [], []
+        names, reached, counts = [], [], []  # the pairs are split word by word: no pile of tuples for the GC
         for word, norm in zip(words, norms, strict=True):
             attributes = reached_attributes(word, norm, lexicon)
-            reached.extend(attributes)
+            names.extend([name for name, _ in attributes])
+            reached.extend([reach for _, reach in attributes])
             counts.append(len(attributes))
             self._norms.append(norm)
             self._keys.append(document_key(norm))
             self._words[word] = len(self._words)
-        attributes = map(self._attribute.get, [name for name, _ in reached], itertools.repeat(-1))
-        index = np.fromiter(attributes, dtype=np.intp, count=len(reached))
+        index = np.fromiter(map(self._attribute.get, names, itertools.repeat(-1)), dtype=np.intp, count=len(names))
         known = index >= 0
-        reaches = np.fromiter([reach for _, reach in reached], dtype=np.intp, count=len(reached))
+        reaches = np.array(reached, dtype=np.intp)
         rows = self._offset_rows[index[known]]
         seen = (rows >= 0) & (np.abs(OFFSETS) <= reaches[known, None])
         word_cells = np.arange(len(self._words) - len(counts), len(self._words)) * len(OFFSETS)
@@ -596,12 +596,13 @@ def _viterbi(emissions: np.ndarray, group: np.ndarray, transitions: np.ndarray, 
     best = scores[:, 0].copy()
     back = np.zeros((lengths[0], len(group), transitions.shape[0]), dtype=np.intp)
     n_labels = transitions.shape[0]
-    cell = np.arange(len(group))[:, None] * n_labels * n_labels + np.arange(n_labels)  # moves[g, 0, j] when flat
+    into = np.ascontiguousarray(transitions.T)  # [to, from]: the max over where a move comes from is contiguous
+    cell = np.arange(len(group))[:, None] * n_labels * n_labels + np.arange(n_labels) * n_labels  # moves[g, j, 0]
     for t in range(1, lengths[0]):
         n = active[t]
-        moves = best[:n, :, None] + transitions
-        came_from = moves.argmax(axis=1, out=back[t, :n])
-        best[:n] = moves.ravel()[cell[:n] + came_from * n_labels] + scores[:n, t]  # a gather beats a second max
+        moves = best[:n, None, :] + into
+        came_from = moves.argmax(axis=2, out=back[t, :n])
+        best[:n] = moves.ravel()[cell[:n] + came_from] + scores[:n, t]  # a gather beats a second max
     path = np.zeros((len(group), lengths[0]), dtype=np.intp)
     path[np.arange(len(group)), lengths - 1] = best.argmax(axis=1)
     for t in range(lengths[0] - 1, 0, -1):

@@ -52,3 +52,8 @@ def test_presentation_forms_are_words():
 def test_empty_and_spaces_only():
     assert words("") == []
     assert words(" \n\t ") == []
+
+
+@pytest.mark.parametrize("text", ["ذَهَبَ الطُّلّابُ إلى كتـــاب في ٢٠٢٤ و Dell 3 ﻻ", "بو Dell", "ب. CNN و ٢٠"])
+def test_a_proclitic_attached_elsewhere_does_not_change_the_other_words(text):
+    assert words(text + " وDell") == [*words(text), "Dell"]
