@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from indexer import Indexer, get_analyzer, read_inputs  # noqa: E402
-from indexer.canonical import name_key  # noqa: E402
+from indexer.canonical import firm_key, name_key  # noqa: E402
 from indexer.entities import default_extractor  # noqa: E402
 from indexer.tokenize import word_spans  # noqa: E402
 from search import Searcher  # noqa: E402
@@ -31,17 +31,23 @@ def gold_of(seeds: Path) -> dict[str, list[dict]]:
     return json.loads((seeds / "entities.json").read_text(encoding="utf-8"))
 
 
-def keys_of(entity: dict) -> set[str]:
-    return {name_key(f) for f in [entity["name"], *entity.get("forms", [])]}
+def key_of(kind: str):
+    """How the product tells entities of a kind apart (search/facets.py): firms without corporate suffixes."""
+    return firm_key if kind == "firm" else name_key
 
 
-def score_doc(predicted: set[str], gold: list[dict], other: list[dict]) -> tuple[int, int, int, list[str], list[str]]:
+def keys_of(entity: dict, kind: str) -> set[str]:
+    return {key_of(kind)(f) for f in [entity["name"], *entity.get("forms", [])]}
+
+
+def score_doc(predicted: set[str], gold: list[dict], kind: str) -> tuple[int, int, int, list[str], list[str]]:
     """(true positives over gold, predictions matching gold, predictions, missed gold, wrong predictions)."""
-    found = [g for g in gold if keys_of(g) & {name_key(p) for p in predicted}]
-    gold_keys = set().union(*(keys_of(g) for g in gold)) if gold else set()
-    right = [p for p in predicted if name_key(p) in gold_keys]
+    key = key_of(kind)
+    found = [g for g in gold if keys_of(g, kind) & {key(p) for p in predicted}]
+    gold_keys = set().union(*(keys_of(g, kind) for g in gold)) if gold else set()
+    right = [p for p in predicted if key(p) in gold_keys]
     missed = [g["name"] for g in gold if g not in found]
-    wrong = [p for p in predicted if name_key(p) not in gold_keys]
+    wrong = [p for p in predicted if key(p) not in gold_keys]
     return len(found), len(right), len(predicted), missed, wrong
 
 
@@ -62,7 +68,7 @@ def main() -> None:
         for kind, gold_name in GOLD_KINDS.items():
             in_doc = [g for g in gold[gold_name] if doc in g["docs"]]
             predicted = {e.canonical for e in entities if e.kind == kind}
-            tp, right, n_pred, missed, wrong = score_doc(predicted, in_doc, gold.get("other_orgs", []))
+            tp, right, n_pred, missed, wrong = score_doc(predicted, in_doc, kind)
             t = totals[kind]
             t[0], t[1], t[2], t[3] = t[0] + tp, t[1] + len(in_doc), t[2] + right, t[3] + n_pred
             print(f"{doc:6}{kind:8}{tp / max(len(in_doc), 1):>8.2f}{right / max(n_pred, 1):>11.2f}")
@@ -85,7 +91,7 @@ def one_value_check(seeds: Path, gold: dict, show: bool = False) -> None:
             stored = [v for v in table._group_of]  # noqa: SLF001 - a bench may look inside
             ok = split = unseen = 0
             for g in gold[gold_name]:
-                groups = {table.group(v).name for v in stored if name_key(v) in keys_of(g)}
+                groups = {table.group(v).name for v in stored if key_of(kind)(v) in keys_of(g, kind)}
                 ok, split, unseen = ok + (len(groups) == 1), split + (len(groups) > 1), unseen + (not groups)
                 if len(groups) > 1 and show:
                     print(f"  split: {g['name']} → {sorted(groups)}")

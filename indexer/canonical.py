@@ -24,8 +24,8 @@ _ARABIC_CLASSES = str.maketrans({
     "أ": "", "إ": "", "آ": "", "ئ": "", "ؤ": "", "ع": "", "چ": "x", "ژ": "z",
 })
 # Latin spellings → the same classes (g/c/q/k and the Arabic ج غ ق ك share one; v→f, p→b as Arabic writes them).
-_LATIN_RULES = [("sch", "x"), ("sh", "x"), ("ch", "x"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("gh", "k"),
-                ("ck", "k"), ("x", "ks"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k"), ("q", "k"), ("g", "k"), ("j", "k"), ("v", "f"), ("p", "b"),
+_LATIN_RULES = [("x", "ks"), ("sch", "x"), ("sh", "x"), ("ch", "x"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("gh", "k"),
+                ("ck", "k"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k"), ("q", "k"), ("g", "k"), ("j", "k"), ("v", "f"), ("p", "b"),
                 ("w", ""), ("y", "")]
 _LATIN_VOWELS = re.compile("[aeiou]")
 _REPEATS = re.compile(r"(.)\1+")
@@ -33,7 +33,8 @@ _LATIN = re.compile("[a-z]")
 
 
 def token_key(token: str) -> str:
-    """One name token → its consonant skeleton: لازارد → lzrd, Lazard → lzrd, ماكجواير → mkr, McGuire → mkr."""
+    """One name token → its consonant skeleton: لازارد → lzrd, Lazard → lzrd, ماكجواير → mkr, McGuire → mkr;
+    a final h is dropped (الجزيرة → kzr as Jazeera)."""
     word = normalize(token)
     if word.startswith("ال") and len(word) > 4:
         word = word[2:]
@@ -45,7 +46,8 @@ def token_key(token: str) -> str:
     else:
         word = word.translate(_ARABIC_CLASSES)
         word = re.sub("[^a-z]", "", word)
-    return _REPEATS.sub(r"\1", word)
+    word = _REPEATS.sub(r"\1", word)
+    return word[:-1] if len(word) > 1 and word.endswith("h") else word  # ة and a final h are often not written
 
 
 # How Arabic spells Latin letters read out one by one (CNN = سي إن إن, C Street = سي ستريت).
@@ -53,6 +55,7 @@ LETTER_NAMES = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
     "إيه", "بي", "سي", "دي", "إي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "إل", "إم", "إن", "أو", "بي", "كيو",
     "آر", "إس", "تي", "يو", "في", "دبليو", "إكس", "واي", "زد"), strict=True))
 _ACRONYM = re.compile("[A-Z]{1,4}")
+_LATIN_ARTICLE = re.compile("^(?:[Aa]l|[Ee]l)(?:-|$)")  # Al Jazeera, Al-Fanar: the Arabic article, dropped as in Arabic
 
 
 def spelled(token: str) -> list[str]:
@@ -65,14 +68,33 @@ def spelled(token: str) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """A whole name → the keys of its tokens, acronyms read letter by letter: أفينو كابيتال and Avenue Capital →
-    'fn kbtl'; CNN and سي إن إن → 's n n'.
+    """A whole name → the keys of its tokens, acronyms read letter by letter and a Latin article dropped:
+    أفينو كابيتال and Avenue Capital → 'fn kbtl'; CNN and سي إن إن → 's n n'; Al Jazeera and الجزيرة → 'kzr'.
 
     >>> name_key("أفينو كابيتال") == name_key("Avenue Capital"), name_key("لازارد") == name_key("Lazard")
     (True, True)
     """
-    tokens = [part for token in name.split() for part in spelled(token)]
+    tokens = [part for token in name.split() for part in spelled(_LATIN_ARTICLE.sub("", token))]
     return " ".join(k for k in map(token_key, tokens) if k)
+
+
+# Words that end a firm's name without telling firms apart (الفنار القابضة = الفنار, C Street Advisory Group).
+CORPORATE_SUFFIXES = frozenset(normalize(w).lower() for w in (
+    "القابضة", "الاستشارية", "المحدودة", "جروب", "غروب", "هولدينغ", "Holding", "Holdings", "Group", "Inc", "Ltd",
+    "LLC", "Corp", "Corporation", "PLC", "Advisory",
+))
+
+
+def firm_key(name: str) -> str:
+    """A firm's name → the name_key of its words without trailing corporate words, at least one word kept.
+
+    >>> firm_key("سي ستريت الاستشارية") == firm_key("C Street Group") == name_key("سي ستريت")
+    True
+    """
+    tokens = name.split()
+    while len(tokens) > 1 and normalize(tokens[-1]).lower().strip(".,") in CORPORATE_SUFFIXES:
+        tokens.pop()
+    return name_key(" ".join(tokens))
 
 
 def last_token(name: str) -> str:

@@ -42,7 +42,6 @@ FIRM_TAILS = frozenset(normalize(w) for w in (
     "سيستمز", "لابز", "أند", "آند", "كوربوريشن", "فايننشال", "الاستشارية", "للاستشارات", "ميديا",
 ))
 HEADS = FIRM_HEADS | ORG_HEADS
-DEFINITE_TAILS = frozenset(w for w in FIRM_TAILS if w.startswith("ال"))  # القابضة, الاستشارية: not the name itself
 # Words that name a non-firm organisation's kind, followed by its name (فريق ميلووكي باكس, نادي الزمالك).
 ORG_DESCRIPTOR_HEADS = frozenset(normalize(w) for w in ("فريق", "نادي", "حزب", "حركة", "جماعة", "منظمة"))
 # Indefinite first words of a descriptor's complement (شركة رأس المال, شركة إدارة الأصول).
@@ -255,11 +254,12 @@ def _titled_persons(text: str, words: list[Word], offsets: list[tuple[int, int]]
 
 
 def _split_at_marks(text: str, offsets: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
-    """A span is cut where punctuation stands between two of its words: a hyphen or slash joins two people
-    (تذكرة ترامب-فانس), a comma, colon, bracket or quote ends any name."""
+    """A span is cut where punctuation stands between two of its words: a comma, colon, bracket or quote ends any
+    name, and a hyphen or slash between the only two words of a person span joins two people (تذكرة ترامب-فانس;
+    جونغ-هو بارك stays one name)."""
     out = []
     for span in spans:
-        marks = _PERSON_BREAK if span.kind == "person" else _NAME_BREAK
+        marks = _PERSON_BREAK if span.kind == "person" and span.last - span.first == 2 else _NAME_BREAK
         first = span.first
         for k in range(span.first + 1, span.last):
             if marks.search(text, offsets[k - 1][1], offsets[k][0]):
@@ -400,15 +400,22 @@ def _tagged_name_end(words: list[Word], head: int, first: int, last: int, kind: 
     """Where a firm's name ends in a tagged name [first, last) after its descriptor at `head`. After a role (رئيس
     شركة X، الرئيس التنفيذي لشركة X) a person's first and last name usually follow the firm's, so a run of three
     or more words keeps all but the last two for the firm (رئيس شركة لازارد راي ماكجواير), unless it ends with a
-    word that ends firm names (سي ستريت الاستشارية). Otherwise a tagged
-    organisation is taken whole, and a tagged person whole when it has at most two words (شركة أندريسن هورويتز),
-    else only its first word."""
+    word that ends firm names (سي ستريت الاستشارية). Otherwise a tagged organisation is taken whole but for a
+    trailing nationality (شركة سامسونغ الكورية), and a tagged person whole when it has at most two words (شركة
+    أندريسن هورويتز), else only its first word."""
     after_role = head > 0 and words[head - 1].norm in ROLE_FORMS
     if after_role and last - first >= 3 and words[last - 1].norm not in FIRM_TAILS:
         return last - 2
     if kind != "person" or last - first <= 2:
+        while last - first > 1 and not words[first].norm.startswith("ال") and _is_nisba(words[last - 1]):
+            last -= 1
         return _with_tails(words, last)
     return first + 1
+
+
+def _is_nisba(word: Word) -> bool:
+    """A definite adjective of origin (الكورية، الأمريكي): the article, then an ending in ي or ية."""
+    return word.norm.startswith("ال") and word.norm.endswith(("ي", "يه"))
 
 
 def _past_complement(words: list[Word], j: int) -> int:
@@ -423,9 +430,9 @@ def _past_complement(words: list[Word], j: int) -> int:
 
 def _with_tails(words: list[Word], end: int) -> int:
     """The end of a firm name extended over the words that end firm names (… الاستشارية), and over one
-    other word before such a word (سي | ستريت الاستشارية)."""
+    other word without the article before such a word (سي | ستريت الاستشارية, not Nvidia | الأمريكية للتقنية)."""
     while end < len(words) and (words[end].norm in FIRM_TAILS or (
-            end + 1 < len(words) and words[end + 1].norm in FIRM_TAILS and words[end].norm not in FIRM_TAILS)):
+            end + 1 < len(words) and words[end + 1].norm in FIRM_TAILS and not words[end].norm.startswith("ال"))):
         end += 1
     return end
 
@@ -526,14 +533,11 @@ def _resolve_overlaps(spans: list[Span]) -> list[Span]:
 
 
 def _name_of(words: list[Word], span: Span, shown: bool = False) -> str:
-    """A span's name: proclitic removed from its first word, a descriptor head dropped (شركة لازارد → لازارد), a
-    firm's trailing descriptive adjectives too (سي ستريت الاستشارية → سي ستريت);
+    """A span's name: proclitic removed from its first word, a descriptor head dropped (شركة لازارد → لازارد);
     normalized for comparing, or as written (without harakat) for showing."""
     first, last = span.first, span.last
     if span.kind == "firm" and last - first > 1 and _is_head(words[first], DESCRIPTOR_FORMS):
         first += 1
-    while span.kind == "firm" and last - first > 1 and words[last - 1].norm in DEFINITE_TAILS:
-        last -= 1
     if shown:
         return " ".join(words[k].shown if k == first else strip_tatweel(strip_harakat(words[k].text))
                         for k in range(first, last))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from indexer.canonical import name_key, token_key
+from indexer.canonical import firm_key, name_key, token_key
 
 
 @pytest.mark.parametrize("a, b", [("أحمد", "احمد"), ("إيفرون", "ايفرون"), ("سلمى", "سلمي"), ("فاطمة", "فاطمه")])
@@ -42,3 +42,18 @@ def test_different_names_keep_different_keys():
 
 def test_article_on_a_family_name_is_ignored():
     assert token_key("الحداد") == token_key("حداد")
+
+
+def test_acronyms_are_read_letter_by_letter():
+    assert name_key("CNN") == name_key("سي إن إن")
+    assert name_key("C Street") == name_key("سي ستريت")
+
+
+def test_a_firm_key_ignores_trailing_corporate_words():
+    assert firm_key("الفنار القابضة") == firm_key("الفنار") == firm_key("Al Fanar Holding")
+    assert firm_key("القابضة") == name_key("القابضة")
+
+
+def test_a_latin_article_and_a_final_ta_marbuta_do_not_change_the_key():
+    assert name_key("Al Jazeera") == name_key("الجزيرة") == name_key("Al-Jazeera")
+    assert name_key("Aisha") == name_key("عائشة")

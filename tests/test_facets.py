@@ -105,6 +105,12 @@ def test_entity_table_groups_keys_surnames_and_merges():
     assert table.group("Marc Lasry").values == ("Marc Lasry", "لاسري", "مارك لاسري")
 
 
+def test_a_firm_with_and_without_a_corporate_suffix_is_one_facet_value():
+    table = EntityTable("firm", {"الفنار القابضة": 2, "الفنار": 1, "سي ستريت الاستشارية": 1, "C Street": 1}, Aliases())
+    assert table.group("الفنار").name == "الفنار القابضة"
+    assert table.group("C Street").name == "سي ستريت الاستشارية"
+
+
 def test_stats_of_all_documents(index):
     s = Searcher(index)
     assert s.facet_counts(MatchAll(), 1) == {"person": s.facets(top=1)["person"], "firm": s.facets(top=1)["firm"]}
