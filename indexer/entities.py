@@ -67,6 +67,7 @@ TITLES = frozenset(normalize(w) for w in (
     "السفيرة", "المستشار", "المستشارة", "الرئيس التنفيذي", "حاكم", "عضو", "النجم", "النجمة",
 ))
 _PERSON_BREAK = re.compile(r"[-–—/،,؛;:()\[\]«»\"“”]")  # punctuation that separates two people's names
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _NAME_BREAK = re.compile(r"[،,؛;:()\[\]«»\"“”]")  # punctuation that ends any name
 PLURAL_ENDINGS = ("ين", "ون", "ات", "يه")  # البارزين, الأمريكيون: adjectives, not the end of a person's name
 DOCUMENT_BREAK = "\n\n"  # between documents tagged in one call (a sentence boundary for the tagger)
@@ -206,7 +207,8 @@ class EntityExtractor:
         words = words_of(text, self.names, self._memo, offsets, self.normalize)
         tagged = _tagger_spans(words, offsets, tag_spans)
         tagged = _trim_persons(words, _split_at_marks(text, offsets, tagged), self.names)
-        named = _latin_spans(words, offsets) + _cue_spans(words, self.stopwords, tagged)
+        tagged = _persons_after_generic_heads(words, tagged, self.names)
+        named = _latin_spans(text, words, offsets) + _cue_spans(words, self.stopwords, tagged)
         spans = _resolve_overlaps(_resolve_overlaps(named) + _cut(words, offsets, tagged, named, self.stopwords, self.names)
                                   + _titled_persons(text, words, offsets, _misc_words(offsets, tag_spans), self.stopwords))
         spans = _split_known_persons(words, _split_at_and(words, spans))
@@ -295,6 +297,19 @@ def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str]) -
     return out
 
 
+def _persons_after_generic_heads(words: list[Word], spans: list[Span], names: frozenset[str]) -> list[Span]:
+    """An organisation span that starts with a definite generic head followed by a known name part is a person
+    named after a reference to their employer (مديرة التقنية في البنك سارة المهيري، للصندوق كريستالينا …)."""
+    out = []
+    for span in spans:
+        if span.kind != "person" and span.last - span.first > 1 and words[span.first].norm in GENERIC_HEAD_FORMS \
+                and words[span.first + 1].bare in names and not words[span.first + 1].bare.startswith("ال"):
+            out.append(Span("person", span.first + 1, span.last))
+        else:
+            out.append(span)
+    return out
+
+
 def _is_plural_adjective(word: Word, names: frozenset[str]) -> bool:
     """البارزين, الأمريكيون, العربيه: a definite word with a plural or feminine ending, not a known name part."""
     return word.bare.startswith("ال") and word.bare.endswith(PLURAL_ENDINGS) and word.bare not in names
@@ -317,6 +332,10 @@ DESCRIPTOR_FORMS = _with_clitics(DESCRIPTOR_HEADS)
 ORG_FORMS = _with_clitics(ORG_HEADS)
 HEAD_FORMS = DESCRIPTOR_FORMS | ORG_FORMS
 TITLE_FORMS = _with_clitics(TITLES)
+# The heads with the article (البنك، للصندوق، والشركة): "the bank", a reference, not a name.
+GENERIC_HEAD_FORMS = frozenset(
+    clitic + article + head for head in FIRM_HEADS | ORG_HEADS | DESCRIPTOR_HEADS if not head.startswith("ال")
+    for clitic, article in (("", "ال"), ("و", "ال"), ("ف", "ال"), ("ب", "ال"), ("وب", "ال"), ("", "لل"), ("و", "لل")))
 ORG_DESCRIPTOR_FORMS = _with_clitics(ORG_DESCRIPTOR_HEADS)
 # Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم); not after ب (بتطبيق مبدأ).
 LONE_NAME_FORMS = frozenset(f for f in _with_clitics(frozenset(normalize(w) for w in (
@@ -335,16 +354,17 @@ def _org_kind(head: Word) -> str:
     return "org" if _is_head(head, ORG_FORMS) else "firm"
 
 
-def _latin_spans(words: list[Word], offsets: list[tuple[int, int]]) -> list[Span]:
+def _latin_spans(text: str, words: list[Word], offsets: list[tuple[int, int]]) -> list[Span]:
     """Runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors) are firm names, except a run after a
-    possessive, which names a person (Bessemer Venture's Deeter, Acme's Jane Roe); `offsets`: the words' spans."""
+    possessive, which names a person (Bessemer Venture's Deeter, Acme's Jane Roe); `offsets`: the words' spans.
+    An Arabic letter between two words ends a run (AMD وNvidia: two firms)."""
     out, j = [], 0
     for i in [i for i, w in enumerate(words) if w.latin and w.text[0].isupper()]:
         if i < j:
             continue  # inside the run before
         j = i + 1
         while j < len(words) and words[j].latin and (words[j].text[0].isupper() or words[j].text[0].isdigit()) \
-                and offsets[j][0] - offsets[j - 1][1] <= 2:
+                and offsets[j][0] - offsets[j - 1][1] <= 2 and not _ARABIC_LETTER.search(text, offsets[j - 1][1], offsets[j][0]):
             j += 1
         out.append(Span("person" if _after_possessive(words, offsets, i) else "firm", i, j))
     return out

@@ -233,3 +233,12 @@ def test_a_latin_name_after_a_possessive_is_a_person():
 def test_an_untyped_name_after_a_definite_title_is_a_person():
     assert found("التقى السيناتور جيه دي حداد أمس", ("دي حداد", "MISC")) == [
         ("person", "جيه دي حداد", "جيه دي حداد")]
+
+
+def test_a_name_after_the_definite_head_of_an_organisation_is_a_person():
+    assert found("وقالت مديرة التقنية في البنك سارة حداد إن", ("البنك سارة حداد", "ORG")) == [
+        ("person", "سارة حداد", "سارة حداد")]
+
+
+def test_an_arabic_letter_between_latin_words_ends_a_firm_name():
+    assert found("مع AMD وNvidia") == [("firm", "AMD", "AMD"), ("firm", "Nvidia", "Nvidia")]
