@@ -207,7 +207,7 @@ class EntityExtractor:
         words = words_of(text, self.names, self._memo, offsets, self.normalize)
         tagged = _tagger_spans(words, offsets, tag_spans)
         tagged = _trim_persons(words, _split_at_marks(text, offsets, tagged), self.names)
-        tagged = _persons_after_generic_heads(words, tagged, self.names)
+        tagged = _persons_after_generic_heads(words, offsets, tagged, self.names, self.stopwords)
         named = _latin_spans(text, words, offsets) + _cue_spans(words, self.stopwords, tagged)
         spans = _resolve_overlaps(_resolve_overlaps(named) + _cut(words, offsets, tagged, named, self.stopwords, self.names)
                                   + _titled_persons(text, words, offsets, _misc_words(offsets, tag_spans), self.stopwords))
@@ -297,16 +297,21 @@ def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str]) -
     return out
 
 
-def _persons_after_generic_heads(words: list[Word], spans: list[Span], names: frozenset[str]) -> list[Span]:
-    """An organisation span that starts with a definite generic head followed by a known name part is a person
-    named after a reference to their employer (مديرة التقنية في البنك سارة المهيري، للصندوق كريستالينا …)."""
+def _persons_after_generic_heads(words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
+                                 names: frozenset[str], stopwords: frozenset[str]) -> list[Span]:
+    """An organisation span that starts with a definite generic head followed by a person's name is that person,
+    named after a reference to their employer (في البنك سارة المهيري، للصندوق كريستالينا غورغييفا): the name's
+    first word is a known name part, or two or more words without the article follow the head. A lone first
+    name takes the next word as surname."""
     out = []
     for span in spans:
-        if span.kind != "person" and span.last - span.first > 1 and words[span.first].norm in GENERIC_HEAD_FORMS \
-                and words[span.first + 1].bare in names and not words[span.first + 1].bare.startswith("ال"):
-            out.append(Span("person", span.first + 1, span.last))
-        else:
+        rest = range(span.first + 1, span.last)
+        if span.kind == "person" or not rest or words[span.first].norm not in GENERIC_HEAD_FORMS or any(
+                words[k].bare.startswith("ال") for k in rest) or not (words[rest[0]].bare in names or len(rest) > 1):
             out.append(span)
+            continue
+        last = _with_surname(words, offsets, span.last, stopwords) if len(rest) == 1 else span.last
+        out.append(Span("person", rest[0], last))
     return out
 
 

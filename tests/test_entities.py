@@ -236,8 +236,10 @@ def test_an_untyped_name_after_a_definite_title_is_a_person():
 
 
 def test_a_name_after_the_definite_head_of_an_organisation_is_a_person():
-    assert found("وقالت مديرة التقنية في البنك سارة حداد إن", ("البنك سارة حداد", "ORG")) == [
+    assert found("وقالت مديرة التقنية في البنك سارة حداد إن", ("البنك سارة", "ORG")) == [
         ("person", "سارة حداد", "سارة حداد")]
+    assert found("وأشادت مديرة الصندوق كريستا غورغي بالخطة", ("الصندوق كريستا غورغي", "ORG")) == [
+        ("person", "كريستا غورغي", "كريستا غورغي")]
 
 
 def test_an_arabic_letter_between_latin_words_ends_a_firm_name():
