@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -125,20 +126,19 @@ class Lexicon:
 
 
 class GramOdds:
-    """A Lexicon's letter n-gram odds coded as integers (one digit per letter) for numpy: the name classes of many
-    words at once, equal to Lexicon.name_class."""
+    """A Lexicon's letter n-gram odds in numpy tables (letters as digits, an n-gram looked up by its first n-1
+    letters' row and its last letter's digit): the name classes of many words at once, equal to
+    Lexicon.name_class."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        # the letters of the n-grams, digits 1…; 0 stands for any other letter (the last one is a sentinel)
-        self._letters = np.append(np.unique(_code_points("".join(lexicon.odds))), np.uint32(0xFFFFFFFF))
-        self._tables = {}  # n → (sorted codes of the n-grams, their odds), a sentinel code last
-        for n in (2, 3, 4):
-            grams = [gram for gram in lexicon.odds if len(gram) == n]
-            codes = self._window_codes(self._digits("".join(grams)), n)[::n]
-            order = np.argsort(codes)
-            self._tables[n] = (np.append(codes[order], np.iinfo(np.int64).max),
-                               np.append(np.array([lexicon.odds[gram] for gram in grams], np.float64)[order], 0.0))
+        letters = np.unique(_code_points("".join(lexicon.odds)))
+        # the digit of each code point up to the last letter's, 1… for the letters, 0 for any other (the last entry
+        # stands for every code point above)
+        self._digit = np.zeros(int(letters.max(initial=0)) + 2, dtype=np.intp)
+        self._digit[letters] = np.arange(1, len(letters) + 1)
+        self._base = len(letters) + 1
+        self._tables = {n: self._gram_table(n) for n in (2, 3, 4)}
 
     def name_classes(self, words: Sequence[str]) -> dict[str, int]:
         """Normalized words → Lexicon.name_class of each (computed by it where 2 × odds is within 1e-9 of a class
@@ -147,44 +147,49 @@ class GramOdds:
         >>> GramOdds(Lexicon(odds={"^ز": 9.0, "ال": -3.0})).name_classes(["زيد", "الزيد", "قال"])
         {'زيد': 2, 'الزيد': 2, 'قال': -1}
         """
-        rests = [strip_proclitic(word)[1] for word in words]
-        unique = list(dict.fromkeys([*words, *rests]))
-        odds = dict(zip(unique, self._mean_odds(unique).tolist(), strict=True))
-        doubled = 2 * np.maximum([odds[word] for word in words], [odds[rest] for rest in rests])
+        odds = self._mean_odds([*words, *[strip_proclitic(word)[1] for word in words]])
+        doubled = 2 * np.maximum(odds[:len(words)], odds[len(words):])
         classes = np.clip(np.floor(doubled), -4, 4).astype(int).tolist()
         near = (np.abs(doubled - np.round(doubled)) < 1e-9).tolist()
         return {word: self.lexicon.name_class(word) if near[i] or word in self.lexicon.classes else classes[i]
                 for i, word in enumerate(words)}
 
+    def _gram_table(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """The n-grams' odds: (row of each code of n-1 letters, 0 for none; odds by [row, digit of the last letter],
+        unseen_odds where the lexicon has none)."""
+        grams = [gram for gram in self.lexicon.odds if len(gram) == n]
+        digits = self._digits("".join(grams)).reshape(-1, n)
+        prefixes, row = np.unique(self._codes(digits[:, :-1].T), return_inverse=True)
+        rows = np.zeros(self._base ** (n - 1), dtype=np.intp)
+        rows[prefixes] = np.arange(1, len(prefixes) + 1)
+        odds = np.full((len(prefixes) + 1, self._base), self.lexicon.unseen_odds, dtype=np.float64)
+        odds[row.reshape(-1) + 1, digits[:, -1]] = [self.lexicon.odds[gram] for gram in grams]
+        return rows, odds
+
     def _mean_odds(self, words: Sequence[str]) -> np.ndarray:
         """Mean odds of each word's letter n-grams (letter_ngrams), summed in their order."""
+        if not words:
+            return np.zeros(0)
         lengths = np.array([len(word) + 2 for word in words], dtype=np.intp)
         starts = np.cumsum(lengths) - lengths
-        digits = self._digits("".join(f"^{word}$" for word in words))
+        digits = self._digits(f"^{'$^'.join(words)}$")
         owners, odds = [], []
         for n in (2, 3, 4):
             counts = np.maximum(lengths - n + 1, 0)
             at = np.arange(counts.sum()) + np.repeat(starts - (np.cumsum(counts) - counts), counts)
-            window = self._window_codes(digits, n)[at]
-            codes, known = self._tables[n]
-            i = np.searchsorted(codes, window)
+            rows, table = self._tables[n]
             owners.append(np.repeat(np.arange(len(words)), counts))
-            odds.append(np.where(codes[i] == window, known[i], self.lexicon.unseen_odds))
+            odds.append(table[rows[self._codes(digits[at + k] for k in range(n - 1))], digits[at + n - 1]])
         owner = np.concatenate(owners)
         return np.bincount(owner, np.concatenate(odds), len(words)) / np.bincount(owner, minlength=len(words))
 
     def _digits(self, text: str) -> np.ndarray:
         """The digit of each letter of `text`."""
-        points = _code_points(text)
-        at = np.searchsorted(self._letters, points)
-        return np.where(self._letters[at] == points, at + 1, 0)
+        return self._digit[np.minimum(_code_points(text), len(self._digit) - 1)]
 
-    def _window_codes(self, digits: np.ndarray, n: int) -> np.ndarray:
-        """The code of the n letters from each position that has n letters left."""
-        codes = np.zeros(max(len(digits) - n + 1, 0), dtype=np.int64)
-        for k in range(n):
-            codes = codes * (len(self._letters) + 1) + digits[k:len(codes) + k]
-        return codes
+    def _codes(self, columns: Iterable[np.ndarray]) -> np.ndarray:
+        """Arrays of digits, the most significant first → the numbers they write, element by element."""
+        return functools.reduce(lambda codes, column: codes * self._base + column, columns)
 
 
 def _code_points(text: str) -> np.ndarray:
@@ -228,6 +233,35 @@ def reached_attributes(written: str, word: str, lexicon: Lexicon) -> list[tuple[
     reached += [(f"x3={word[-3:]}", 0), (f"x4={word[-4:]}", 0), (f"b2={rest[:2]}", 0), (f"b3={rest[:3]}", 0),
                 (f"len={min(len(rest), 9)}", 0)]
     return reached
+
+
+def attribute_columns(written: Sequence[str], words: Sequence[str], lexicon: Lexicon
+                      ) -> list[tuple[str, list[str | None], int]]:
+    """Words as written (not PAD) and normalized → their reached_attributes as columns in its order: (prefix, each
+    word's value, None where the word has no such attribute, reach); an attribute is its prefix + a value.
+
+    >>> [(p, v, r) for p, v, r in attribute_columns(["قالَ"], ["قال"], Lexicon()) if v != [None]][:4]
+    [('w=', ['قال'], 2), ('s=', ['قال'], 2), ('p=', [''], 1), ('t=', ['speech'], 2)]
+    """
+    clitics = [strip_proclitic(word)[0] for word in words]
+    rests = [word[len(clitic):] for word, clitic in zip(words, clitics, strict=True)]
+    shapes = [shape(word) for word in written]
+    pairs = list(zip(words, rests, strict=True))
+    return [
+        ("w=", list(words), 2), ("s=", rests, 2), ("p=", clitics, 1),
+        ("", ["name" if word in lexicon.names else "sname" if rest in lexicon.names else None for word, rest in pairs],
+         2),
+        ("t=", [_TRIGGER_OF.get(rest) for rest in rests], 2),
+        ("shape=", shapes, 1),
+        ("x2=", [word[-2:] for word in words], 1),
+        ("n=", [f"{lexicon.name_class(word)}" if kind == "arabic" else None
+                for word, kind in zip(words, shapes, strict=True)], 1),
+        ("", ["nisba" if clitic.endswith("ال") and word.endswith("ي") else None
+              for word, clitic in zip(words, clitics, strict=True)], 1),
+        ("x3=", [word[-3:] for word in words], 0), ("x4=", [word[-4:] for word in words], 0),
+        ("b2=", [rest[:2] for rest in rests], 0), ("b3=", [rest[:3] for rest in rests], 0),
+        ("len=", [f"{min(len(rest), 9)}" for rest in rests], 0),
+    ]
 
 
 def gap_attributes(gap: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -335,7 +369,9 @@ class NerTagger:
                  transitions: np.ndarray, lexicon: Lexicon, cache_size: int = 200_000) -> None:
         self.labels = tuple(labels)
         self._row = {attribute: i for i, attribute in enumerate(attributes)}
-        self._attribute, self._offset_rows = _offset_rows(attributes)
+        attribute, rows = _offset_rows(attributes)
+        self._offset_rows = np.vstack([rows, np.full(len(OFFSETS), -1)])  # a last row for attributes it lacks
+        self._values_of = _values_by_prefix(attribute)
         self._weights = np.asarray(weights, dtype=np.float32)  # attributes × (stages · labels)
         self._transitions = [_allowed(self.labels, t) for t in np.asarray(transitions, np.float32).reshape(
             -1, len(self.labels), len(self.labels))]
@@ -392,7 +428,8 @@ class NerTagger:
     def word_scores(self, words: Sequence[str]) -> np.ndarray:
         """Words as written (or PAD) → the scores the tagger adds for them: words × OFFSETS × labels (of each stage),
         the summed weights of each word's word_attributes at each offset."""
-        return self._word_table[self._word_ids(list(words))]
+        ids = self._word_ids(list(words))  # before the table is read: scoring new words may grow it
+        return self._word_table[ids]
 
     def _best_labels(self, text: str, spans: Sequence[tuple[int, int]], stages: int = 2) -> np.ndarray:
         """Label indices of the best path, through the first `stages` stages of the model."""
@@ -422,44 +459,44 @@ class NerTagger:
     def _clear(self) -> None:
         """Empty the per-word and per-gap score tables (row 0 of the word table is PAD)."""
         width = self._weights.shape[1]
-        self._words: dict[str, int] = {}
-        self._keys: list[str] = []
-        self._norms: list[str] = []
+        self._words: dict[str, int] = {PAD: 0}
+        self._keys: list[str] = [PAD]  # document_key(normalize(PAD)) is PAD
+        self._norms: list[str] = [PAD]
         self._word_table = np.zeros((1024, len(OFFSETS), width), dtype=np.float32)
         self._gaps: dict[str, int] = {}
         self._gap_table = np.zeros((64, 2, width), dtype=np.float32)
-        self._add_words([PAD])
+        self._add_columns(0, [("", ["pad"], 2)])  # reached_attributes(PAD)
 
     def _score(self, attributes: Iterable[str]) -> np.ndarray:
         """Summed weights of the attributes the model knows, one score per label (of each stage)."""
         rows = [self._row[a] for a in attributes if a in self._row]
         return self._weights[rows].sum(axis=0)
 
-    def _add_words(self, words: Iterable[str]) -> None:
-        """Score new words into the word table: each attribute's weights added at (word, offset), all at once.
-
-        The attributes are word_attributes', each looked up once (reached_attributes) for all the offsets that see
-        it; each cell's weights are added in word_attributes' order."""
-        words = list(words)
+    def _add_words(self, words: Sequence[str]) -> None:
+        """Score new words (not PAD) into the word table, with their normalized forms and document keys."""
+        first = len(self._words)
         norms = [normalize(word) for word in words]
+        self._words.update(zip(words, range(first, first + len(words)), strict=True))
+        self._norms += norms
+        self._keys += map(document_key, norms)
         lexicon = replace(self._lexicon, classes=self._gram_odds.name_classes(norms))  # all looked up at once
-        names, reached, counts = [], [], []  # the pairs are split word by word: no pile of tuples for the GC
-        for word, norm in zip(words, norms, strict=True):
-            attributes = reached_attributes(word, norm, lexicon)
-            names.extend([name for name, _ in attributes])
-            reached.extend([reach for _, reach in attributes])
-            counts.append(len(attributes))
-            self._norms.append(norm)
-            self._keys.append(document_key(norm))
-            self._words[word] = len(self._words)
-        index = np.fromiter(map(self._attribute.get, names, itertools.repeat(-1)), dtype=np.intp, count=len(names))
-        known = index >= 0
-        reaches = np.array(reached, dtype=np.intp)
-        rows = self._offset_rows[index[known]]
-        seen = (rows >= 0) & (np.abs(OFFSETS) <= reaches[known, None])
-        word_cells = np.arange(len(self._words) - len(counts), len(self._words)) * len(OFFSETS)
-        cells = np.repeat(word_cells, counts)[known, None] + np.arange(len(OFFSETS))
-        np.add.at(self._word_table.reshape(-1, self._weights.shape[1]), cells[seen], self._weights[rows[seen]])
+        self._add_columns(first, attribute_columns(words, norms, lexicon))
+
+    def _add_columns(self, first: int, columns: list[tuple[str, list[str | None], int]]) -> None:
+        """Add the weights of attribute columns (attribute_columns) to the word table's rows from `first` on.
+
+        Column by column, so each (word, offset) cell sums its weights in word_attributes' order; within a column
+        a cell gets at most one row, so a fancy-indexed += adds them all."""
+        n = len(columns[0][1])
+        flat = self._word_table.reshape(-1, self._weights.shape[1])
+        cells = np.arange(first * len(OFFSETS), (first + n) * len(OFFSETS)).reshape(n, len(OFFSETS))
+        for prefix, values, reach in columns:
+            values_of = self._values_of.get(prefix, {})
+            index = np.fromiter(map(values_of.get, values, itertools.repeat(-1)), dtype=np.intp, count=n)
+            near = np.abs(OFFSETS) <= reach
+            rows = self._offset_rows[index][:, near]  # index -1: the last row, all -1
+            seen = rows >= 0
+            flat[cells[:, near][seen]] += self._weights[rows[seen]]
 
     def _word_ids(self, words: list[str]) -> np.ndarray:
         """Surface words → rows of the word table, scoring the words not seen before."""
@@ -540,6 +577,20 @@ def _offset_rows(attributes: Sequence[str]) -> tuple[dict[str, int], np.ndarray]
         at = np.array(found, dtype=np.intp)
         rows[at[:, 0], at[:, 1]] = at[:, 2]
     return index, rows
+
+
+def _values_by_prefix(index: Mapping[str, int]) -> dict[str, dict[str, int]]:
+    """Word attributes without offset → prefix ("w=", …; "" for the whole attribute) → value → index.
+
+    >>> _values_by_prefix({"w=زيد": 0, "name": 1})
+    {'': {'w=زيد': 0, 'name': 1}, 'w=': {'زيد': 0}}
+    """
+    by_prefix: dict[str, dict[str, int]] = {"": dict(index)}
+    for attribute, i in index.items():
+        prefix, equals, value = attribute.partition("=")
+        if equals:
+            by_prefix.setdefault(prefix + equals, {})[value] = i
+    return by_prefix
 
 
 def _neighbour_sum(table: np.ndarray, ids: np.ndarray, first: np.ndarray, offsets: Sequence[int]) -> np.ndarray:

@@ -78,14 +78,27 @@ NORMALIZERS: tuple[Callable[[str], str], ...] = (
 )
 
 
+def _character_table(rules: tuple[Callable[[str], str], ...]) -> dict[int, str | None]:
+    """Rules that each turn one character into at most one, and only touch the Arabic block → one translate table."""
+    table: dict[int, str | None] = {}
+    for code in range(0x0600, 0x0700):
+        folded = char = chr(code)
+        for rule in rules:
+            folded = rule(folded)
+        if folded != char:
+            table[code] = folded or None
+    return table
+
+
+_CHARACTER_RULES = _character_table(NORMALIZERS[1:-1])  # between nfkc and casefold
+
+
 def normalize(word: str) -> str:
-    """Apply every rule of NORMALIZERS in order.
+    """Apply every rule of NORMALIZERS in order: nfkc, the per-character rules in one translate, casefold.
 
     >>> normalize("بالمكالمةِ")
     'بالمكالمه'
     >>> normalize("إلى")
     'الي'
     """
-    for rule in NORMALIZERS:
-        word = rule(word)
-    return word
+    return nfkc(word).translate(_CHARACTER_RULES).casefold()

@@ -5,6 +5,8 @@ from importlib import resources
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer.ner import (
     MODEL_FILE,
@@ -14,6 +16,8 @@ from indexer.ner import (
     Lexicon,
     NerTagger,
     Span,
+    attribute_columns,
+    reached_attributes,
     sentence_attributes,
     spans_of_labels,
     strip_proclitic,
@@ -21,6 +25,7 @@ from indexer.ner import (
 )
 from indexer.normalize import normalize
 from indexer.tokenize import word_spans
+from tests.conftest import SAMPLES
 
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG")
 
@@ -196,3 +201,42 @@ def test_tagging_with_known_word_spans_gives_the_same_spans(tagger):
     text = "وقال سمير الحداد رئيس الاتحاد الدولي للسباحة إن البطولة ستقام في القاهرة."
     assert tagger.tag(text, list(word_spans(text))) == tagger.tag(text)
     assert tagger.normalized("للسباحة") == normalize("للسباحة")
+
+
+WORDS = st.text(st.one_of(st.sampled_from(list("وفبلكالرئيسزيدبدريمحمدةىأإآءئؤ")), st.sampled_from(list("aBc19٣")),
+                          st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)), max_size=9)
+
+
+@settings(max_examples=300)
+@given(st.lists(WORDS.filter(lambda word: word != PAD), max_size=6))
+def test_attribute_columns_are_reached_attributes(tagger, written):
+    lexicon = tagger._lexicon
+    words = [normalize(word) for word in written]
+    columns = attribute_columns(written, words, lexicon)
+    for i, (word, norm) in enumerate(zip(written, words, strict=True)):
+        found = [(prefix + values[i], reach) for prefix, values, reach in columns if values[i] is not None]
+        assert found == reached_attributes(word, norm, lexicon)
+
+
+@settings(max_examples=300)
+@given(st.lists(WORDS, max_size=6))
+def test_mean_odds_of_many_words_equal_the_lexicon_s_exactly(tagger, words):
+    odds = GramOdds(tagger._lexicon)._mean_odds(words).tolist()
+    assert odds == [tagger._lexicon._mean_odds(word) for word in words]
+
+
+def test_word_table_sums_each_attribute_s_weights_in_word_attributes_order(tagger):
+    # the training form, summed in float32 one attribute after the other, bit for bit
+    text = " ".join(path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.txt")))
+    words = sorted({text[a:b] for a, b in word_spans(text)} | {"CNN", "iPhone", "2024", "١٢٣", "والبدري"})
+    assert len(words) > 1024  # the table grows while they are scored
+    fresh = NerTagger.load()
+    scores = fresh.word_scores(words)
+    rows = {attribute: i for i, attribute in enumerate(fresh._row)}
+    for word, found in zip(words, scores, strict=True):
+        expected = np.zeros_like(found)
+        for j, attributes in enumerate(word_attributes(word, fresh._lexicon)):
+            for attribute in attributes:
+                if attribute in rows:
+                    expected[j] += fresh._weights[rows[attribute]]
+        assert np.array_equal(found, expected), word

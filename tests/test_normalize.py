@@ -1,8 +1,12 @@
 """Normalization: one named rule per test, then the whole fold."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer.normalize import (
+    _CHARACTER_RULES,
+    NORMALIZERS,
     ascii_digits,
     casefold,
     heh_for_teh_marbuta,
@@ -82,3 +86,38 @@ def test_normalize_applies_every_rule():
 
 def test_nfkc_recomposes_after_dropping_a_spacing_accent():
     assert nfkc("a´") == "á"
+
+
+def by_every_rule(word: str) -> str:
+    """The reference: each rule of NORMALIZERS applied in turn."""
+    for rule in NORMALIZERS:
+        word = rule(word)
+    return word
+
+
+def test_the_character_rules_are_one_translate_table_over_every_code_point():
+    # every rule between nfkc and casefold maps each character on its own, so one pass over all code points, a
+    # separator after each, shows the table does what they do
+    assert NORMALIZERS[0] is nfkc and NORMALIZERS[-1] is casefold
+    every = "".join(chr(c) + "\0" for c in range(0x110000))
+    expected = every
+    for rule in NORMALIZERS[1:-1]:
+        expected = rule(expected)
+    assert every.translate(_CHARACTER_RULES) == expected
+
+
+WORD_CHARS = st.one_of(st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+                       st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFC),
+                       st.sampled_from(list("abcABCßİıΣσς0123456789 ´\u0301\u200cـًٌَّْٰٱآأإىة٠٩۰۹")), st.characters())
+
+
+@settings(max_examples=2000)
+@given(st.text(WORD_CHARS, max_size=12))
+def test_normalize_equals_the_rules_applied_in_turn(word):
+    assert normalize(word) == by_every_rule(word)
+
+
+@pytest.mark.parametrize("word", ["بالمكالمةِ", "إلـــى", "ﻷحمد", "٣٢", "LinkedIn", "Straße", "ﹰ", "و\u0654", "ا\u0653\u064e",
+                                  "أَ\u0654", "´a", "ﷺ", ""])
+def test_normalize_equals_the_rules_applied_in_turn_on_hard_cases(word):
+    assert normalize(word) == by_every_rule(word)
