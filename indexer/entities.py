@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from indexer.canonical import CLITICS, without_clitic
 from indexer.normalize import normalize, strip_harakat, strip_tatweel
-from indexer.stopwords import load_names, load_stopwords
+from indexer.stopwords import load_stopwords
 from indexer.tokenize import word_spans
 
 KINDS = ("person", "firm", "org")
@@ -621,7 +621,7 @@ def default_extractor() -> EntityExtractor:
 
     tagger = NerTagger.load()
     return EntityExtractor(lambda text, spans: [(s.label, s.start, s.end) for s in tagger.tag(text, spans)],
-                           load_stopwords(), load_names(), tagger.normalized)
+                           load_stopwords(), tagger.names, tagger.normalized)
 
 
 def extract_entities(text: str, extractor: EntityExtractor | None = None) -> list[Entity]:

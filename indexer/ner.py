@@ -8,7 +8,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import resources
 
 import numpy as np
@@ -44,6 +44,7 @@ TRIGGERS = {
 }
 _TRIGGER_OF = {normalize(word): kind for kind, words in TRIGGERS.items() for word in words.split()}
 _PROCLITIC = re.compile(f"(?:{'|'.join(map(re.escape, PROCLITICS))})(?=..)", re.DOTALL)  # first leaving 2 letters
+_DOCUMENT_CLITIC = re.compile("(?:وال|فال|ال|و|ف)(?=...)", re.DOTALL)  # the first of these leaving 3 letters
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _SENTENCE_END = re.compile(r"[!?؟\n]|\.(?!\w)")  # a full stop, not the dot of 3.5 or U.S
 _GAP_MARKS = {"،": "comma", ",": "comma", "؛": "comma", ";": "comma", ".": "end", "!": "end", "?": "end",
@@ -140,14 +141,16 @@ class GramOdds:
         self._base = len(letters) + 1
         self._tables = {n: self._gram_table(n) for n in (2, 3, 4)}
 
-    def name_classes(self, words: Sequence[str]) -> dict[str, int]:
-        """Normalized words → Lexicon.name_class of each (computed by it where 2 × odds is within 1e-9 of a class
-        boundary, so that numpy's rounding cannot change a class).
+    def name_classes(self, words: Sequence[str], rests: Sequence[str] | None = None) -> dict[str, int]:
+        """Normalized words (and each one's rest after strip_proclitic, when known) → Lexicon.name_class of each
+        (computed by it where 2 × odds is within 1e-9 of a class boundary, so that numpy's rounding cannot change a
+        class).
 
         >>> GramOdds(Lexicon(odds={"^ز": 9.0, "ال": -3.0})).name_classes(["زيد", "الزيد", "قال"])
         {'زيد': 2, 'الزيد': 2, 'قال': -1}
         """
-        odds = self._mean_odds([*words, *[strip_proclitic(word)[1] for word in words]])
+        rests = [strip_proclitic(word)[1] for word in words] if rests is None else rests
+        odds = self._mean_odds([*words, *rests])
         doubled = 2 * np.maximum(odds[:len(words)], odds[len(words):])
         classes = np.clip(np.floor(doubled), -4, 4).astype(int).tolist()
         near = (np.abs(doubled - np.round(doubled)) < 1e-9).tolist()
@@ -235,10 +238,11 @@ def reached_attributes(written: str, word: str, lexicon: Lexicon) -> list[tuple[
     return reached
 
 
-def attribute_columns(written: Sequence[str], words: Sequence[str], lexicon: Lexicon
-                      ) -> list[tuple[str, list[str | None], int]]:
+def attribute_columns(written: Sequence[str], words: Sequence[str], lexicon: Lexicon,
+                      gram_odds: GramOdds | None = None) -> list[tuple[str, list[str | None], int]]:
     """Words as written (not PAD) and normalized → their reached_attributes as columns in its order: (prefix, each
     word's value, None where the word has no such attribute, reach); an attribute is its prefix + a value.
+    `gram_odds` (of `lexicon`) finds the Arabic words' name classes all at once.
 
     >>> [(p, v, r) for p, v, r in attribute_columns(["قالَ"], ["قال"], Lexicon()) if v != [None]][:4]
     [('w=', ['قال'], 2), ('s=', ['قال'], 2), ('p=', [''], 1), ('t=', ['speech'], 2)]
@@ -246,6 +250,11 @@ def attribute_columns(written: Sequence[str], words: Sequence[str], lexicon: Lex
     clitics = [strip_proclitic(word)[0] for word in words]
     rests = [word[len(clitic):] for word, clitic in zip(words, clitics, strict=True)]
     shapes = [shape(word) for word in written]
+    arabic = [i for i, kind in enumerate(shapes) if kind == "arabic"]
+    if gram_odds is None:
+        classes = {words[i]: lexicon.name_class(words[i]) for i in arabic}
+    else:
+        classes = gram_odds.name_classes([words[i] for i in arabic], [rests[i] for i in arabic])
     pairs = list(zip(words, rests, strict=True))
     return [
         ("w=", list(words), 2), ("s=", rests, 2), ("p=", clitics, 1),
@@ -254,7 +263,7 @@ def attribute_columns(written: Sequence[str], words: Sequence[str], lexicon: Lex
         ("t=", [_TRIGGER_OF.get(rest) for rest in rests], 2),
         ("shape=", shapes, 1),
         ("x2=", [word[-2:] for word in words], 1),
-        ("n=", [f"{lexicon.name_class(word)}" if kind == "arabic" else None
+        ("n=", [f"{classes[word]}" if kind == "arabic" else None
                 for word, kind in zip(words, shapes, strict=True)], 1),
         ("", ["nisba" if clitic.endswith("ال") and word.endswith("ي") else None
               for word, clitic in zip(words, clitics, strict=True)], 1),
@@ -290,10 +299,8 @@ def document_key(word: str) -> str:
     >>> [document_key(w) for w in ("والبدري", "البدري", "بدري")]
     ['بدري', 'بدري', 'بدري']
     """
-    for clitic in ("وال", "فال", "ال", "و", "ف"):
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-            return word[len(clitic):]
-    return word
+    match = _DOCUMENT_CLITIC.match(word)
+    return word if match is None else word[match.end():]
 
 
 def document_attributes(keys: Sequence[str], labels: Sequence[str]) -> list[tuple[tuple[str, ...], ...]]:
@@ -369,10 +376,10 @@ class NerTagger:
                  transitions: np.ndarray, lexicon: Lexicon, cache_size: int = 200_000) -> None:
         self.labels = tuple(labels)
         self._row = {attribute: i for i, attribute in enumerate(attributes)}
-        attribute, rows = _offset_rows(attributes)
-        self._offset_rows = np.vstack([rows, np.full(len(OFFSETS), -1)])  # a last row for attributes it lacks
+        attribute, self._offset_rows = _offset_rows(attributes)
         self._values_of = _values_by_prefix(attribute)
-        self._weights = np.asarray(weights, dtype=np.float32)  # attributes × (stages · labels)
+        weights = np.asarray(weights, dtype=np.float32)  # attributes × (stages · labels)
+        self._weights = np.vstack([weights, np.zeros_like(weights[:1])])  # and a last row of zeros: row -1
         self._transitions = [_allowed(self.labels, t) for t in np.asarray(transitions, np.float32).reshape(
             -1, len(self.labels), len(self.labels))]
         self._start = np.array([FORBIDDEN if label.startswith("I-") else 0 for label in self.labels], np.float32)
@@ -419,6 +426,11 @@ class NerTagger:
         ['O', 'B-PER', 'I-PER']
         """
         return [self.labels[i] for i in self._best_labels(text, spans, stages).tolist()]
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The name parts of its lexicon (the shipped model's: names_ar.txt, normalized)."""
+        return self._lexicon.names
 
     def normalized(self, word: str) -> str:
         """normalize(word), kept from scoring it for the words in the tagger's table."""
@@ -479,24 +491,21 @@ class NerTagger:
         self._words.update(zip(words, range(first, first + len(words)), strict=True))
         self._norms += norms
         self._keys += map(document_key, norms)
-        lexicon = replace(self._lexicon, classes=self._gram_odds.name_classes(norms))  # all looked up at once
-        self._add_columns(first, attribute_columns(words, norms, lexicon))
+        self._add_columns(first, attribute_columns(words, norms, self._lexicon, self._gram_odds))
 
     def _add_columns(self, first: int, columns: list[tuple[str, list[str | None], int]]) -> None:
         """Add the weights of attribute columns (attribute_columns) to the word table's rows from `first` on.
 
-        Column by column, so each (word, offset) cell sums its weights in word_attributes' order; within a column
-        a cell gets at most one row, so a fancy-indexed += adds them all."""
+        Column by column, so each (word, offset) cell sums its weights in word_attributes' order; an offset the
+        model does not know an attribute at adds row -1 of the weights, zeros, which leaves a sum as it was."""
         n = len(columns[0][1])
-        flat = self._word_table.reshape(-1, self._weights.shape[1])
-        cells = np.arange(first * len(OFFSETS), (first + n) * len(OFFSETS)).reshape(n, len(OFFSETS))
+        table = self._word_table[first:first + n]
         for prefix, values, reach in columns:
             values_of = self._values_of.get(prefix, {})
             index = np.fromiter(map(values_of.get, values, itertools.repeat(-1)), dtype=np.intp, count=n)
-            near = np.abs(OFFSETS) <= reach
-            rows = self._offset_rows[index][:, near]  # index -1: the last row, all -1
-            seen = rows >= 0
-            flat[cells[:, near][seen]] += self._weights[rows[seen]]
+            known = np.flatnonzero(index >= 0)
+            near = slice(OFFSETS.index(-reach), OFFSETS.index(reach) + 1)
+            table[known, near] += self._weights[self._offset_rows[index[known], near]]
 
     def _word_ids(self, words: list[str]) -> np.ndarray:
         """Surface words → rows of the word table, scoring the words not seen before."""
@@ -506,7 +515,7 @@ class NerTagger:
             new = set(words)
         if len(self._words) + len(new) > len(self._word_table):
             self._word_table = _grown(self._word_table, len(self._words) + len(new))
-        self._add_words(sorted(new))
+        self._add_words(list(new))  # rows in any order
         return np.fromiter(map(self._words.__getitem__, words), dtype=np.intp, count=len(words))
 
     def _gap_id(self, gap: str) -> int:

@@ -17,6 +17,7 @@ from indexer.ner import (
     NerTagger,
     Span,
     attribute_columns,
+    document_key,
     reached_attributes,
     sentence_attributes,
     spans_of_labels,
@@ -240,3 +241,12 @@ def test_word_table_sums_each_attribute_s_weights_in_word_attributes_order(tagge
                 if attribute in rows:
                     expected[j] += fresh._weights[rows[attribute]]
         assert np.array_equal(found, expected), word
+
+
+def test_document_key_drops_the_first_of_its_clitics_that_leaves_three_letters():
+    for n in range(7):
+        for letters in itertools.product("والفب", repeat=n):
+            word = "".join(letters)
+            expected = next((word[len(c):] for c in ("وال", "فال", "ال", "و", "ف")
+                             if word.startswith(c) and len(word) - len(c) >= 3), word)
+            assert document_key(word) == expected, word
