@@ -150,8 +150,11 @@ class GramOdds:
         {'زيد': 2, 'الزيد': 2, 'قال': -1}
         """
         rests = [strip_proclitic(word)[1] for word in words] if rests is None else rests
-        odds = self._mean_odds([*words, *rests])
-        doubled = 2 * np.maximum(odds[:len(words)], odds[len(words):])
+        cut = [i for i, (word, rest) in enumerate(zip(words, rests, strict=True)) if rest != word]
+        odds = self._mean_odds([*words, *[rests[i] for i in cut]])
+        rest_odds = odds[:len(words)].copy()
+        rest_odds[cut] = odds[len(words):]
+        doubled = 2 * np.maximum(odds[:len(words)], rest_odds)
         classes = np.clip(np.floor(doubled), -4, 4).astype(int).tolist()
         near = (np.abs(doubled - np.round(doubled)) < 1e-9).tolist()
         return {word: self.lexicon.name_class(word) if near[i] or word in self.lexicon.classes else classes[i]
@@ -173,7 +176,7 @@ class GramOdds:
         """Mean odds of each word's letter n-grams (letter_ngrams), summed in their order."""
         if not words:
             return np.zeros(0)
-        lengths = np.array([len(word) + 2 for word in words], dtype=np.intp)
+        lengths = np.fromiter(map(len, words), dtype=np.intp, count=len(words)) + 2
         starts = np.cumsum(lengths) - lengths
         digits = self._digits(f"^{'$^'.join(words)}$")
         owners, odds = [], []
