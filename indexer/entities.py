@@ -1,8 +1,9 @@
 """Arabic news text → named-entity mentions (person, firm, org) with str offsets and a per-document canonical name.
 
-Sources combined: the statistical tagger (indexer/ner.py, trained on ANERcorp), Latin-script name runs, cue words
-(شركة X, قناة X, وزارة …), and document-level consistency (a name found once is found everywhere in the document,
-its surname alone included, with or without an attached proclitic).
+Sources combined: the statistical tagger (indexer/ner.py, trained on ANERcorp) with its spans cleaned (punctuation,
+titles, adjectives, two people in one span), Latin-script name runs, cue words (شركة X, رئيس شركة X فلان,
+السيناتور X, وزارة …), and document-level consistency (a name found once is found everywhere in the document, its
+surname alone included, with or without an attached proclitic).
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ TITLES = frozenset(normalize(w) for w in (
     "الجنرال", "القاضي", "القاضية", "المدير", "المديرة", "الحاكم", "المحافظ", "العمدة", "الزعيم", "المرشح",
     "المرشحة", "المتحدث", "المتحدثة", "المؤسس", "المؤسسة", "الشريك", "الشريكة", "المدرب", "اللاعب", "الكاتب",
     "الكاتبة", "الصحفي", "الصحفية", "الممثل", "الممثلة", "الفنان", "الفنانة", "المغني", "المغنية", "السفير",
-    "السفيرة", "المستشار", "المستشارة", "الرئيس التنفيذي", "حاكم", "عضو", "النجم", "النجمة",
+    "السفيرة", "المستشار", "المستشارة", "حاكم", "عضو", "النجم", "النجمة",
 ))
 _PERSON_BREAK = re.compile(r"[-–—/،,؛;:()\[\]«»\"“”]")  # punctuation that separates two people's names
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
@@ -209,8 +210,9 @@ class EntityExtractor:
         tagged = _trim_persons(words, _split_at_marks(text, offsets, tagged), self.names)
         tagged = _persons_after_generic_heads(words, offsets, tagged, self.names, self.stopwords)
         named = _latin_spans(text, words, offsets) + _cue_spans(words, self.stopwords, tagged)
-        spans = _resolve_overlaps(_resolve_overlaps(named) + _cut(words, offsets, tagged, named, self.stopwords, self.names)
-                                  + _titled_persons(text, words, offsets, _misc_words(offsets, tag_spans), self.stopwords))
+        kept = _cut(words, offsets, tagged, named, self.stopwords, self.names)
+        titled = _titled_persons(text, words, offsets, _misc_words(offsets, tag_spans), self.stopwords)
+        spans = _resolve_overlaps(_resolve_overlaps(named) + kept + titled)
         spans = _split_known_persons(words, _split_at_and(words, spans))
         spans = _propagate(words, spans, self.stopwords)
         return _entities(text, words, offsets, spans)
@@ -277,8 +279,8 @@ def _is_title(word: Word) -> bool:
 
 
 def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str]) -> list[Span]:
-    """Person spans without the titles inside them (ترامب والسناتور → ترامب) and without a trailing plural or
-    feminine adjective (… البارزين); what is left of a span must still hold a word."""
+    """Person spans without the titles inside them (ترامب والسناتور → ترامب), cut before an auxiliary or speech
+    verb (… كونواي كانا), and without a trailing plural or feminine adjective (… البارزين)."""
     out = []
     for span in spans:
         if span.kind != "person":
@@ -384,9 +386,9 @@ def _cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] 
     """A name right after an indefinite descriptor (شركة، قناة، منصة … for firms; فريق، نادي for other
     organisations), past a definite complement (شركة المحاماة X, شركة رأس المال الاستثماري X): a Latin run, a
     word followed by words that end firm names (أفينو كابيتال), or a name the tagger found there, whatever kind
-    it gave it (شركة لازارد راي …: لازارد; صحيفة واشنطن بوست). An organisation's name the tagger found with
-    its descriptor (حزب الله) is left to it. Other words after a descriptor are
-    usually adjectives (شركة ناشئة) and are left alone."""
+    it gave it (شركة لازارد راي …: لازارد; صحيفة واشنطن بوست), or after some firm descriptors one untagged word
+    that looks like a name (تطبيق زووم). An organisation's name the tagger found with its descriptor (حزب الله) is
+    left to it. Other words after a descriptor are usually adjectives (شركة ناشئة) and are left alone."""
     tagged_end = {span.first: span.last for span in tagged}
     tagged_kind = {span.first: span.kind for span in tagged}
     in_name = {k for span in tagged for k in range(span.first, span.last)}
