@@ -1,0 +1,85 @@
+"""Word lists the entity rules read (organisation heads, firm-name endings, titles, adjectives) → normalized sets,
+each also with its proclitic forms where the rules meet it written onto a word. Written for Fahras."""
+
+from __future__ import annotations
+
+from indexer.canonical import CLITICS
+from indexer.normalize import normalize
+
+# Words that name what kind of organisation follows; normalized (ة → ه, أ → ا). Written for Fahras.
+DESCRIPTOR_HEADS = frozenset(normalize(w) for w in (
+    "شركة", "مجموعة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "موقع", "شبكة", "متجر",
+    "علامة", "ماركة", "مكتب", "استوديو",
+))
+FIRM_HEADS = DESCRIPTOR_HEADS | frozenset(normalize(w) for w in (
+    "بنك", "مصرف", "صندوق", "بورصة", "مؤسسة", "شركات", "مجموعه",
+))
+ORG_HEADS = frozenset(normalize(w) for w in (
+    "وزارة", "حزب", "لجنة", "مجلس", "اتحاد", "جامعة", "منظمة", "هيئة", "حكومة", "جمعية", "نقابة", "محكمة",
+    "البرلمان", "برلمان", "الكونغرس", "الكونجرس", "مجلس", "الأمم", "رابطة", "دوري", "حركة", "تحالف", "جبهة",
+    "الجيش", "جيش", "الشرطة", "سلطة", "دائرة", "بلدية", "مكتب", "مركز", "معهد", "أكاديمية", "الاتحاد", "المنتدى",
+    "منتدى", "الاحتياطي", "البنك المركزي",
+))
+# Words that continue a firm's name after its first word (أفينو كابيتال, سنترفيو بارتنرز, الفنار القابضة).
+FIRM_TAILS = frozenset(normalize(w) for w in (
+    "كابيتال", "بارتنرز", "بارتنر", "جروب", "غروب", "القابضة", "هولدينغ", "هولدنغ", "للاستثمار", "الاستثمارية",
+    "المالية", "للتمويل", "ادفايزرز", "أدفايزرز", "فنتشرز", "فينتشرز", "فاند", "مانجمنت", "لإدارة", "الأصول",
+    "للاتصالات", "للتقنية", "للطاقة", "للتأمين", "انترناشونال", "إنترناشونال", "العالمية", "الدولية", "تكنولوجيز",
+    "سيستمز", "لابز", "أند", "آند", "كوربوريشن", "فايننشال", "الاستشارية", "للاستشارات", "ميديا",
+))
+HEADS = FIRM_HEADS | ORG_HEADS
+# Words that name a non-firm organisation's kind, followed by its name (فريق ميلووكي باكس, نادي الزمالك).
+ORG_DESCRIPTOR_HEADS = frozenset(normalize(w) for w in ("فريق", "نادي", "حزب", "حركة", "جماعة", "منظمة"))
+# Indefinite first words of a descriptor's complement (شركة رأس المال, شركة إدارة الأصول).
+COMPLEMENT_HEADS = frozenset(normalize(w) for w in ("رأس", "إدارة", "صناعة", "خدمات", "تكنولوجيا"))
+# Masculine adjectives that follow a descriptor (تطبيق جديد); feminine ones end in ة and are told apart by that.
+ADJECTIVES = frozenset(normalize(w) for w in (
+    "جديد", "كبير", "صغير", "ضخم", "خاص", "عام", "آخر", "واحد", "مماثل", "مستقل", "ناشئ", "رائد", "عملاق", "مشهور",
+    "معروف", "شهير", "متخصص", "مختلف", "حكومي", "مشترك", "ثان", "ثالث", "أول", "كامل", "مجاني", "مفتوح",
+))
+# Verbs that follow a name and are not part of it (… ورون كونواي كانا من بين).
+AUXILIARIES = frozenset(normalize(w) for w in (
+    "كان", "كانت", "كانا", "كانتا", "كانوا", "يكون", "تكون", "ليس", "ليست", "أصبح", "أصبحت", "ظل", "ظلت", "بات",
+    "باتت", "صار", "صارت", "قال", "قالت", "قالا", "أكد", "أكدت", "يقول", "تقول",
+))
+# Titles and roles written before a person's name; never part of the name (السيناتور جيه دي فانس).
+TITLES = frozenset(normalize(w) for w in (
+    "الرئيس", "الرئيسة", "رئيس", "رئيسة", "السيد", "السيدة", "الشيخ", "الشيخة", "الأمير", "الأميرة", "الملك",
+    "الملكة", "الدكتور", "الدكتورة", "المهندس", "الأستاذ", "البروفيسور", "السيناتور", "السناتور", "النائب",
+    "النائبة", "الوزير", "الوزيرة", "وزير", "وزيرة", "الملياردير", "المليارديرة", "المستثمر", "المستثمرة",
+    "الجنرال", "القاضي", "القاضية", "المدير", "المديرة", "الحاكم", "المحافظ", "العمدة", "الزعيم", "المرشح",
+    "المرشحة", "المتحدث", "المتحدثة", "المؤسس", "المؤسسة", "الشريك", "الشريكة", "المدرب", "اللاعب", "الكاتب",
+    "الكاتبة", "الصحفي", "الصحفية", "الممثل", "الممثلة", "الفنان", "الفنانة", "المغني", "المغنية", "السفير",
+    "السفيرة", "المستشار", "المستشارة", "حاكم", "عضو", "النجم", "النجمة",
+))
+PLURAL_ENDINGS = ("ين", "ون", "ات", "يه")  # البارزين, الأمريكيون: adjectives, not the end of a person's name
+
+
+def _with_clitics(heads: frozenset[str]) -> frozenset[str]:
+    """Every head as written alone or with a proclitic (لشركه, ووزاره, للبنك)."""
+    forms = set(heads)
+    for head in heads:
+        for clitic in CLITICS:
+            if clitic.endswith("لل"):
+                if head.startswith("ال"):
+                    forms.add(clitic + head[2:])
+            else:
+                forms.add(clitic + head)
+    return frozenset(forms)
+
+
+DESCRIPTOR_FORMS = _with_clitics(DESCRIPTOR_HEADS)
+ORG_FORMS = _with_clitics(ORG_HEADS)
+HEAD_FORMS = DESCRIPTOR_FORMS | ORG_FORMS
+TITLE_FORMS = _with_clitics(TITLES)
+# The heads with the article (البنك، للصندوق، والشركة): "the bank", a reference, not a name.
+GENERIC_HEAD_FORMS = frozenset(
+    clitic + article + head for head in FIRM_HEADS | ORG_HEADS | DESCRIPTOR_HEADS if not head.startswith("ال")
+    for clitic, article in (("", "ال"), ("و", "ال"), ("ف", "ال"), ("ب", "ال"), ("وب", "ال"), ("", "لل"), ("و", "لل")))
+ORG_DESCRIPTOR_FORMS = _with_clitics(ORG_DESCRIPTOR_HEADS)
+# Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم); not after ب (بتطبيق مبدأ).
+LONE_NAME_FORMS = frozenset(f for f in _with_clitics(frozenset(normalize(w) for w in (
+    "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "متجر"))) if not f.startswith(("ب", "وب")))
+ROLE_FORMS = TITLE_FORMS | _with_clitics(frozenset(normalize(w) for w in (
+    "مؤسس", "مدير", "مديرة", "شريك", "مالك", "التنفيذي", "التنفيذية", "المشارك", "المشاركة", "الإداري",
+)))
