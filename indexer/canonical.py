@@ -36,7 +36,7 @@ def token_key(token: str) -> str:
     """One name token → its consonant skeleton: لازارد → lzrd, Lazard → lzrd, ماكجواير → mkr, McGuire → mkr;
     a final h is dropped (الجزيرة → kzr as Jazeera)."""
     word = normalize(token)
-    if word.startswith("ال") and len(word) > 4:
+    if word.startswith(("ال", "al")) and len(word) > 4:  # the same on both sides: الكسندر and Alexander
         word = word[2:]
     if _LATIN.search(word):
         for old, new in _LATIN_RULES:

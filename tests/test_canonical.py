@@ -57,3 +57,8 @@ def test_a_firm_key_ignores_trailing_corporate_words():
 def test_a_latin_article_and_a_final_ta_marbuta_do_not_change_the_key():
     assert name_key("Al Jazeera") == name_key("الجزيرة") == name_key("Al-Jazeera")
     assert name_key("Aisha") == name_key("عائشة")
+
+
+def test_a_name_starting_like_the_article_keys_alike_in_both_scripts():
+    assert name_key("Alexander") == name_key("ألكسندر")
+    assert name_key("Alphabet") == name_key("ألفابت")
