@@ -1,4 +1,7 @@
-"""Property tests (hypothesis) for normalization and the analyzer over arbitrary and Arabic-heavy text."""
+"""Property tests (hypothesis) for normalization, the analyzer and entity extraction over arbitrary and
+Arabic-heavy text."""
+
+import functools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -38,3 +41,49 @@ def test_every_token_maps_back_to_its_original_word(text):
 def test_positions_increase(text):
     positions = [t.pos for t in ANALYZER.tokens(text)]
     assert positions == sorted(set(positions))
+
+
+# Text built from words the entity rules react to (titles, descriptors, heads, tails, clitics, Latin, punctuation),
+# so that random sequences exercise their index arithmetic.
+RULE_WORDS = st.sampled_from([
+    "شركة", "لشركة", "تطبيق", "فريق", "البنك", "للصندوق", "رئيس", "الرئيس", "التنفيذي", "والسناتور", "السيناتور",
+    "كابيتال", "الاستشارية", "القابضة", "الكورية", "البارزين", "كانا", "رأس", "المال", "المحاماة", "مارك", "سارة",
+    "حداد", "الراشد", "ونادر", "و", "في", "Acme", "Capital's", "Roe", "AMD", "وNvidia", "لـCNBC", "جونغ-هو",
+    "بارك", "،", "-", "«", "»", ".", "\n", "2024",
+])
+RULE_TEXT = st.lists(RULE_WORDS, max_size=25).map(" ".join)
+LABELS = st.sampled_from(["PER", "ORG", "LOC", "MISC"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(RULE_TEXT, st.lists(st.tuples(LABELS, st.integers(0, 30), st.integers(1, 4)), max_size=6))
+def test_entity_rules_never_raise_and_every_entity_points_into_the_text(text, picks):
+    from indexer.entities import EntityExtractor
+    from indexer.stopwords import load_names, load_stopwords
+
+    def tag(text, spans):  # a stand-in tagger that labels random runs of words
+        out = []
+        for label, first, length in picks:
+            if first < len(spans):
+                last = min(first + length, len(spans)) - 1
+                out.append((label, spans[first][0], spans[last][1]))
+        return out
+
+    for entity in EntityExtractor(tag, load_stopwords(), load_names())(text):
+        assert 0 <= entity.start < entity.end <= len(text)
+        assert text[entity.start:entity.end] == entity.surface
+        assert entity.kind in ("person", "firm", "org") and entity.canonical.strip()
+
+
+@functools.cache
+def shipped_extractor():
+    from indexer.entities import default_extractor
+
+    return default_extractor()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(TEXT, RULE_TEXT))
+def test_the_shipped_extractor_never_raises_on_any_text(text):
+    for entity in shipped_extractor()(text):
+        assert text[entity.start:entity.end] == entity.surface
