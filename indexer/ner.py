@@ -24,8 +24,9 @@ PAD = ""  # the word before a sentence's start and after its end
 FORBIDDEN = -1e4  # the score of a transition BIO does not allow
 MAX_SENTENCE = 200  # longer runs without sentence punctuation are decoded in pieces of this many words
 
-# Proclitics stripped to find the word under them (longest first); ال is kept apart from the conjunctions.
-PROCLITICS = ("وبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+# Proclitics stripped to find the word under them (longest first), conjunction + preposition included (ولباراك);
+# ال is kept apart from the conjunctions.
+PROCLITICS = ("وبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "ول", "وب", "فل", "فب", "و", "ف", "ب", "ل", "ك")
 TRIGGERS = {
     "title": "السيد السيده الرئيس الرئيسه الشيخ الشيخه الامير الاميره الملك الملكه الدكتور الدكتوره المهندس الاستاذ "
              "العقيد اللواء العميد الجنرال المشير الفريق الرائد النقيب الكابتن البروفيسور القاضي الاب البابا الامام "
