@@ -19,6 +19,7 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 STDIN = "-"
 MIN_YEAR, MAX_YEAR = 1700, 2261  # what the engine's date field can hold
 _UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by surrogateescape
+_SURROGATE = re.compile("[\ud800-\udfff]")  # left in decoded JSON only by a lone \uD800 escape: not text
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,9 @@ def json_document(line: str, fields: FieldMap, source: str) -> Document:
         raise ValueError(f"empty document (no {fields.title!r} or {fields.text!r} text), skipped")
     known = {fields.id, fields.title, fields.text, fields.date}
     extra = {k: v for k, v in record.items() if k not in known}
+    if "\\u" in line and _SURROGATE.search(json.dumps(record, ensure_ascii=False)):
+        raise ValueError("holds a lone UTF-16 surrogate escape (such as \\ud800), which is not text; "
+                         "fix the file's producer or remove the escape")
     return Document(doc_id, title.strip(), body.strip(), source, _date(record.get(fields.date), fields.date), extra)
 
 

@@ -200,8 +200,8 @@ class GramOdds:
 
 
 def _code_points(text: str) -> np.ndarray:
-    """The code points of `text`."""
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    """The code points of `text` (a lone surrogate, which JSON escapes can produce, included)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def word_attributes(written: str, lexicon: Lexicon) -> tuple[tuple[str, ...], ...]:
@@ -535,7 +535,7 @@ class NerTagger:
         """Gap-table rows of the text before and after each word; a gap between sentences is cut after its last
         stop. Single spaces, most gaps, are found without slicing the text."""
         ends, starts = bounds[:-1, 1], bounds[1:, 0]
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        codes = _code_points(text)
         inner = np.full(len(ends), self._gap_id(" "), dtype=np.intp)
         other = np.flatnonzero((starts - ends != 1) | (codes[ends] != ord(" ")))
         inner[other] = [self._gap_id(text[a:b]) for a, b in zip(ends[other].tolist(), starts[other].tolist(),

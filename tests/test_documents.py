@@ -67,6 +67,8 @@ def test_jsonl_field_names_are_configurable(tmp_path):
     ('{"id": "1", "text": "  "}', "empty document (no 'title' or 'text' text), skipped"),
     ('{"id": "1", "text": ["x"]}', "field 'text' must be a string, not list"),
     ('{"id": "1", "text": "x", "date": "31/07/2024"}', "field 'date' is not an ISO date (YYYY-MM-DD): '31/07/2024'"),
+    ('{"id": "1", "text": "x \\ud800"}', "holds a lone UTF-16 surrogate escape (such as \\ud800), which is not "
+                                          "text; fix the file's producer or remove the escape"),
 ])
 def test_bad_jsonl_line_is_reported_and_the_rest_read(tmp_path, line, reason):
     path = jsonl(tmp_path, '{"id": "a", "text": "قبل"}', line, '{"id": "b", "text": "بعد"}')

@@ -250,3 +250,10 @@ def test_document_key_drops_the_first_of_its_clitics_that_leaves_three_letters()
             expected = next((word[len(c):] for c in ("وال", "فال", "ال", "و", "ف")
                              if word.startswith(c) and len(word) - len(c) >= 3), word)
             assert document_key(word) == expected, word
+
+
+def test_a_lone_surrogate_does_not_stop_the_tagger():
+    from indexer.ner import NerTagger
+
+    text = "قال زيد \ud800 أمس"
+    assert all(0 <= s.start < s.end <= len(text) for s in NerTagger.load().tag(text))
