@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from indexer import Indexer, get_analyzer, read_inputs  # noqa: E402
-from indexer.canonical import firm_key, name_key  # noqa: E402
+from indexer.canonical import key_of  # noqa: E402
 from indexer.entities import default_extractor  # noqa: E402
 from indexer.tokenize import word_spans  # noqa: E402
 from search import Searcher  # noqa: E402
@@ -29,11 +29,6 @@ GOLD_KINDS = {"person": "persons", "firm": "firms"}
 
 def gold_of(seeds: Path) -> dict[str, list[dict]]:
     return json.loads((seeds / "entities.json").read_text(encoding="utf-8"))
-
-
-def key_of(kind: str):
-    """How the product tells entities of a kind apart (search/facets.py): firms without corporate suffixes."""
-    return firm_key if kind == "firm" else name_key
 
 
 def keys_of(entity: dict, kind: str) -> set[str]:

@@ -14,7 +14,6 @@ sys.path.insert(0, str(REPO_ROOT))
 
 import argparse  # noqa: E402
 import time  # noqa: E402
-from collections import Counter  # noqa: E402
 from collections.abc import Callable, Sequence  # noqa: E402
 
 from indexer.data.train_ner import (  # noqa: E402
@@ -23,7 +22,6 @@ from indexer.data.train_ner import (  # noqa: E402
     Sentence,
     crf_items,
     load_sentences,
-    prf,
     print_scores,
     span_scores,
     split_dev,
@@ -72,25 +70,10 @@ def print_speed(texts: list[str], runs: int) -> None:
         print(f"  {label:32} {words / best_of(runs, make):>10,.0f} words/s")
 
 
-def extractor_scores(sentences: Sequence[Sentence], size: int = ARTICLE) -> dict[str, tuple[float, float, float, int]]:
-    """Span P/R/F1 of the whole extraction (tagger + rules + document propagation) on article-sized texts:
-    person against gold PER, firm or org against gold ORG."""
+def extraction_spans() -> Callable[[str], list[Span]]:
+    """The whole extraction (tagger + rules + document propagation) as a tagger: person → PER, firm or org → ORG."""
     extractor = default_extractor()
-    counts = {kind: Counter() for kind in ("PER", "ORG", "ALL")}
-    for block in range(0, len(sentences), size):
-        part = sentences[block:block + size]
-        gold, offset = set(), 0
-        for sentence in part:
-            gold.update(Span(s.label, s.start + offset, s.end + offset) for s in sentence.gold()
-                        if s.label in ("PER", "ORG"))
-            offset += len(sentence.text) + 1
-        found = {Span("PER" if e.kind == "person" else "ORG", e.start, e.end)
-                 for e in extractor("\n".join(s.text for s in part))}
-        for span in gold | found:
-            key = "tp" if span in gold and span in found else "fn" if span in gold else "fp"
-            counts[span.label][key] += 1
-            counts["ALL"][key] += 1
-    return {kind: prf(c) for kind, c in counts.items()}
+    return lambda text: [Span("PER" if e.kind == "person" else "ORG", e.start, e.end) for e in extractor(text)]
 
 
 def load_text_sentences(text: str) -> list[Sentence]:
@@ -109,12 +92,12 @@ def main() -> None:
     args = parser.parse_args()
     tagger = NerTagger.load()
     _, dev = split_dev(load_sentences(ANERCORP))
-    print_scores(f"ANERcorp dev = last 10% of train ({len(dev)} sentences), exact span match", span_scores(tagger, dev))
+    print_scores(f"ANERcorp dev = last 10% of train ({len(dev)} sentences), exact span match", span_scores(tagger.tag, dev))
     print_scores(f"the whole extraction (tagger + rules), {ARTICLE} dev sentences at a time: person = PER, "
-                 "firm or org = ORG", extractor_scores(dev))
+                 "firm or org = ORG", span_scores(extraction_spans(), dev, ARTICLE, ("PER", "ORG")))
     for title, path in EXTRA_TESTS.items():
         print_scores(f"{title}, other annotation guidelines (information only)",
-                     span_scores(tagger, load_sentences(path)))
+                     span_scores(tagger.tag, load_sentences(path)))
     print_speed(documents(dev), args.runs)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from indexer.normalize import normalize
 
@@ -79,7 +80,7 @@ def name_key(name: str) -> str:
 
 
 # Words that end a firm's name without telling firms apart (الفنار القابضة = الفنار, C Street Advisory Group).
-CORPORATE_SUFFIXES = frozenset(normalize(w).lower() for w in (
+CORPORATE_SUFFIXES = frozenset(normalize(w) for w in (
     "القابضة", "الاستشارية", "المحدودة", "جروب", "غروب", "هولدينغ", "Holding", "Holdings", "Group", "Inc", "Ltd",
     "LLC", "Corp", "Corporation", "PLC", "Advisory",
 ))
@@ -92,9 +93,14 @@ def firm_key(name: str) -> str:
     True
     """
     tokens = name.split()
-    while len(tokens) > 1 and normalize(tokens[-1]).lower().strip(".,") in CORPORATE_SUFFIXES:
+    while len(tokens) > 1 and normalize(tokens[-1]).strip(".,") in CORPORATE_SUFFIXES:
         tokens.pop()
     return name_key(" ".join(tokens))
+
+
+def key_of(kind: str) -> Callable[[str], str]:
+    """How names of one kind are told apart: a firm's by firm_key, any other's by name_key."""
+    return firm_key if kind == "firm" else name_key
 
 
 def last_token(name: str) -> str:

@@ -328,8 +328,7 @@ def _cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] 
     it gave it (شركة لازارد راي …: لازارد; صحيفة واشنطن بوست), or after some firm descriptors one untagged word
     that looks like a name (تطبيق زووم). An organisation's name the tagger found with its descriptor (حزب الله) is
     left to it. Other words after a descriptor are usually adjectives (شركة ناشئة) and are left alone."""
-    tagged_end = {span.first: span.last for span in tagged}
-    tagged_kind = {span.first: span.kind for span in tagged}
+    tagged_at = {span.first: span for span in tagged}
     in_name = {k for span in tagged for k in range(span.first, span.last)}
     out = []
     for i, w in enumerate(words[:-1]):
@@ -342,8 +341,8 @@ def _cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] 
             k = j + 1
             while k < len(words) and k - j < 4 and (words[k].norm in FIRM_TAILS or (words[j].latin and words[k].latin)):
                 k += 1
-            if j in tagged_end and k == j + 1:
-                k = _tagged_name_end(words, i, j, tagged_end[j], tagged_kind[j])
+            if j in tagged_at and k == j + 1:
+                k = _tagged_name_end(words, i, tagged_at[j])
             elif not (words[j].latin or k > j + 1 or (j in in_name and j == i + 1) or (
                     j == i + 1 and w.norm in LONE_NAME_FORMS and _is_lone_name(words, j, stopwords))):
                 continue
@@ -362,13 +361,14 @@ def _is_lone_name(words: list[Word], j: int, stopwords: frozenset[str]) -> bool:
             and word not in ADJECTIVES and word not in COMPLEMENT_HEADS and not followed)
 
 
-def _tagged_name_end(words: list[Word], head: int, first: int, last: int, kind: str) -> int:
-    """Where a firm's name ends in a tagged name [first, last) after its descriptor at `head`. After a role (رئيس
+def _tagged_name_end(words: list[Word], head: int, tagged: Span) -> int:
+    """Where a firm's name ends in a tagged name after its descriptor at `head`. After a role (رئيس
     شركة X، الرئيس التنفيذي لشركة X) a person's first and last name usually follow the firm's, so a run of three
     or more words keeps all but the last two for the firm (رئيس شركة لازارد راي ماكجواير), unless it ends with a
     word that ends firm names (سي ستريت الاستشارية). Otherwise a tagged organisation is taken whole but for a
     trailing nationality (شركة سامسونغ الكورية), and a tagged person whole when it has at most two words (شركة
     أندريسن هورويتز), else only its first word."""
+    kind, first, last = tagged
     after_role = head > 0 and words[head - 1].norm in ROLE_FORMS
     if after_role and last - first >= 3 and words[last - 1].norm not in FIRM_TAILS:
         return last - 2
@@ -404,7 +404,7 @@ def _with_tails(words: list[Word], end: int) -> int:
 
 
 def _cut(words: list[Word], offsets: list[tuple[int, int]], tagged: list[Span], named: list[Span],
-         stopwords: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> list[Span]:
+         stopwords: frozenset[str], names: frozenset[str]) -> list[Span]:
     """Tagger spans with the words of rule-found names taken out (Lazard راي ماكجواير → راي ماكجواير). A leftover
     organisation piece just after a rule-found firm is the person the role phrase names (الرئيس التنفيذي لشركة
     X مارك لاسري): it joins the person span that follows it, or, when it starts with a known first name, takes

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from indexer.aliases import Aliases
-from indexer.canonical import firm_key, last_token, name_key, token_key
+from indexer.canonical import key_of, last_token, name_key, token_key
 from indexer.normalize import normalize
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
@@ -45,11 +45,11 @@ class EntityTable:
 
     def values_for(self, text: str) -> list[str]:
         """Every stored value a user's name for an entity may mean: any spelling, script, alias or surname."""
-        wanted, key = normalize(" ".join(text.split())), _key_of(self.kind)(text)
+        wanted, key = normalize(" ".join(text.split())), key_of(self.kind)(text)
         for value, group in self._group_of.items():
             if normalize(value) == wanted or normalize(group.name) == wanted:
                 return list(group.values)
-        matches = {g.name: g for v, g in self._group_of.items() if _key_of(self.kind)(v) == key and key}
+        matches = {g.name: g for v, g in self._group_of.items() if key_of(self.kind)(v) == key and key}
         if not matches and len(text.split()) == 1 and key:
             matches = {g.name: g for v, g in self._group_of.items() if name_key(last_token(v)) == key}
         if len(matches) == 1:
@@ -92,7 +92,7 @@ def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGr
 
     by_key: dict[str, str] = {}
     for value in counts:
-        key = _key_of(kind)(value)
+        key = key_of(kind)(value)
         if key in by_key:
             union(value, by_key[key])
         elif key:
@@ -118,11 +118,6 @@ def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGr
                 name = new_name
         groups.append(EntityGroup(kind, name, tuple(sorted(values))))
     return groups
-
-
-def _key_of(kind: str) -> Callable[[str], str]:
-    """How values of a kind are compared: a firm's name without trailing corporate words, other names whole."""
-    return firm_key if kind == "firm" else name_key
 
 
 def _short_to_full_names(counts: dict[str, int], union: Callable[[str, str], None], position: int) -> None:

@@ -101,15 +101,15 @@ def test_offsets_point_into_the_text():
 # -- the shipped extractor on the seed articles -------------------------------------------------------------
 
 def seed_scores(seeds_dir, kind):
-    from indexer.canonical import firm_key, name_key
-    key_of = firm_key if kind == "firm" else name_key  # how search/facets.py tells entities apart
+    from indexer.canonical import key_of
+    key = key_of(kind)  # how search/facets.py tells entities apart
     gold = json.loads((seeds_dir / "entities.json").read_text(encoding="utf-8"))
-    key = {"person": "persons", "firm": "firms"}[kind]
+    listed = {"person": "persons", "firm": "firms"}[kind]
     recalls, precisions = [], []
     for file in sorted(seeds_dir.glob("*.txt")):
-        in_doc = [g for g in gold[key] if file.name[:3] in g["docs"]]
-        predicted = {key_of(e.canonical) for e in extract_entities(file.read_text(encoding="utf-8")) if e.kind == kind}
-        gold_keys = [{key_of(f) for f in [g["name"], *g.get("forms", [])]} for g in in_doc]
+        in_doc = [g for g in gold[listed] if file.name[:3] in g["docs"]]
+        predicted = {key(e.canonical) for e in extract_entities(file.read_text(encoding="utf-8")) if e.kind == kind}
+        gold_keys = [{key(f) for f in [g["name"], *g.get("forms", [])]} for g in in_doc]
         recalls.append(sum(bool(k & predicted) for k in gold_keys) / max(len(in_doc), 1))
         precisions.append(sum(any(p in k for k in gold_keys) for p in predicted) / max(len(predicted), 1))
     return sum(recalls) / len(recalls), sum(precisions) / len(precisions)
@@ -125,7 +125,7 @@ def test_seed_articles_extraction_meets_the_targets(seeds_dir, kind, min_recall,
 
 def test_each_seed_entity_found_gets_one_facet_value_across_documents(seeds_dir, seeds_index):
     from indexer.backends.base import MatchAll
-    from indexer.canonical import firm_key, name_key
+    from indexer.canonical import key_of
     from search import Searcher
     gold = json.loads((seeds_dir / "entities.json").read_text(encoding="utf-8"))
     searcher = Searcher(seeds_index)
@@ -134,9 +134,9 @@ def test_each_seed_entity_found_gets_one_facet_value_across_documents(seeds_dir,
         table = searcher.entity_table(kind)
         stored = [v for v, _ in searcher.backend.count_values(MatchAll(), kind, 10_000)]
         for entity in gold[key]:
-            key_of = firm_key if kind == "firm" else name_key
-            keys = {key_of(f) for f in [entity["name"], *entity.get("forms", [])]}
-            if len({table.group(v).name for v in stored if key_of(v) in keys}) > 1:
+            key = key_of(kind)
+            keys = {key(f) for f in [entity["name"], *entity.get("forms", [])]}
+            if len({table.group(v).name for v in stored if key(v) in keys}) > 1:
                 split.append(entity["name"])
     # Known miss: the law firm written "فايس" and "Paul Weiss" (W spelled with ف) has two values.
     assert split == ["بول فايس"]

@@ -18,7 +18,7 @@ import multiprocessing  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from collections import Counter  # noqa: E402
-from collections.abc import Iterable, Sequence  # noqa: E402
+from collections.abc import Callable, Iterable, Sequence  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -271,17 +271,17 @@ def training_lexicon(names: frozenset[str], sentences: Sequence[Sentence], folds
     return Lexicon(names, odds, unseen, classes)
 
 
-def span_scores(tagger: NerTagger, sentences: Sequence[Sentence],
-                per_text: int = 1) -> dict[str, tuple[float, float, float, int]]:
-    """Exact-match span precision, recall, F1 (percent) and gold count per type and micro ("ALL"), tagging
-    `per_text` consecutive sentences at a time as one text (lines joined by newlines)."""
-    counts: dict[str, Counter] = {kind: Counter() for kind in (*TYPES, "ALL")}
+def span_scores(tag: Callable[[str], Iterable[Span]], sentences: Sequence[Sentence], per_text: int = 1,
+                types: Sequence[str] = TYPES) -> dict[str, tuple[float, float, float, int]]:
+    """Exact-match span precision, recall, F1 (percent) and gold count per type of `types` and micro ("ALL"), with
+    `tag` (text → spans) run on `per_text` consecutive sentences at a time as one text (lines joined by newlines)."""
+    counts: dict[str, Counter] = {kind: Counter() for kind in (*types, "ALL")}
     for block in range(0, len(sentences), per_text):
         gold, offset = set(), 0
         for sentence in sentences[block:block + per_text]:
-            gold.update(Span(s.label, s.start + offset, s.end + offset) for s in sentence.gold())
+            gold.update(Span(s.label, s.start + offset, s.end + offset) for s in sentence.gold() if s.label in types)
             offset += len(sentence.text) + 1
-        found = set(tagger.tag("\n".join(s.text for s in sentences[block:block + per_text])))
+        found = set(tag("\n".join(s.text for s in sentences[block:block + per_text])))
         for span in gold | found:
             key = "tp" if span in gold and span in found else "fn" if span in gold else "fp"
             counts[span.label][key] += 1
@@ -323,8 +323,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"trained on {len(train_part)} sentences in {time.perf_counter() - started:.0f}s: "
           f"{len(model['attributes'])} attributes, {args.stages} stage(s)")
     tagger = NerTagger.from_arrays(model, names)
-    print_scores(f"ANERcorp dev ({len(dev)} sentences, tagged one by one), exact span match", span_scores(tagger, dev))
-    print_scores(f"the same, tagged {DOCUMENT} sentences at a time", span_scores(tagger, dev, DOCUMENT))
+    print_scores(f"ANERcorp dev ({len(dev)} sentences, tagged one by one), exact span match", span_scores(tagger.tag, dev))
+    print_scores(f"the same, tagged {DOCUMENT} sentences at a time", span_scores(tagger.tag, dev, DOCUMENT))
     if not args.no_save:
         np.savez_compressed(args.out, **model)
         print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
