@@ -33,15 +33,16 @@ _REPEATS = re.compile(r"(.)\1+")
 _LATIN = re.compile("[a-z]")
 
 
-def token_key(token: str) -> str:
+def token_key(token: str, w_as: str = "") -> str:
     """One name token → its consonant skeleton: لازارد → lzrd, Lazard → lzrd, ماكجواير → mkr, McGuire → mkr;
-    a final h is dropped (الجزيرة → kzr as Jazeera)."""
+    a final h is dropped (الجزيرة → kzr as Jazeera). A Latin w is a vowel (Walker = والكر) unless `w_as` says
+    otherwise ("f": the German reading, Weiss = فايس)."""
     word = normalize(token)
     if word.startswith(("ال", "al")) and len(word) > 4:  # the same on both sides: الكسندر and Alexander
         word = word[2:]
     if _LATIN.search(word):
         for old, new in _LATIN_RULES:
-            word = word.replace(old, new)
+            word = word.replace(old, w_as if old == "w" else new)
         word = _LATIN_VOWELS.sub("", word)
         word = re.sub("[^a-z]", "", word)
     else:
@@ -68,7 +69,7 @@ def spelled(token: str) -> list[str]:
     return [LETTER_NAMES[c] for c in token] if _ACRONYM.fullmatch(token) else [token]
 
 
-def name_key(name: str) -> str:
+def name_key(name: str, w_as: str = "") -> str:
     """A whole name → the keys of its tokens, acronyms read letter by letter and a Latin article dropped:
     أفينو كابيتال and Avenue Capital → 'fn kbtl'; CNN and سي إن إن → 's n n'; Al Jazeera and الجزيرة → 'kzr'.
 
@@ -76,7 +77,7 @@ def name_key(name: str) -> str:
     (True, True)
     """
     tokens = [part for token in name.split() for part in spelled(_LATIN_ARTICLE.sub("", token))]
-    return " ".join(k for k in map(token_key, tokens) if k)
+    return " ".join(k for k in (token_key(t, w_as) for t in tokens) if k)
 
 
 # Words that end a firm's name without telling firms apart (الفنار القابضة = الفنار, C Street Advisory Group).
@@ -86,7 +87,7 @@ CORPORATE_SUFFIXES = frozenset(normalize(w) for w in (
 ))
 
 
-def firm_key(name: str) -> str:
+def firm_key(name: str, w_as: str = "") -> str:
     """A firm's name → the name_key of its words without trailing corporate words, at least one word kept.
 
     >>> firm_key("سي ستريت الاستشارية") == firm_key("C Street Group") == name_key("سي ستريت")
@@ -95,12 +96,34 @@ def firm_key(name: str) -> str:
     tokens = name.split()
     while len(tokens) > 1 and normalize(tokens[-1]).strip(".,") in CORPORATE_SUFFIXES:
         tokens.pop()
-    return name_key(" ".join(tokens))
+    return name_key(" ".join(tokens), w_as)
 
 
-def key_of(kind: str) -> Callable[[str], str]:
+def key_of(kind: str) -> Callable[..., str]:
     """How names of one kind are told apart: a firm's by firm_key, any other's by name_key."""
     return firm_key if kind == "firm" else name_key
+
+
+def token_keys(token: str) -> tuple[str, ...]:
+    """A token's key, then, if a Latin w changes it, its key with w read the German way (Weiss: s, then fs as
+    فايس; Wagner = فاغنر), which Arabic uses for German and Dutch names.
+
+    >>> token_keys("Weiss"), token_keys("فايس")
+    (('s', 'fs'), ('fs',))
+    """
+    first, german = token_key(token), token_key(token, w_as="f")
+    return (first,) if german == first else (first, german)
+
+
+def keys_of(kind: str) -> Callable[[str], tuple[str, ...]]:
+    """Like key_of, a name → its key, then its key with a Latin w read the German way if that differs."""
+    key = key_of(kind)
+
+    def keys(name: str) -> tuple[str, ...]:
+        first, german = key(name), key(name, w_as="f")
+        return (first,) if german == first else (first, german)
+
+    return keys
 
 
 def last_token(name: str) -> str:

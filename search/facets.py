@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from indexer.aliases import Aliases
-from indexer.canonical import key_of, last_token, name_key, token_key
+from indexer.canonical import key_of, keys_of, last_token, name_key, token_key, token_keys
 from indexer.normalize import normalize
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
@@ -25,8 +25,10 @@ class EntityGroup:
 
 class EntityTable:
     """Groups the stored values of one kind: same transliteration key (لازارد = Lazard; a firm's without trailing
-    corporate words: الفنار القابضة = الفنار), a surname alone with the
-    one full name that ends with it (لاسري = مارك لاسري), and the user's merges; renames and blocks apply last."""
+    corporate words: الفنار القابضة = الفنار; a Latin w read the German way when nothing reads it as a vowel:
+    Weber = فيبر), a surname alone with the one full name that ends with it (لاسري = مارك لاسري), a firm's first or
+    last word alone with the one firm named so (ساكس = غولدمان ساكس), and the user's merges; renames and blocks
+    apply last."""
 
     def __init__(self, kind: str, counts: dict[str, int], aliases: Aliases) -> None:
         self.kind = kind
@@ -91,16 +93,22 @@ def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGr
         parent[find(a)] = find(b)
 
     by_key: dict[str, str] = {}
+    shared: Counter[str] = Counter()
     for value in counts:
         key = key_of(kind)(value)
+        shared[key] += 1
         if key in by_key:
             union(value, by_key[key])
         elif key:
             by_key[key] = value
+    for value in counts:  # else a Latin w read the German way, if another value spells it so (Weiss = فايس)
+        first, *german = keys_of(kind)(value)
+        if shared[first] == 1 and german and german[0] in by_key:
+            union(value, by_key[german[0]])
     if kind == "person":
-        _short_to_full_names(counts, union, position=-1)  # لاسري → مارك لاسري
+        _short_to_full_names(counts, union, positions=(-1,))  # لاسري → مارك لاسري
     else:
-        _short_to_full_names(counts, union, position=0)  # Centerview → سنترفيو بارتنرز
+        _short_to_full_names(counts, union, positions=(0, -1))  # Centerview → سنترفيو بارتنرز، فايس → Paul Weiss
     user = aliases.of(kind)
     for names in user.merge:
         for name in names:
@@ -120,15 +128,17 @@ def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGr
     return groups
 
 
-def _short_to_full_names(counts: dict[str, int], union: Callable[[str, str], None], position: int) -> None:
-    """A one-word value joins the full name whose word at `position` (a person's surname: -1; a firm's first
-    word: 0) has its key, when exactly one full name does."""
+def _short_to_full_names(counts: dict[str, int], union: Callable[[str, str], None],
+                         positions: tuple[int, ...]) -> None:
+    """A one-word value joins the full name with a word at one of `positions` (a person's surname: -1; a firm's
+    first or last word: 0, -1) keyed like it (a Latin w read either way), when exactly one full name has one."""
     full_by_word: dict[str, set[str]] = defaultdict(set)
     first_full: dict[str, str] = {}
     for value in counts:
         words = value.split()
         if len(words) > 1:
-            full_by_word[token_key(words[position])].add(name_key(value))
+            for key in {k for position in positions for k in token_keys(words[position])}:
+                full_by_word[key].add(name_key(value))
             first_full.setdefault(name_key(value), value)
     for value in counts:
         if len(value.split()) == 1:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from indexer.canonical import firm_key, name_key, token_key
+from indexer.canonical import firm_key, keys_of, name_key, token_key
 
 
 @pytest.mark.parametrize("a, b", [("أحمد", "احمد"), ("إيفرون", "ايفرون"), ("سلمى", "سلمي"), ("فاطمة", "فاطمه")])
@@ -62,3 +62,9 @@ def test_a_latin_article_and_a_final_ta_marbuta_do_not_change_the_key():
 def test_a_name_starting_like_the_article_keys_alike_in_both_scripts():
     assert name_key("Alexander") == name_key("ألكسندر")
     assert name_key("Alphabet") == name_key("ألفابت")
+
+
+def test_a_latin_w_keys_as_a_vowel_and_then_the_german_way():
+    assert keys_of("person")("Walker") == (name_key("والكر"), name_key("فالكر"))
+    assert keys_of("firm")("Wagner Group")[1] == firm_key("فاغنر")
+    assert keys_of("person")("Hoffman") == (name_key("هوفمان"),)

@@ -138,8 +138,7 @@ def test_each_seed_entity_found_gets_one_facet_value_across_documents(seeds_dir,
             keys = {key(f) for f in [entity["name"], *entity.get("forms", [])]}
             if len({table.group(v).name for v in stored if key(v) in keys}) > 1:
                 split.append(entity["name"])
-    # Known miss: the law firm written "فايس" and "Paul Weiss" (W spelled with ف) has two values.
-    assert split == ["بول فايس"]
+    assert split == []
 
 
 def test_two_names_joined_by_wa_are_two_entities():

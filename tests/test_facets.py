@@ -111,6 +111,18 @@ def test_a_firm_with_and_without_a_corporate_suffix_is_one_facet_value():
     assert table.group("C Street").name == "سي ستريت الاستشارية"
 
 
+def test_a_firm_named_by_its_first_or_last_word_alone_is_one_facet_value():
+    table = EntityTable("firm", {"غولدمان ساكس": 2, "ساكس": 1, "Wolff Olins": 1, "فولف": 1}, Aliases())
+    assert table.group("ساكس").name == "غولدمان ساكس"
+    assert table.group("فولف").name == "Wolff Olins"
+
+
+def test_a_latin_w_read_the_german_way_matches_only_when_no_value_reads_it_as_a_vowel():
+    table = EntityTable("person", {"Weber": 1, "فيبر": 1, "Walker": 1, "والكر": 1, "فالكر": 1}, Aliases())
+    assert table.group("Weber").values == ("Weber", "فيبر")
+    assert table.group("Walker").values == ("Walker", "والكر")
+
+
 def test_stats_of_all_documents(index):
     s = Searcher(index)
     assert s.facet_counts(MatchAll(), 1) == {"person": s.facets(top=1)["person"], "firm": s.facets(top=1)["firm"]}
