@@ -249,7 +249,8 @@ def _is_title(word: Word) -> bool:
 
 def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str]) -> list[Span]:
     """Person spans without the titles inside them (ترامب والسناتور → ترامب), cut before an auxiliary or speech
-    verb (… كونواي كانا), and without a trailing plural or feminine adjective (… البارزين)."""
+    verb (… كونواي كانا) or a number (لجنة ترامب 47), and without a trailing plural or feminine adjective
+    (… البارزين)."""
     out = []
     for span in spans:
         if span.kind != "person":
@@ -257,7 +258,8 @@ def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str]) -
             continue
         run: list[int] = []
         for k in [*range(span.first, span.last), None]:
-            if k is not None and not _is_title(words[k]) and not (k > span.first and words[k].norm in AUXILIARIES):
+            if k is not None and not _is_title(words[k]) and not (k > span.first and words[k].norm in AUXILIARIES) \
+                    and not any(c.isdigit() for c in words[k].norm):
                 run.append(k)
             elif run:
                 last = run[-1]

@@ -107,6 +107,16 @@ class Lexicon:
     odds: Mapping[str, float] = field(default_factory=dict)
     unseen_odds: float = 0.0  # the odds of an n-gram in neither list
     classes: Mapping[str, int] = field(default_factory=dict)  # fixed classes (training: out-of-fold ones)
+    frequent: Mapping[str, int] = field(default_factory=dict)  # common words → their Zipf class, 3 to 7 (wordfreq)
+
+    def frequency_class(self, word: str) -> str:
+        """How common a normalized word is in Arabic at large: its Zipf class, "0" if rarer than 3 (one in a
+        million words), as most names are.
+
+        >>> Lexicon(frequent={"قال": 6}).frequency_class("قال"), Lexicon().frequency_class("قال")
+        ('6', '0')
+        """
+        return str(self.frequent.get(word, 0))
 
     def name_class(self, word: str) -> int:
         """How name-like a normalized Arabic word is, from -4 to 4.
@@ -238,7 +248,8 @@ def reached_attributes(written: str, word: str, lexicon: Lexicon) -> list[tuple[
     if clitic.endswith("ال") and word.endswith("ي"):
         reached.append(("nisba", 1))
     reached += [(f"x3={word[-3:]}", 0), (f"x4={word[-4:]}", 0), (f"b2={rest[:2]}", 0), (f"b3={rest[:3]}", 0),
-                (f"len={min(len(rest), 9)}", 0)]
+                (f"len={min(len(rest), 9)}", 0), (f"f={lexicon.frequency_class(word)}", 0),
+                (f"fs={lexicon.frequency_class(rest)}", 0)]
     return reached
 
 
@@ -274,6 +285,8 @@ def attribute_columns(written: Sequence[str], words: Sequence[str], lexicon: Lex
         ("x3=", [word[-3:] for word in words], 0), ("x4=", [word[-4:] for word in words], 0),
         ("b2=", [rest[:2] for rest in rests], 0), ("b3=", [rest[:3] for rest in rests], 0),
         ("len=", [f"{min(len(rest), 9)}" for rest in rests], 0),
+        ("f=", [lexicon.frequency_class(word) for word in words], 0),
+        ("fs=", [lexicon.frequency_class(rest) for rest in rests], 0),
     ]
 
 
@@ -333,7 +346,7 @@ def sentence_attributes(words: Sequence[str], gaps: Sequence[str], lexicon: Lexi
     NerTagger scores exactly these attributes, summed from per-word and per-gap tables.
 
     >>> [len(a) for a in sentence_attributes(["قال", "زيد"], ["", " ", " ."], Lexicon())]
-    [22, 23]
+    [24, 25]
     """
     padded = [PAD, PAD, *words, PAD, PAD]
     table = {word: word_attributes(word, lexicon) for word in padded}
@@ -404,9 +417,11 @@ class NerTagger:
 
     @classmethod
     def from_arrays(cls, model: Mapping[str, np.ndarray], names: frozenset[str]) -> NerTagger:
-        """A tagger from the arrays of a model file: labels, attributes, weights, transitions, ngrams, odds."""
+        """A tagger from the arrays of a model file: labels, attributes, weights, transitions, ngrams, odds and
+        the frequency classes of common words."""
         odds = dict(zip(model["ngrams"].tolist(), model["odds"].tolist(), strict=True))
-        lexicon = Lexicon(names, odds, float(model["unseen_odds"]))
+        frequent = dict(zip(model["frequent_words"].tolist(), model["frequent_classes"].tolist(), strict=True))
+        lexicon = Lexicon(names, odds, float(model["unseen_odds"]), frequent=frequent)
         return cls(model["labels"].tolist(), model["attributes"].tolist(), model["weights"], model["transitions"],
                    lexicon)
 

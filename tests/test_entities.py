@@ -173,6 +173,10 @@ def test_a_verb_after_a_name_is_not_part_of_it():
     assert found("وسمير حداد كانا هناك", ("وسمير حداد كانا", "PER")) == [("person", "وسمير حداد", "سمير حداد")]
 
 
+def test_a_number_after_a_name_is_not_part_of_it():
+    assert found("تبرع للجنة حداد 47 أمس", ("حداد 47", "PER")) == [("person", "حداد", "حداد")]
+
+
 def test_two_surnames_of_people_named_in_full_are_two_people():
     text = "قال سمير الراشد ونادر حداد إن حملة الراشد حداد بدأت"
     assert found(text, ("سمير الراشد", "PER"), ("ونادر حداد", "PER"), ("الراشد حداد", "PER"))[-2:] == [

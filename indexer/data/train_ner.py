@@ -1,6 +1,7 @@
 """ANERcorp train.conll → indexer/data/ner_model.npz: a CRF (crfsuite) over indexer.ner's attributes, scored on dev.
 
-Run from the repository root: `python indexer/data/train_ner.py` (needs `pip install python-crfsuite`).
+Run from the repository root: `python indexer/data/train_ner.py` (needs `pip install '.[train]'`: python-crfsuite,
+and wordfreq for the frequency classes of common Arabic words, which the model file carries).
 The last 10% of ANERcorp train sentences are the dev split; the final model is trained on the other 90%.
 """
 
@@ -18,7 +19,7 @@ import multiprocessing  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from collections import Counter  # noqa: E402
-from collections.abc import Callable, Iterable, Sequence  # noqa: E402
+from collections.abc import Callable, Iterable, Mapping, Sequence  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -47,6 +48,7 @@ TYPES = ("PER", "ORG", "LOC", "MISC")
 DEV_FRACTION = 0.1
 DOCUMENT = 20  # sentences taken as one article for the second stage (ANERcorp averages ~12 sentences an article)
 FOLDS = 4  # for the out-of-fold first-stage labels the second stage trains on
+MIN_ZIPF = 3  # common words: seen at least once in a million words (about 53,000 normalized forms)
 
 
 @dataclass(frozen=True)
@@ -146,11 +148,27 @@ def train(items: Sequence[list[list[str]]], labels: Sequence[list[str]], setting
         return exported(tagger.info())
 
 
+def frequent_words(min_zipf: int = MIN_ZIPF) -> dict[str, int]:
+    """wordfreq's Arabic list → normalized words at least `min_zipf` common, each with its Zipf class (3 to 7;
+    log10 of the frequency per billion words, rounded down; the most common spelling of a normalized form wins)."""
+    import wordfreq  # training-only dependency
+
+    best: dict[str, float] = {}
+    for word, frequency in wordfreq.get_frequency_dict("ar", "large").items():
+        form = normalize(word)
+        if form and frequency > best.get(form, 0.0):
+            best[form] = frequency
+    classes = {form: min(7, math.floor(math.log10(f) + 9)) for form, f in best.items()}
+    return {form: c for form, c in classes.items() if c >= min_zipf}
+
+
 def lexicon_arrays(lexicon: Lexicon) -> dict[str, np.ndarray]:
-    """The letter n-gram odds as sorted arrays (sorted, so the file does not depend on string hashing)."""
-    grams = sorted(lexicon.odds)
+    """The letter n-gram odds and the common words' classes as sorted arrays (sorted, so the file does not depend
+    on string hashing)."""
+    grams, frequent = sorted(lexicon.odds), sorted(lexicon.frequent)
     return {"ngrams": np.array(grams), "odds": np.array([lexicon.odds[g] for g in grams], np.float32),
-            "unseen_odds": np.array(lexicon.unseen_odds, np.float32)}
+            "unseen_odds": np.array(lexicon.unseen_odds, np.float32), "frequent_words": np.array(frequent),
+            "frequent_classes": np.array([lexicon.frequent[w] for w in frequent], np.int8)}
 
 
 def stacked(stages: Sequence[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
@@ -207,10 +225,10 @@ def out_of_fold_labels(sentences: Sequence[Sentence], items: list[list[list[str]
     return labels
 
 
-def train_model(sentences: Sequence[Sentence], names: frozenset[str], settings: Settings,
-                stages: int = 2) -> dict[str, np.ndarray]:
+def train_model(sentences: Sequence[Sentence], names: frozenset[str], frequent: Mapping[str, int],
+                settings: Settings, stages: int = 2) -> dict[str, np.ndarray]:
     """The model file's arrays: one CRF, or two with the second seeing out-of-fold first-stage labels per document."""
-    lexicon = training_lexicon(names, sentences)
+    lexicon = training_lexicon(names, sentences, frequent)
     items = [crf_items(sentence, lexicon) for sentence in sentences]
     labels = [sentence.labels for sentence in sentences]
     models = [train(items, labels, settings)]
@@ -258,7 +276,8 @@ def letter_odds(names: Iterable[str], others: Iterable[str], min_count: int = 2)
     return odds, base
 
 
-def training_lexicon(names: frozenset[str], sentences: Sequence[Sentence], folds: int = 5) -> Lexicon:
+def training_lexicon(names: frozenset[str], sentences: Sequence[Sentence], frequent: Mapping[str, int],
+                     folds: int = 5) -> Lexicon:
     """The lexicon for training: the name class of each ordinary word comes from odds learnt without its fold,
     so the CRF sees training words scored as it will see new words."""
     others = sorted(ordinary_words(sentences))
@@ -268,7 +287,7 @@ def training_lexicon(names: frozenset[str], sentences: Sequence[Sentence], folds
         held_out = Lexicon(names, odds, unseen)
         classes.update({w: held_out.name_class(w) for i, w in enumerate(others) if i % folds == fold})
     odds, unseen = letter_odds(names, others)
-    return Lexicon(names, odds, unseen, classes)
+    return Lexicon(names, odds, unseen, classes, frequent)
 
 
 def span_scores(tag: Callable[[str], Iterable[Span]], sentences: Sequence[Sentence], per_text: int = 1,
@@ -319,7 +338,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         train_part = train_part + load_sentences(EXTRA[name])
     started = time.perf_counter()
     settings = Settings(args.c1, args.c2, args.iterations, tuple(args.drop))
-    model = train_model(train_part, names, settings, args.stages)
+    model = train_model(train_part, names, frequent_words(), settings, args.stages)
     print(f"trained on {len(train_part)} sentences in {time.perf_counter() - started:.0f}s: "
           f"{len(model['attributes'])} attributes, {args.stages} stage(s)")
     tagger = NerTagger.from_arrays(model, names)
