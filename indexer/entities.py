@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -513,14 +514,19 @@ def _name_of(words: list[Word], span: Span, shown: bool = False) -> str:
 
 
 def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str]) -> list[Span]:
-    """Find every other mention of a name found once, and a person's surname alone."""
-    names: dict[tuple[str, ...], str] = {}
+    """Find every other mention of a name found once, and a person's surname alone; a name found as more than one
+    kind takes the kind most of its mentions have (the first found on a tie)."""
+    votes: dict[tuple[str, ...], Counter[str]] = {}
     for span in spans:
         tokens = tuple(_name_of(words, span).split())
         if tokens:
-            names.setdefault(tokens, span.kind)
-            if span.kind == "person" and len(tokens) > 1:
-                names.setdefault(tokens[-1:], "person")
+            votes.setdefault(tokens, Counter())[span.kind] += 1
+    names = {tokens: kinds.most_common(1)[0][0] for tokens, kinds in votes.items()}
+    spans = [Span(names.get(tuple(_name_of(words, s).split()), s.kind), s.first, s.last) for s in spans]
+    for span in spans:
+        tokens = tuple(_name_of(words, span).split())
+        if span.kind == "person" and len(tokens) > 1:
+            names.setdefault(tokens[-1:], "person")
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for tokens in sorted(names, key=len, reverse=True):
         by_first.setdefault(tokens[0], []).append(tokens)

@@ -173,6 +173,11 @@ def test_a_verb_after_a_name_is_not_part_of_it():
     assert found("وسمير حداد كانا هناك", ("وسمير حداد كانا", "PER")) == [("person", "وسمير حداد", "سمير حداد")]
 
 
+def test_a_name_tagged_as_two_kinds_takes_the_kind_of_most_mentions():
+    assert found("قالت نوفا إن أرباح ونوفا زادت كما توسعت لنوفا", ("نوفا", "ORG"), ("ونوفا", "ORG"),
+                 ("لنوفا", "PER")) == [("firm", "نوفا", "نوفا"), ("firm", "ونوفا", "نوفا"), ("firm", "لنوفا", "نوفا")]
+
+
 def test_a_number_after_a_name_is_not_part_of_it():
     assert found("تبرع للجنة حداد 47 أمس", ("حداد 47", "PER")) == [("person", "حداد", "حداد")]
 
