@@ -47,6 +47,7 @@ _TRIGGER_OF = {normalize(word): kind for kind, words in TRIGGERS.items() for wor
 _PROCLITIC = re.compile(f"(?:{'|'.join(map(re.escape, PROCLITICS))})(?=..)", re.DOTALL)  # first leaving 2 letters
 _DOCUMENT_CLITIC = re.compile("(?:وال|فال|ال|و|ف)(?=...)", re.DOTALL)  # the first of these leaving 3 letters
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CLASS_NAMES = tuple(map(str, range(8)))  # a word's frequency class as an attribute value
 _SENTENCE_END = re.compile(r"[!?؟\n]|\.(?!\w)")  # a full stop, not the dot of 3.5 or U.S
 _GAP_MARKS = {"،": "comma", ",": "comma", "؛": "comma", ";": "comma", ".": "end", "!": "end", "?": "end",
               "؟": "end", ":": "colon", "(": "open", ")": "close", "[": "open", "]": "close", '"': "quote",
@@ -116,7 +117,7 @@ class Lexicon:
         >>> Lexicon(frequent={"قال": 6}).frequency_class("قال"), Lexicon().frequency_class("قال")
         ('6', '0')
         """
-        return str(self.frequent.get(word, 0))
+        return _CLASS_NAMES[self.frequent.get(word, 0)]
 
     def name_class(self, word: str) -> int:
         """How name-like a normalized Arabic word is, from -4 to 4.
@@ -271,6 +272,7 @@ def attribute_columns(written: Sequence[str], words: Sequence[str], lexicon: Lex
     else:
         classes = gram_odds.name_classes([words[i] for i in arabic], [rests[i] for i in arabic])
     pairs = list(zip(words, rests, strict=True))
+    frequent = lexicon.frequent.get
     return [
         ("w=", list(words), 2), ("s=", rests, 2), ("p=", clitics, 1),
         ("", ["name" if word in lexicon.names else "sname" if rest in lexicon.names else None for word, rest in pairs],
@@ -285,8 +287,8 @@ def attribute_columns(written: Sequence[str], words: Sequence[str], lexicon: Lex
         ("x3=", [word[-3:] for word in words], 0), ("x4=", [word[-4:] for word in words], 0),
         ("b2=", [rest[:2] for rest in rests], 0), ("b3=", [rest[:3] for rest in rests], 0),
         ("len=", [f"{min(len(rest), 9)}" for rest in rests], 0),
-        ("f=", [lexicon.frequency_class(word) for word in words], 0),
-        ("fs=", [lexicon.frequency_class(rest) for rest in rests], 0),
+        ("f=", [_CLASS_NAMES[frequent(word, 0)] for word in words], 0),
+        ("fs=", [_CLASS_NAMES[frequent(rest, 0)] for rest in rests], 0),
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from indexer import chars
@@ -27,24 +28,19 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in word_spans(text)]
     ['قالَ', 'Dell', 'ربحت', '١٢٣']
     """
-    if _ATTACHED.search(text) is None:  # no Arabic written straight onto a Latin word or number: no proclitic to drop
-        return [match.span() for match in _WORD.finditer(text)]
-    return list(_spans_without_proclitics(text))
+    spans = [match.span() for match in _WORD.finditer(text)]
+    dropped = set(_attached_proclitics(text, spans))
+    return [span for i, span in enumerate(spans) if i not in dropped] if dropped else spans
 
 
-def _spans_without_proclitics(text: str) -> Iterator[tuple[int, int]]:
-    """The word spans of `text`, a short Arabic word that is a proclitic of the Latin word or number it is written
-    onto left out."""
-    pending: tuple[int, int] | None = None  # a short Arabic word that may be a proclitic of the next word
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        if pending is not None:
-            if not (pending[1] == start and match.lastgroup and _PROCLITIC.fullmatch(text, *pending)):
-                yield pending
-            pending = None
-        if match.lastgroup is None and end - start <= 5:
-            pending = (start, end)
-        else:
-            yield start, end
-    if pending is not None:
-        yield pending
+def _attached_proclitics(text: str, spans: list[tuple[int, int]]) -> Iterator[int]:
+    """Indexes of the short Arabic words in `spans` that are a proclitic of the Latin word or number written
+    straight after them."""
+    ends = None
+    for match in _ATTACHED.finditer(text):
+        ends = [end for _, end in spans] if ends is None else ends
+        i = bisect_left(ends, match.end() - 1)
+        if i + 1 < len(spans) and ends[i] == match.end() - 1 == spans[i + 1][0]:
+            start, end = spans[i]
+            if end - start <= 5 and _PROCLITIC.fullmatch(text, start, end):
+                yield i
