@@ -30,6 +30,7 @@ from indexer.entity_words import (
     ORG_FORMS,
     PLURAL_ENDINGS,
     ROLE_FORMS,
+    STREET_WORDS,
     TITLE_FORMS,
 )
 from indexer.normalize import normalize, strip_harakat, strip_tatweel
@@ -251,7 +252,7 @@ def _is_title(word: Word) -> bool:
 def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str]) -> list[Span]:
     """Person spans without the titles inside them (ترامب والسناتور → ترامب), cut before an auxiliary or speech
     verb (… كونواي كانا) or a number (لجنة ترامب 47), and without a trailing plural or feminine adjective
-    (… البارزين)."""
+    (… البارزين); a name ending in a street word (وول ستريت) is a place and dropped."""
     out = []
     for span in spans:
         if span.kind != "person":
@@ -266,7 +267,8 @@ def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str]) -
                 last = run[-1]
                 if len(run) > 1 and _is_plural_adjective(words[last], names):
                     run.pop()
-                out.append(Span("person", run[0], run[-1] + 1))
+                if not (len(run) > 1 and words[run[-1]].bare in STREET_WORDS):
+                    out.append(Span("person", run[0], run[-1] + 1))
                 run = []
     return out
 

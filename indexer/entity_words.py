@@ -52,6 +52,8 @@ TITLES = frozenset(normalize(w) for w in (
     "الكاتبة", "الصحفي", "الصحفية", "الممثل", "الممثلة", "الفنان", "الفنانة", "المغني", "المغنية", "السفير",
     "السفيرة", "المستشار", "المستشارة", "حاكم", "عضو", "النجم", "النجمة",
 ))
+# Words that end the name of a street or square (وول ستريت، تايمز سكوير): a place, not a person.
+STREET_WORDS = frozenset(normalize(w) for w in ("ستريت", "سكوير", "أفنيو", "أفينيو", "بوليفارد"))
 PLURAL_ENDINGS = ("ين", "ون", "ات", "يه")  # البارزين, الأمريكيون: adjectives, not the end of a person's name
 
 

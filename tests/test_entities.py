@@ -178,6 +178,10 @@ def test_a_name_tagged_as_two_kinds_takes_the_kind_of_most_mentions():
                  ("لنوفا", "PER")) == [("firm", "نوفا", "نوفا"), ("firm", "ونوفا", "نوفا"), ("firm", "لنوفا", "نوفا")]
 
 
+def test_a_name_ending_in_a_street_word_is_not_a_person():
+    assert found("ارتفعت الأسهم في وول ستريت أمس", ("وول ستريت", "PER")) == []
+
+
 def test_a_number_after_a_name_is_not_part_of_it():
     assert found("تبرع للجنة حداد 47 أمس", ("حداد 47", "PER")) == [("person", "حداد", "حداد")]
 
