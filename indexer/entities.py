@@ -26,6 +26,8 @@ from indexer.entity_words import (
     HEAD_FORMS,
     HEADS,
     LONE_NAME_FORMS,
+    NAMED_AFTER_FORMS,
+    NOT_PERSONS,
     ORG_DESCRIPTOR_FORMS,
     ORG_FORMS,
     PLURAL_ENDINGS,
@@ -252,7 +254,8 @@ def _is_title(word: Word) -> bool:
 def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str]) -> list[Span]:
     """Person spans without the titles inside them (ترامب والسناتور → ترامب), cut before an auxiliary or speech
     verb (… كونواي كانا) or a number (لجنة ترامب 47), and without a trailing plural or feminine adjective
-    (… البارزين); a name ending in a street word (وول ستريت) is a place and dropped."""
+    (… البارزين). Not persons, dropped: a name ending in a street word (وول ستريت), a name after the indefinite
+    head of a place, prize or event named after someone (جائزة نوبل، ملعب سانتياغو برنابيو), and الله alone."""
     out = []
     for span in spans:
         if span.kind != "person":
@@ -267,10 +270,16 @@ def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str]) -
                 last = run[-1]
                 if len(run) > 1 and _is_plural_adjective(words[last], names):
                     run.pop()
-                if not (len(run) > 1 and words[run[-1]].bare in STREET_WORDS):
+                if not _is_named_place(words, run):
                     out.append(Span("person", run[0], run[-1] + 1))
                 run = []
     return out
+
+
+def _is_named_place(words: list[Word], run: list[int]) -> bool:
+    """Do the words `run` (a tagged person's) name a street, a place, prize or event, or God (_trim_persons)?"""
+    return (len(run) > 1 and words[run[-1]].bare in STREET_WORDS) or (
+        run[0] > 0 and words[run[0] - 1].norm in NAMED_AFTER_FORMS) or (len(run) == 1 and words[run[0]].bare in NOT_PERSONS)
 
 
 def _persons_after_generic_heads(words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],

@@ -52,6 +52,13 @@ TITLES = frozenset(normalize(w) for w in (
     "الكاتبة", "الصحفي", "الصحفية", "الممثل", "الممثلة", "الفنان", "الفنانة", "المغني", "المغنية", "السفير",
     "السفيرة", "المستشار", "المستشارة", "حاكم", "عضو", "النجم", "النجمة",
 ))
+# Words whose indefinite form names a place, prize or event after a person (جائزة نوبل، ملعب سانتياغو برنابيو).
+NAMED_AFTER_HEADS = frozenset(normalize(w) for w in (
+    "جائزة", "كأس", "بطولة", "ملعب", "ستاد", "استاد", "برج", "مطار", "شارع", "ميدان", "مسجد", "إعصار", "قاعة",
+    "جسر", "سد", "مدرسة", "مستشفى",
+))
+# Words never a person's whole name (الله).
+NOT_PERSONS = frozenset(normalize(w) for w in ("الله",))
 # Words that end the name of a street or square (وول ستريت، تايمز سكوير): a place, not a person.
 STREET_WORDS = frozenset(normalize(w) for w in ("ستريت", "سكوير", "أفنيو", "أفينيو", "بوليفارد"))
 PLURAL_ENDINGS = ("ين", "ون", "ات", "يه")  # البارزين, الأمريكيون: adjectives, not the end of a person's name
@@ -79,6 +86,7 @@ GENERIC_HEAD_FORMS = frozenset(
     clitic + article + head for head in FIRM_HEADS | ORG_HEADS | DESCRIPTOR_HEADS if not head.startswith("ال")
     for clitic, article in (("", "ال"), ("و", "ال"), ("ف", "ال"), ("ب", "ال"), ("وب", "ال"), ("", "لل"), ("و", "لل")))
 ORG_DESCRIPTOR_FORMS = _with_clitics(ORG_DESCRIPTOR_HEADS)
+NAMED_AFTER_FORMS = _with_clitics(NAMED_AFTER_HEADS)
 # Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم); not after ب (بتطبيق مبدأ).
 LONE_NAME_FORMS = frozenset(f for f in _with_clitics(frozenset(normalize(w) for w in (
     "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "متجر"))) if not f.startswith(("ب", "وب")))

@@ -182,6 +182,15 @@ def test_a_name_ending_in_a_street_word_is_not_a_person():
     assert found("ارتفعت الأسهم في وول ستريت أمس", ("وول ستريت", "PER")) == []
 
 
+def test_a_name_after_the_head_of_a_prize_or_place_named_after_someone_is_not_a_person():
+    assert found("فاز بجائزة نوبل للسلام", ("نوبل", "PER")) == []
+    assert found("على ملعب سانتياغو برنابيو أمس", ("سانتياغو برنابيو", "PER")) == []
+
+
+def test_god_alone_is_not_a_person():
+    assert found("وقال إن الله كريم", ("الله", "PER")) == []
+
+
 def test_a_number_after_a_name_is_not_part_of_it():
     assert found("تبرع للجنة حداد 47 أمس", ("حداد 47", "PER")) == [("person", "حداد", "حداد")]
 
