@@ -54,7 +54,7 @@ TITLES = frozenset(normalize(w) for w in (
 ))
 # Words whose indefinite form names a place, prize or event after a person (جائزة نوبل، ملعب سانتياغو برنابيو).
 NAMED_AFTER_HEADS = frozenset(normalize(w) for w in (
-    "جائزة", "كأس", "بطولة", "ملعب", "ستاد", "استاد", "برج", "مطار", "شارع", "ميدان", "مسجد", "إعصار", "قاعة",
+    "جائزة", "كأس", "ملعب", "ستاد", "استاد", "برج", "مطار", "شارع", "ميدان", "مسجد", "إعصار", "قاعة",
     "جسر", "سد", "مدرسة", "مستشفى",
 ))
 # Words never a person's whole name (الله).
