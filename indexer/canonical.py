@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -111,19 +112,17 @@ def token_keys(token: str) -> tuple[str, ...]:
     >>> token_keys("Weiss"), token_keys("فايس")
     (('s', 'fs'), ('fs',))
     """
-    first, german = token_key(token), token_key(token, w_as="f")
-    return (first,) if german == first else (first, german)
+    return _with_german_w(token_key, token)
 
 
 def keys_of(kind: str) -> Callable[[str], tuple[str, ...]]:
     """Like key_of, a name → its key, then its key with a Latin w read the German way if that differs."""
-    key = key_of(kind)
+    return functools.partial(_with_german_w, key_of(kind))
 
-    def keys(name: str) -> tuple[str, ...]:
-        first, german = key(name), key(name, w_as="f")
-        return (first,) if german == first else (first, german)
 
-    return keys
+def _with_german_w(key: Callable[..., str], text: str) -> tuple[str, ...]:
+    first, german = key(text), key(text, w_as="f")
+    return (first,) if german == first else (first, german)
 
 
 def last_token(name: str) -> str:
