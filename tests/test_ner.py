@@ -170,6 +170,13 @@ def test_word_scores_of_the_shipped_model_are_its_weights_of_word_attributes(tag
         np.testing.assert_allclose(scores, expected, rtol=0, atol=1e-5, err_msg=word)
 
 
+def test_the_shipped_model_knows_how_common_words_are(tagger):
+    lexicon = tagger._lexicon
+    assert int(lexicon.frequency_class("قال")) >= 5  # "said": among the most common words
+    assert lexicon.frequency_class("زيدونوفيتش") == "0"  # not a word: rarer than any listed
+    assert "0f=0" in word_attributes("زيدونوفيتش", lexicon)[2]  # seen by the word itself (offset 0)
+
+
 def test_word_scores_see_every_attribute_at_its_offsets():
     lexicon = Lexicon(frozenset({"زيد", "بدري"}), {"^ز": 9.0, "زي": 2.0, "يد$": 1.5, "ال": -1.0}, -0.5)
     vocabulary = sorted({a for word in SCORED_WORDS for attrs in word_attributes(word, lexicon) for a in attrs})
