@@ -36,7 +36,8 @@ _LATIN = re.compile("[a-z]")
 
 def token_key(token: str, w_as: str = "") -> str:
     """One name token → its consonant skeleton: لازارد → lzrd, Lazard → lzrd, ماكجواير → mkr, McGuire → mkr;
-    a final h is dropped (الجزيرة → kzr as Jazeera). A Latin w is a vowel (Walker = والكر) unless `w_as` says
+    a final h is dropped (الجزيرة → kzr as Jazeera) and, past two consonants, a final z is an s (رويترز → rtrs as
+    Reuters). A Latin w is a vowel (Walker = والكر) unless `w_as` says
     otherwise ("f": the German reading, Weiss = فايس)."""
     word = normalize(token)
     if word.startswith(("ال", "al")) and len(word) > 4:  # the same on both sides: الكسندر and Alexander
@@ -50,6 +51,8 @@ def token_key(token: str, w_as: str = "") -> str:
         word = word.translate(_ARABIC_CLASSES)
         word = re.sub("[^a-z]", "", word)
     word = _REPEATS.sub(r"\1", word)
+    if len(word) > 2 and word.endswith("z"):  # English final s sounds z and is written ز (Reuters = رويترز)
+        word = word[:-1] + "s"
     return word[:-1] if len(word) > 1 and word.endswith("h") else word  # ة and a final h are often not written
 
 

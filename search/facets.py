@@ -106,9 +106,9 @@ def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGr
         if shared[first] == 1 and german and german[0] in by_key:
             union(value, by_key[german[0]])
     if kind == "person":
-        _short_to_full_names(counts, union, positions=(-1,))  # لاسري → مارك لاسري
+        _short_to_full_names(counts, union, ends=(-1,), most=2)  # لاسري → مارك لاسري
     else:
-        _short_to_full_names(counts, union, positions=(0, -1))  # Centerview → سنترفيو بارتنرز، فايس → Paul Weiss
+        _short_to_full_names(counts, union, ends=(0, -1), most=1)  # Centerview → سنترفيو بارتنرز، فايس → Paul Weiss
     user = aliases.of(kind)
     for names in user.merge:
         for name in names:
@@ -128,23 +128,26 @@ def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGr
     return groups
 
 
-def _short_to_full_names(counts: dict[str, int], union: Callable[[str, str], None],
-                         positions: tuple[int, ...]) -> None:
-    """A one-word value joins the full name with a word at one of `positions` (a person's surname: -1; a firm's
-    first or last word: 0, -1) keyed like it (a Latin w read either way), when exactly one full name has one."""
-    full_by_word: dict[str, set[str]] = defaultdict(set)
+def _short_to_full_names(counts: dict[str, int], union: Callable[[str, str], None], ends: tuple[int, ...],
+                         most: int) -> None:
+    """A value of up to `most` words joins the one longer value that ends (-1) or starts (0), as `ends` allows,
+    with words keyed like its own (a Latin w read either way): a person's surname, one word or two (لاسري،
+    عبد الهادي → مروان عبد الهادي); a firm's first or last word (Centerview، فايس → Paul Weiss)."""
+    longer: dict[tuple[int, str], set[str]] = defaultdict(set)  # (words, their key) → keys of longer values
     first_full: dict[str, str] = {}
     for value in counts:
         words = value.split()
-        if len(words) > 1:
-            for key in {k for position in positions for k in token_keys(words[position])}:
-                full_by_word[key].add(name_key(value))
-            first_full.setdefault(name_key(value), value)
+        for n in range(1, min(most, len(words) - 1) + 1):
+            for end in ends:
+                part = words[-n:] if end == -1 else words[:n]
+                for key in token_keys(part[0]) if n == 1 else (name_key(" ".join(part)),):
+                    longer[n, key].add(name_key(value))
+        first_full.setdefault(name_key(value), value)
     for value in counts:
-        if len(value.split()) == 1:
-            fulls = full_by_word.get(token_key(value), set())
-            if len(fulls) == 1:
-                union(value, first_full[next(iter(fulls))])
+        n = len(value.split())
+        fulls = longer.get((n, token_key(value) if n == 1 else name_key(value)), set()) if n <= most else set()
+        if len(fulls) == 1:
+            union(value, first_full[next(iter(fulls))])
 
 
 def _display_name(values: list[str], counts: dict[str, int]) -> str:

@@ -68,3 +68,9 @@ def test_a_latin_w_keys_as_a_vowel_and_then_the_german_way():
     assert keys_of("person")("Walker") == (name_key("والكر"), name_key("فالكر"))
     assert keys_of("firm")("Wagner Group")[1] == firm_key("فاغنر")
     assert keys_of("person")("Hoffman") == (name_key("هوفمان"),)
+
+
+def test_a_final_z_past_two_consonants_keys_as_the_s_english_writes():
+    assert name_key("رويترز") == name_key("Reuters")
+    assert name_key("ويليامز") == name_key("Williams")
+    assert name_key("عزيز") != name_key("عيسى")

@@ -111,6 +111,11 @@ def test_a_firm_with_and_without_a_corporate_suffix_is_one_facet_value():
     assert table.group("C Street").name == "سي ستريت الاستشارية"
 
 
+def test_a_two_word_surname_joins_the_one_full_name_that_ends_with_it():
+    table = EntityTable("person", {"مروان عبد الهادي": 2, "عبد الهادي": 1, "هادي": 1}, Aliases())
+    assert table.group("عبد الهادي").name == "مروان عبد الهادي"
+
+
 def test_a_firm_named_by_its_first_or_last_word_alone_is_one_facet_value():
     table = EntityTable("firm", {"غولدمان ساكس": 2, "ساكس": 1, "Wolff Olins": 1, "فولف": 1}, Aliases())
     assert table.group("ساكس").name == "غولدمان ساكس"
