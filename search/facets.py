@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from indexer.aliases import Aliases
-from indexer.canonical import key_of, keys_of, last_token, name_key, token_key, token_keys
+from indexer.canonical import CLITICS, key_of, keys_of, last_token, name_key, token_key, token_keys, without_clitic
 from indexer.normalize import normalize
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
@@ -105,6 +105,10 @@ def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGr
         first, *german = keys_of(kind)(value)
         if shared[first] == 1 and german and german[0] in by_key:
             union(value, by_key[german[0]])
+        elif shared[first] == 1:  # else a proclitic the extractor kept (لبلومبرغ), if the rest is another value
+            bare = next((key for key in map(key_of(kind), _without_proclitic(value)) if key in by_key), None)
+            if bare is not None:
+                union(value, by_key[bare])
     if kind == "person":
         _short_to_full_names(counts, union, ends=(-1,), most=2)  # لاسري → مارك لاسري
     else:
@@ -148,6 +152,15 @@ def _short_to_full_names(counts: dict[str, int], union: Callable[[str, str], Non
         fulls = longer.get((n, token_key(value) if n == 1 else name_key(value)), set()) if n <= most else set()
         if len(fulls) == 1:
             union(value, first_full[next(iter(fulls))])
+
+
+def _without_proclitic(value: str) -> list[str]:
+    """The value without each preposition proclitic its first word may start with (ل، ب، ك، alone or after و/ف;
+    not و or ف alone, which begin many names: فالكر), longest first, each leaving at least three letters
+    (لغولدمان ساكس → غولدمان ساكس)."""
+    first, *rest = value.split() or [""]
+    return [" ".join([without_clitic(first, clitic), *rest]) for clitic in CLITICS
+            if clitic not in ("و", "ف") and first.startswith(clitic) and len(first) - len(clitic) >= 3]
 
 
 def _display_name(values: list[str], counts: dict[str, int]) -> str:

@@ -111,6 +111,12 @@ def test_a_firm_with_and_without_a_corporate_suffix_is_one_facet_value():
     assert table.group("C Street").name == "سي ستريت الاستشارية"
 
 
+def test_a_value_with_a_kept_proclitic_joins_the_value_without_it():
+    table = EntityTable("firm", {"غولدمان ساكس": 2, "لغولدمان ساكس": 1, "بلومبرغ": 1, "لبلومبرغ": 1}, Aliases())
+    assert table.group("لغولدمان ساكس").name == "غولدمان ساكس"
+    assert table.group("لبلومبرغ").values == ("بلومبرغ", "لبلومبرغ")
+
+
 def test_a_two_word_surname_joins_the_one_full_name_that_ends_with_it():
     table = EntityTable("person", {"مروان عبد الهادي": 2, "عبد الهادي": 1, "هادي": 1}, Aliases())
     assert table.group("عبد الهادي").name == "مروان عبد الهادي"
