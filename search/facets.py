@@ -26,9 +26,9 @@ class EntityGroup:
 class EntityTable:
     """Groups the stored values of one kind: same transliteration key (لازارد = Lazard; a firm's without trailing
     corporate words: الفنار القابضة = الفنار; a Latin w read the German way when nothing reads it as a vowel:
-    Weber = فيبر), a surname alone with the one full name that ends with it (لاسري = مارك لاسري), a firm's first or
-    last word alone with the one firm named so (ساكس = غولدمان ساكس), and the user's merges; renames and blocks
-    apply last."""
+    Weber = فيبر; then without a kept preposition proclitic: لبلومبرغ = بلومبرغ), a surname of one or two words
+    with the one full name that ends with it (لاسري = مارك لاسري), a firm's first or last word alone with the one
+    firm named so (ساكس = غولدمان ساكس), and the user's merges; renames and blocks apply last."""
 
     def __init__(self, kind: str, counts: dict[str, int], aliases: Aliases) -> None:
         self.kind = kind
