@@ -8,7 +8,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from indexer.aliases import Aliases
-from indexer.canonical import CLITICS, key_of, keys_of, last_token, name_key, token_key, token_keys, without_clitic
+from indexer.canonical import (
+    CLITICS,
+    firm_key,
+    key_of,
+    keys_of,
+    last_token,
+    name_key,
+    token_key,
+    token_keys,
+    without_clitic,
+)
 from indexer.normalize import normalize
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
@@ -30,13 +40,14 @@ class EntityTable:
     with the one full name that ends with it (لاسري = مارك لاسري), a firm's first or last word alone with the one
     firm named so (ساكس = غولدمان ساكس), and the user's merges; renames and blocks apply last."""
 
-    def __init__(self, kind: str, counts: dict[str, int], aliases: Aliases) -> None:
+    def __init__(self, kind: str, counts: dict[str, int], aliases: Aliases, hidden: frozenset[str] = frozenset()
+                 ) -> None:
         self.kind = kind
         self._group_of: dict[str, EntityGroup] = {}
         for group in _group(kind, counts, aliases):
             for value in group.values:
                 self._group_of[value] = group
-        self._blocked = {v for name in aliases.of(kind).block for v in self.values_for(name)}
+        self._blocked = {v for name in aliases.of(kind).block for v in self.values_for(name)} | hidden
 
     def group(self, value: str) -> EntityGroup:
         """The group of a stored value (a value never seen is its own group)."""
@@ -77,6 +88,19 @@ class EntityTable:
             else:
                 out[group.name] = exact_count(tuple(v for v, _ in items))
         return out
+
+
+def firms_among_persons(persons: dict[str, int], firms: dict[str, int]) -> frozenset[str]:
+    """Person values named like a firm value found in at least as many documents (سامسونغ, tagged a person in
+    one article and a firm in others): not shown among persons.
+
+    >>> sorted(firms_among_persons({"سامسونغ": 1, "سارة حداد": 2}, {"Samsung": 3}))
+    ['سامسونغ']
+    """
+    firm_documents: Counter[str] = Counter()
+    for value, n in firms.items():
+        firm_documents[firm_key(value)] += n
+    return frozenset(v for v, n in persons.items() if firm_documents.get(firm_key(v), 0) >= n)
 
 
 def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGroup]:

@@ -14,7 +14,7 @@ from indexer.entities import Entity, EntityExtractor, default_extractor
 from indexer.errors import DocumentNotFound
 from indexer.index import DEFAULT_PATH, open_index
 from search import query as q
-from search.facets import EntityTable
+from search.facets import EntityTable, firms_among_persons
 from search.feedback import expand
 from search.highlight import Matcher, compile_matchers, find_matches, positive_leaves
 from search.plan import Planner, Ranking
@@ -74,9 +74,13 @@ class Searcher:
     def entity_table(self, kind: str) -> EntityTable:
         """How this index's stored entity values group into real entities (built once per Searcher)."""
         if kind not in self._tables:
-            counts = dict(self.backend.count_values(MatchAll(), kind, ENTITY_TABLE_SIZE))
-            self._tables[kind] = EntityTable(kind, counts, read_aliases(self._index.path))
+            counts = self._stored_counts(kind)
+            hidden = firms_among_persons(counts, self._stored_counts("firm")) if kind == "person" else frozenset()
+            self._tables[kind] = EntityTable(kind, counts, read_aliases(self._index.path), hidden)
         return self._tables[kind]
+
+    def _stored_counts(self, kind: str) -> dict[str, int]:
+        return dict(self.backend.count_values(MatchAll(), kind, ENTITY_TABLE_SIZE))
 
     def _entity_values(self, kind: str, text: str) -> list[str]:
         return self.entity_table(kind).values_for(text)
