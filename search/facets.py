@@ -47,7 +47,8 @@ class EntityTable:
         for group in _group(kind, counts, aliases):
             for value in group.values:
                 self._group_of[value] = group
-        self._blocked = {v for name in aliases.of(kind).block for v in self.values_for(name)} | hidden
+        self._blocked = {v for name in aliases.of(kind).block for v in self.values_for(name)}
+        self._blocked |= {v for value in hidden for v in self.group(value).values}
 
     def group(self, value: str) -> EntityGroup:
         """The group of a stored value (a value never seen is its own group)."""
@@ -188,5 +189,5 @@ def _without_proclitic(value: str) -> list[str]:
 
 
 def _display_name(values: list[str], counts: dict[str, int]) -> str:
-    """Prefer a full name (more words), then Arabic script, then the most frequent, then the shortest."""
-    return max(values, key=lambda v: (len(v.split()) > 1, bool(_ARABIC.search(v)), counts.get(v, 0), -len(v)))
+    """Prefer the fullest name (most words), then Arabic script, then the most frequent, then the shortest."""
+    return max(values, key=lambda v: (len(v.split()), bool(_ARABIC.search(v)), counts.get(v, 0), -len(v)))
