@@ -378,13 +378,15 @@ def _is_lone_name(words: list[Word], j: int, stopwords: frozenset[str]) -> bool:
 def _tagged_name_end(words: list[Word], head: int, tagged: Span) -> int:
     """Where a firm's name ends in a tagged name after its descriptor at `head`. After a role (رئيس
     شركة X، الرئيس التنفيذي لشركة X) a person's first and last name usually follow the firm's, so a run of three
-    or more words keeps all but the last two for the firm (رئيس شركة لازارد راي ماكجواير), unless it ends with a
-    word that ends firm names (سي ستريت الاستشارية). Otherwise a tagged organisation is taken whole but for a
+    or more words keeps all but the last two for the firm (رئيس شركة لازارد راي ماكجواير), as does a person span
+    of four or more words after any descriptor, unless it ends with a word that ends firm names (سي ستريت
+    الاستشارية). Otherwise a tagged organisation is taken whole but for a
     trailing nationality (شركة سامسونغ الكورية), and a tagged person whole when it has at most two words (شركة
     أندريسن هورويتز), else only its first word."""
     kind, first, last = tagged
     after_role = head > 0 and words[head - 1].norm in ROLE_FORMS
-    if after_role and last - first >= 3 and words[last - 1].norm not in FIRM_TAILS:
+    if (after_role and last - first >= 3 or kind == "person" and last - first >= 4) \
+            and words[last - 1].norm not in FIRM_TAILS:
         return last - 2
     if kind != "person" or last - first <= 2:
         while last - first > 1 and not words[first].norm.startswith("ال") and _is_nisba(words[last - 1]):

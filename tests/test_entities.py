@@ -211,6 +211,11 @@ def test_a_known_first_name_left_after_a_firm_takes_the_next_word_as_surname():
         ("firm", "نجمة كابيتال", "نجمة كابيتال"), ("person", "مارك حداد", "مارك حداد")]
 
 
+def test_a_four_word_person_span_after_a_descriptor_is_a_firm_then_a_person():
+    assert found("وقالت شركة نجمة الشرق سمير حداد إن", ("نجمة الشرق سمير حداد", "PER")) == [
+        ("firm", "نجمة الشرق", "نجمة الشرق"), ("person", "سمير حداد", "سمير حداد")]
+
+
 def test_a_tagged_name_after_a_descriptor_is_taken_whole():
     assert found("وقالت صحيفة الصباح اليوم إن", ("الصباح اليوم", "ORG")) == [
         ("firm", "الصباح اليوم", "الصباح اليوم")]
