@@ -147,6 +147,7 @@ class EntityExtractor:
     stopwords: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
     normalize: Callable[[str], str] = normalize
+    common: frozenset[str] = frozenset()  # very common words (normalized), which alone never make a name to look for
     _memo: dict[str, WordForm] = field(default_factory=dict, repr=False)
 
     def __call__(self, text: str) -> list[Entity]:
@@ -187,7 +188,7 @@ class EntityExtractor:
         titled = _titled_persons(text, words, offsets, _misc_words(offsets, tag_spans), self.stopwords)
         spans = _resolve_overlaps(_resolve_overlaps(named) + kept + titled)
         spans = _split_known_persons(words, _split_at_and(words, spans))
-        spans = _propagate(words, spans, self.stopwords)
+        spans = _propagate(words, spans, self.stopwords, self.common)
         return _entities(text, words, offsets, spans)
 
 
@@ -526,9 +527,11 @@ def _name_of(words: list[Word], span: Span, shown: bool = False) -> str:
     return " ".join(words[k].bare if k == first else words[k].norm for k in range(first, last))
 
 
-def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str]) -> list[Span]:
-    """Find every other mention of a name found once, and a person's surname alone; a name found as more than one
-    kind takes the kind most of its mentions have (the first found on a tie)."""
+def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], common: frozenset[str]
+               ) -> list[Span]:
+    """Find every other mention of a name found once, and a person's surname alone, but not a person's name made
+    of `common` words only (علي alone, مصدران); a name found as more than one kind takes the kind most of its
+    mentions have (the first found on a tie)."""
     votes: dict[tuple[str, ...], Counter[str]] = {}
     for span in spans:
         tokens = tuple(_name_of(words, span).split())
@@ -542,7 +545,8 @@ def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str]) 
             names.setdefault(tokens[-1:], "person")
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for tokens in sorted(names, key=len, reverse=True):
-        by_first.setdefault(tokens[0], []).append(tokens)
+        if names[tokens] != "person" or not all(token in common for token in tokens):
+            by_first.setdefault(tokens[0], []).append(tokens)
     taken = {k for s in spans for k in range(s.first, s.last)}
     found = list(spans)
     for i in [i for i, word in enumerate(words) if word.bare in by_first]:
@@ -583,7 +587,7 @@ def default_extractor() -> EntityExtractor:
 
     tagger = NerTagger.load()
     return EntityExtractor(lambda text, spans: [(s.label, s.start, s.end) for s in tagger.tag(text, spans)],
-                           load_stopwords(), tagger.names, tagger.normalized)
+                           load_stopwords(), tagger.names, tagger.normalized, tagger.common_words())
 
 
 def extract_entities(text: str, extractor: EntityExtractor | None = None) -> list[Entity]:

@@ -191,6 +191,14 @@ def test_god_alone_is_not_a_person():
     assert found("وقال إن الله كريم", ("الله", "PER")) == []
 
 
+def test_a_person_name_of_common_words_only_is_not_looked_for_elsewhere():
+    text = "قالت أمل إن لديها أمل كبير"
+    tag = tagger_finding(("أمل", "PER"))
+    stop, names = load_stopwords(), load_names()
+    assert len(EntityExtractor(tag, stop, names)(text)) == 2
+    assert [e.start for e in EntityExtractor(tag, stop, names, common=frozenset({"امل"}))(text)] == [5]
+
+
 def test_a_number_after_a_name_is_not_part_of_it():
     assert found("تبرع للجنة حداد 47 أمس", ("حداد 47", "PER")) == [("person", "حداد", "حداد")]
 
