@@ -381,9 +381,9 @@ def _tagged_name_end(words: list[Word], head: int, tagged: Span) -> int:
     شركة X، الرئيس التنفيذي لشركة X) a person's first and last name usually follow the firm's, so a run of three
     or more words keeps all but the last two for the firm (رئيس شركة لازارد راي ماكجواير), as does a person span
     of four or more words after any descriptor, unless it ends with a word that ends firm names (سي ستريت
-    الاستشارية). Otherwise a tagged organisation is taken whole but for a
-    trailing nationality (شركة سامسونغ الكورية), and a tagged person whole when it has at most two words (شركة
-    أندريسن هورويتز), else only its first word."""
+    الاستشارية). Otherwise a tagged organisation is taken whole but for a trailing nationality (شركة سامسونغ
+    الكورية), and a tagged person whole when it has at most two words (شركة أندريسن هورويتز), else only its first
+    word."""
     kind, first, last = tagged
     after_role = head > 0 and words[head - 1].norm in ROLE_FORMS
     if (after_role and last - first >= 3 or kind == "person" and last - first >= 4) \
@@ -532,15 +532,14 @@ def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], 
     """Find every other mention of a name found once, and a person's surname alone, but not a person's name made
     of `common` words only (علي alone, مصدران); a name found as more than one kind takes the kind most of its
     mentions have (the first found on a tie)."""
+    named = [(span, tuple(_name_of(words, span).split())) for span in spans]
     votes: dict[tuple[str, ...], Counter[str]] = {}
-    for span in spans:
-        tokens = tuple(_name_of(words, span).split())
+    for span, tokens in named:
         if tokens:
             votes.setdefault(tokens, Counter())[span.kind] += 1
     names = {tokens: kinds.most_common(1)[0][0] for tokens, kinds in votes.items()}
-    spans = [Span(names.get(tuple(_name_of(words, s).split()), s.kind), s.first, s.last) for s in spans]
-    for span in spans:
-        tokens = tuple(_name_of(words, span).split())
+    spans = [Span(names.get(tokens, span.kind), span.first, span.last) for span, tokens in named]
+    for span, (_, tokens) in zip(spans, named, strict=True):
         if span.kind == "person" and len(tokens) > 1:
             names.setdefault(tokens[-1:], "person")
     by_first: dict[str, list[tuple[str, ...]]] = {}

@@ -117,18 +117,16 @@ def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGr
     def union(a: str, b: str) -> None:
         parent[find(a)] = find(b)
 
+    keys = {value: keys_of(kind)(value) for value in counts}
     by_key: dict[str, str] = {}
-    shared: Counter[str] = Counter()
-    for value in counts:
-        key = key_of(kind)(value)
-        shared[key] += 1
+    for value, (key, *_) in keys.items():
         if key in by_key:
             union(value, by_key[key])
         elif key:
             by_key[key] = value
-    for value in counts:  # else a Latin w read the German way, if another value spells it so (Weiss = فايس)
-        first, *german = keys_of(kind)(value)
-        if shared[first] == 1 and german and german[0] in by_key:
+    shared = Counter(key for key, *_ in keys.values())
+    for value, (first, *german) in keys.items():  # else a Latin w read the German way, if another value spells
+        if shared[first] == 1 and german and german[0] in by_key:  # it so (Weiss = فايس)
             union(value, by_key[german[0]])
         elif shared[first] == 1:  # else a proclitic the extractor kept (لبلومبرغ), if the rest is another value
             bare = next((key for key in map(key_of(kind), _without_proclitic(value)) if key in by_key), None)
