@@ -21,6 +21,7 @@ from indexer.entity_words import (
     AUXILIARIES,
     COMPLEMENT_HEADS,
     DESCRIPTOR_FORMS,
+    EMPLOYER_ROLES,
     FIRM_TAILS,
     GENERIC_HEAD_FORMS,
     HEAD_FORMS,
@@ -30,9 +31,11 @@ from indexer.entity_words import (
     NOT_PERSONS,
     ORG_DESCRIPTOR_FORMS,
     ORG_FORMS,
+    PERSONAL_DESCRIPTOR_FORMS,
     PLURAL_ENDINGS,
     ROLE_FORMS,
     STREET_WORDS,
+    TAGGED_DESCRIPTOR_FORMS,
     TITLE_FORMS,
 )
 from indexer.normalize import normalize, strip_harakat, strip_tatweel
@@ -117,14 +120,20 @@ def words_of(text: str, names: frozenset[str] = frozenset(), memo: dict[str, Wor
              spans: Sequence[tuple[int, int]] | None = None, normalize: Callable[[str], str] = normalize) -> list[Word]:
     """The words of `text`, one per word span (`spans`: its word_spans, when known); a proclitic counts as one only
     before a word the document, a name list or the organisation heads have on its own (ولاسري → لاسري when لاسري
-    occurs; لازارد stays whole). `memo` caches each raw word's WordForm across calls with the same `names` and
+    occurs; لازارد stays whole), and ل is one after a role word before a word not in the name lists (الرئيس
+    التنفيذي لجيه بي مورغان; رئيسها التنفيذي لاري فينك). `memo` caches each raw word's WordForm across calls with the same `names` and
     `normalize`."""
     memo = {} if memo is None else memo
     spans = word_spans(text) if spans is None else spans
     forms = [memo.get(raw) or _remember(memo, raw, names, normalize) for raw in [text[a:b] for a, b in spans]]
     in_text = {form.norm for form in forms}
-    return [next((word for rest, word in form.splits if rest in in_text), form.word) if form.splits else form.word
-            for form in forms]
+    words = [next((word for rest, word in form.splits if rest in in_text), form.word) if form.splits else form.word
+             for form in forms]
+    for i in range(1, len(words)):
+        if words[i - 1].norm in EMPLOYER_ROLES and words[i].norm == words[i].bare and words[i].norm[:1] == "ل" \
+                and words[i].norm[:2] != "لل" and len(words[i].norm) > 3 and words[i].norm not in names:
+            words[i] = words[i]._replace(bare=words[i].norm[1:], shown=words[i].shown[1:])
+    return words
 
 
 def _remember(memo: dict[str, WordForm], raw: str, names: frozenset[str], normalize: Callable[[str], str]) -> WordForm:
@@ -148,6 +157,7 @@ class EntityExtractor:
     names: frozenset[str] = frozenset()
     normalize: Callable[[str], str] = normalize
     common: frozenset[str] = frozenset()  # very common words (normalized), which alone never make a name to look for
+    frequent: frozenset[str] = frozenset()  # fairly common words (normalized), `common` included: not first names
     _memo: dict[str, WordForm] = field(default_factory=dict, repr=False)
 
     def __call__(self, text: str) -> list[Entity]:
@@ -181,14 +191,15 @@ class EntityExtractor:
         """One text's entities from its word spans (`offsets`) and the tagger's spans."""
         words = words_of(text, self.names, self._memo, offsets, self.normalize)
         tagged = _tagger_spans(words, offsets, tag_spans)
-        tagged = _trim_persons(words, _split_at_marks(text, offsets, tagged), self.names)
+        tagged = _trim_persons(words, _split_at_marks(text, offsets, tagged), self.names, self.frequent)
         tagged = _persons_after_generic_heads(words, offsets, tagged, self.names, self.stopwords)
-        named = _latin_spans(text, words, offsets) + _cue_spans(words, self.stopwords, tagged)
+        named = _latin_spans(text, words, offsets) + _cue_spans(words, self.stopwords, tagged) + _employer_spans(words, tagged)
         kept = _cut(words, offsets, tagged, named, self.stopwords, self.names)
         titled = _titled_persons(text, words, offsets, _misc_words(offsets, tag_spans), self.stopwords)
         spans = _resolve_overlaps(_resolve_overlaps(named) + kept + titled)
         spans = _split_known_persons(words, _split_at_and(words, spans))
-        spans = _propagate(words, spans, self.stopwords, self.common)
+        spans = _propagate(words, spans, self.stopwords, self.common, _named_as_firms(words, named))
+        spans = _with_first_names(text, words, offsets, spans, self.names, self.frequent | self.stopwords)
         return _entities(text, words, offsets, spans)
 
 
@@ -252,11 +263,13 @@ def _is_title(word: Word) -> bool:
     return word.norm in TITLE_FORMS
 
 
-def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str]) -> list[Span]:
+def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], frequent: frozenset[str] = frozenset()
+                  ) -> list[Span]:
     """Person spans without the titles inside them (ترامب والسناتور → ترامب), cut before an auxiliary or speech
     verb (… كونواي كانا) or a number (لجنة ترامب 47), and without a trailing plural or feminine adjective
     (… البارزين). Not persons, dropped: a name ending in a street word (وول ستريت), a name after the indefinite
-    head of a place, prize or event named after someone (جائزة نوبل، ملعب سانتياغو برنابيو), and الله alone."""
+    head of a place, prize or event named after someone (جائزة نوبل، ملعب سانتياغو برنابيو), الله alone, and one
+    word that is the dual or plural of a `frequent` word (قال مصدران)."""
     out = []
     for span in spans:
         if span.kind != "person":
@@ -271,10 +284,16 @@ def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str]) -
                 last = run[-1]
                 if len(run) > 1 and _is_plural_adjective(words[last], names):
                     run.pop()
-                if not _is_named_place(words, run):
+                if not _is_named_place(words, run) and not _is_plural_noun(words, run, names, frequent):
                     out.append(Span("person", run[0], run[-1] + 1))
                 run = []
     return out
+
+
+def _is_plural_noun(words: list[Word], run: list[int], names: frozenset[str], frequent: frozenset[str]) -> bool:
+    """Is a one-word person a dual or plural of a `frequent` word, and not a name itself (مصدران، مسؤولون)?"""
+    bare = words[run[0]].bare
+    return len(run) == 1 and bare.endswith(("ان", "ون", "ين")) and bare[:-2] in frequent and bare not in names
 
 
 def _is_named_place(words: list[Word], run: list[int]) -> bool:
@@ -338,16 +357,19 @@ def _after_possessive(words: list[Word], offsets: list[tuple[int, int]], i: int)
 
 def _cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] = ()) -> list[Span]:
     """A name right after an indefinite descriptor (شركة، قناة، منصة … for firms; فريق، نادي for other
-    organisations), past a definite complement (شركة المحاماة X, شركة رأس المال الاستثماري X): a Latin run, a
-    word followed by words that end firm names (أفينو كابيتال), or a name the tagger found there, whatever kind
-    it gave it (شركة لازارد راي …: لازارد; صحيفة واشنطن بوست), or after some firm descriptors one untagged word
-    that looks like a name (تطبيق زووم). An organisation's name the tagger found with its descriptor (حزب الله) is
-    left to it. Other words after a descriptor are usually adjectives (شركة ناشئة) and are left alone."""
+    organisations; بنك، مصرف only before a tagged or Latin name), past a definite complement (شركة المحاماة X,
+    شركة رأس المال الاستثماري X): a Latin run, a word followed by words that end firm names (أفينو كابيتال), or
+    a name the tagger found there, whatever kind it gave it (شركة لازارد راي …: لازارد; صحيفة واشنطن بوست) but a
+    person after مكتب (the person's office), or after some firm descriptors one untagged word that looks like a
+    name (تطبيق زووم). An organisation's name the tagger found with its descriptor (حزب الله) is left to it. Other
+    words after a descriptor are usually adjectives (شركة ناشئة) and are left alone."""
     tagged_at = {span.first: span for span in tagged}
     in_name = {k for span in tagged for k in range(span.first, span.last)}
     out = []
     for i, w in enumerate(words[:-1]):
         kind = "firm" if _is_head(w, DESCRIPTOR_FORMS) else "org" if _is_head(w, ORG_DESCRIPTOR_FORMS) else ""
+        if _is_head(w, TAGGED_DESCRIPTOR_FORMS) and (i + 1 in tagged_at or words[i + 1].latin):
+            kind = "firm"
         if not kind or "ال" in w.norm[:3] or (kind == "org" and i in in_name):
             continue
         for j in dict.fromkeys((i + 1, _past_complement(words, i + 1))):
@@ -356,6 +378,8 @@ def _cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] 
             k = j + 1
             while k < len(words) and k - j < 4 and (words[k].norm in FIRM_TAILS or (words[j].latin and words[k].latin)):
                 k += 1
+            if j in tagged_at and tagged_at[j].kind == "person" and _is_head(w, PERSONAL_DESCRIPTOR_FORMS):
+                break
             if j in tagged_at and k == j + 1:
                 k = _tagged_name_end(words, i, tagged_at[j])
             elif not (words[j].latin or k > j + 1 or (j in in_name and j == i + 1) or (
@@ -363,6 +387,19 @@ def _cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] 
                 continue
             out.append(Span(kind, j, k))
             break
+    return out
+
+
+def _employer_spans(words: list[Word], tagged: list[Span]) -> list[Span]:
+    """The firm in "role word + ل + firm + person" (الرئيس التنفيذي لجيه بي مورغان جيمي ديمون) when the tagger
+    read it all, or all but the ل-word, as one person of three or more words: the firm is all but the last two
+    words, which _cut leaves to the person."""
+    out = []
+    for span in tagged:
+        i = span.first - 1 if span.first > 1 and words[span.first - 2].norm in EMPLOYER_ROLES else span.first
+        if span.kind == "person" and i > 0 and words[i - 1].norm in EMPLOYER_ROLES and words[i].norm[:1] == "ل" \
+                and words[i].norm[:2] != "لل" and words[i].bare != words[i].norm and span.last - i >= 3:
+            out.append(Span("firm", i, span.last - 2))
     return out
 
 
@@ -527,16 +564,24 @@ def _name_of(words: list[Word], span: Span, shown: bool = False) -> str:
     return " ".join(words[k].bare if k == first else words[k].norm for k in range(first, last))
 
 
-def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], common: frozenset[str]
-               ) -> list[Span]:
-    """Find every other mention of a name found once, and a person's surname alone, but not a person's name made
-    of `common` words only (علي alone, مصدران); a name found as more than one kind takes the kind most of its
-    mentions have (the first found on a tie)."""
+def _named_as_firms(words: list[Word], named: list[Span]) -> set[Span]:
+    """The rule-found names that are surely firms: Latin runs, and names right after a firm's descriptor (شركة X)."""
+    return {span for span in named if span.kind == "firm" and (words[span.first].latin or span.first > 0 and (
+        _is_head(words[span.first - 1], DESCRIPTOR_FORMS) or _is_head(words[span.first - 1], TAGGED_DESCRIPTOR_FORMS)))}
+
+
+def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], common: frozenset[str],
+               cued: frozenset[Span] | set[Span] = frozenset()) -> list[Span]:
+    """Find every other mention of a name found once (its first word with or without the proclitic it may have
+    lost), and a person's surname alone, but not a person's name made of `common` words only (علي alone,
+    مصدران); a name found as more than one kind takes the kind most of its mentions have (the first found on a
+    tie), where a mention found by a cue word or in Latin script (`cued`: شركة بلاك روك) outvotes any number the
+    tagger typed alone."""
     named = [(span, tuple(_name_of(words, span).split())) for span in spans]
     votes: dict[tuple[str, ...], Counter[str]] = {}
     for span, tokens in named:
         if tokens:
-            votes.setdefault(tokens, Counter())[span.kind] += 1
+            votes.setdefault(tokens, Counter())[span.kind] += len(words) if span in cued else 1
     names = {tokens: kinds.most_common(1)[0][0] for tokens, kinds in votes.items()}
     spans = [Span(names.get(tokens, span.kind), span.first, span.last) for span, tokens in named]
     for span, (_, tokens) in zip(spans, named, strict=True):
@@ -548,11 +593,10 @@ def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], 
             by_first.setdefault(tokens[0], []).append(tokens)
     taken = {k for s in spans for k in range(s.first, s.last)}
     found = list(spans)
-    for i in [i for i, word in enumerate(words) if word.bare in by_first]:
-        word = words[i]
-        if i in taken or word.norm in stopwords:
+    for i, word in enumerate(words):
+        if i in taken or word.norm in stopwords or not (word.bare in by_first or word.norm in by_first):
             continue
-        for tokens in by_first[word.bare]:
+        for tokens in by_first.get(word.bare, []) + by_first.get(word.norm, []) * (word.norm != word.bare):
             n = len(tokens)
             rest = tuple(w.norm for w in words[i + 1:i + n])
             if rest == tokens[1:] and not taken.intersection(range(i, i + n)):
@@ -562,8 +606,28 @@ def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], 
     return sorted(found, key=lambda s: s.first)
 
 
+def _with_first_names(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
+                      names: frozenset[str], frequent: frozenset[str]) -> list[Span]:
+    """A one-word person span takes the word before it when that is a first name: a name-list word, not
+    `frequent` (وأكد، أمير), a title or a head, with no punctuation between (لمبادلة خلدون المبارك → خلدون
+    المبارك)."""
+    taken = {k for s in spans for k in range(s.first, s.last)}
+    out = []
+    for span in spans:
+        i = span.first - 1
+        if span.kind == "person" and span.last - span.first == 1 and i >= 0 and i not in taken:
+            word = words[i]
+            if word.norm == word.bare and word.norm in names and word.norm not in frequent and not word.latin \
+                    and not _is_title(word) and not _is_head(word, HEAD_FORMS) \
+                    and not _PERSON_BREAK.search(text, offsets[i][1], offsets[span.first][0]):
+                span = Span("person", i, span.last)
+        out.append(span)
+    return out
+
+
 def _entities(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span]) -> list[Entity]:
-    """Spans → Entities; a person's surname alone takes the full name found in the same document."""
+    """Spans → Entities; a person's surname alone takes the full name found in the same document, matched with
+    or without the proclitic its word may have lost (كايا كالاس … كالاس, though الاس is a name)."""
     full_names: dict[str, str] = {}  # normalized surname → full name as shown
     shown_as: dict[str, str] = {}  # normalized name → how its first mention shows it
     names = [_name_of(words, span) for span in spans]
@@ -574,7 +638,9 @@ def _entities(text: str, words: list[Word], offsets: list[tuple[int, int]], span
             full_names.setdefault(name.split()[-1], shown_as[name])
     out = []
     for span, name in zip(spans, names, strict=True):
-        canonical = full_names.get(name, shown_as[name]) if span.kind == "person" else shown_as[name]
+        canonical = shown_as[name]
+        if span.kind == "person":  # a surname alone, also when a proclitic was split off it (كالاس: ك + الاس)
+            canonical = full_names.get(name) or full_names.get(words[span.first].norm, canonical)
         start, end = offsets[span.first][0], offsets[span.last - 1][1]
         out.append(Entity(span.kind, start, end, text[start:end], canonical))
     return out
@@ -586,7 +652,8 @@ def default_extractor() -> EntityExtractor:
 
     tagger = NerTagger.load()
     return EntityExtractor(lambda text, spans: [(s.label, s.start, s.end) for s in tagger.tag(text, spans)],
-                           load_stopwords(), tagger.names, tagger.normalized, tagger.common_words())
+                           load_stopwords(), tagger.names, tagger.normalized, tagger.common_words(),
+                           tagger.common_words(min_class=4))
 
 
 def extract_entities(text: str, extractor: EntityExtractor | None = None) -> list[Entity]:

@@ -87,9 +87,19 @@ GENERIC_HEAD_FORMS = frozenset(
     for clitic, article in (("", "ال"), ("و", "ال"), ("ف", "ال"), ("ب", "ال"), ("وب", "ال"), ("", "لل"), ("و", "لل")))
 ORG_DESCRIPTOR_FORMS = _with_clitics(ORG_DESCRIPTOR_HEADS)
 NAMED_AFTER_FORMS = _with_clitics(NAMED_AFTER_HEADS)
+# Descriptors whose name is taken only when the tagger found one right after them (بنك مورغان ستانلي), since most
+# words after them are not names (بنك مركزي، مصرف إسلامي).
+TAGGED_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in ("بنك", "مصرف")))
 # Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم); not after ب (بتطبيق مبدأ).
 LONE_NAME_FORMS = frozenset(f for f in _with_clitics(frozenset(normalize(w) for w in (
     "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "متجر"))) if not f.startswith(("ب", "وب")))
 ROLE_FORMS = TITLE_FORMS | _with_clitics(frozenset(normalize(w) for w in (
     "مؤسس", "مدير", "مديرة", "شريك", "مالك", "التنفيذي", "التنفيذية", "المشارك", "المشاركة", "الإداري",
 )))
+# Definite role words after which ل is the preposition "of" before the employer's name (الرئيس التنفيذي لجيه بي
+# مورغان، المؤسس المشارك لقرش).
+EMPLOYER_ROLES = frozenset(normalize(w) for w in (
+    "التنفيذي", "التنفيذية", "المشارك", "المشاركة", "الإداري", "الإدارية", "العام", "العامة", "المالي", "المالية",
+))
+# Descriptors that also mean a person's own office or brand (مكتب نعوم شومسكي): a person tagged after them stays one.
+PERSONAL_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in ("مكتب", "علامة", "استوديو")))

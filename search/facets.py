@@ -93,15 +93,16 @@ class EntityTable:
 
 def firms_among_persons(persons: dict[str, int], firms: dict[str, int]) -> frozenset[str]:
     """Person values named like a firm value found in at least as many documents (سامسونغ, tagged a person in
-    one article and a firm in others): not shown among persons.
+    one article and a firm in others; لسامسونغ, with a proclitic): not shown among persons.
 
-    >>> sorted(firms_among_persons({"سامسونغ": 1, "سارة حداد": 2}, {"Samsung": 3}))
-    ['سامسونغ']
+    >>> sorted(firms_among_persons({"سامسونغ": 1, "لسامسونغ": 1, "سارة حداد": 2}, {"Samsung": 3}))
+    ['سامسونغ', 'لسامسونغ']
     """
     firm_documents: Counter[str] = Counter()
     for value, n in firms.items():
         firm_documents[firm_key(value)] += n
-    return frozenset(v for v, n in persons.items() if firm_documents.get(firm_key(v), 0) >= n)
+    return frozenset(v for v, n in persons.items()
+                     if max(firm_documents.get(firm_key(form), 0) for form in [v, *_without_proclitic(v)]) >= n)
 
 
 def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGroup]:

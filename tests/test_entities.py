@@ -58,6 +58,13 @@ def test_a_surname_alone_takes_the_full_name_of_the_document():
         "person", "الراشد", "سمير الراشد")
 
 
+def test_a_surname_that_starts_like_a_proclitic_before_a_known_name_takes_the_full_name():
+    """كالاس reads as ك + الاس (a name in the lists), yet it is كايا كالاس's surname."""
+    text = "التقى الوزير كايا كالاس. وقالت كالاس إن"
+    extractor = EntityExtractor(tagger_finding(("كايا كالاس", "PER")), load_stopwords(), frozenset({"الاس"}))
+    assert [(e.surface, e.canonical) for e in extractor(text)] == [("كايا كالاس", "كايا كالاس"), ("كالاس", "كايا كالاس")]
+
+
 def test_every_mention_of_a_found_name_is_found_with_or_without_proclitic():
     assert found("التقى كريم داود بالوزير. وقال لداود الوزير", ("كريم داود", "PER")) == [
         ("person", "كريم داود", "كريم داود"), ("person", "لداود", "كريم داود")]
@@ -278,3 +285,46 @@ def test_a_name_after_the_definite_head_of_an_organisation_is_a_person():
 
 def test_an_arabic_letter_between_latin_words_ends_a_firm_name():
     assert found("مع AMD وNvidia") == [("firm", "AMD", "AMD"), ("firm", "Nvidia", "Nvidia")]
+
+
+def test_a_name_the_tagger_found_after_an_indefinite_bank_is_a_firm():
+    assert found("وقال بنك نوفا ستار إن", ("نوفا ستار", "PER")) == [("firm", "نوفا ستار", "نوفا ستار")]
+
+
+def test_a_word_after_bank_that_the_tagger_did_not_find_is_not_a_firm():
+    assert found("افتتح بنك إسلامي فرعاً") == []
+
+
+def test_a_person_tagged_after_an_office_is_the_persons_office():
+    assert found("زار مكتب سمير حداد أمس", ("سمير حداد", "PER")) == [("person", "سمير حداد", "سمير حداد")]
+
+
+def test_a_cue_word_mention_outvotes_the_taggers_kind_for_the_name():
+    text = "نوفا ستار تطلق صندوقاً. وأعلنت شركة نوفا ستار أمس. وقال رئيس نوفا ستار إن"
+    every_mention = [("PER", m.start(), m.end()) for m in re.finditer("نوفا ستار", text)]
+    extractor = EntityExtractor(lambda text, spans: every_mention, load_stopwords(), load_names())
+    assert [e.kind for e in extractor(text)] == ["firm", "firm", "firm"]
+
+
+def test_a_first_name_before_a_one_word_person_joins_it():
+    text = "وقال الرئيس التنفيذي لنوفا خلدون الراشد إن"
+    extractor = EntityExtractor(tagger_finding(("الراشد", "PER")), load_stopwords(), frozenset({"خلدون"}))
+    assert [(e.surface, e.canonical) for e in extractor(text)] == [("خلدون الراشد", "خلدون الراشد")]
+
+
+def test_a_frequent_word_before_a_one_word_person_does_not_join_it():
+    text = "وأكد الراشد أن"
+    extractor = EntityExtractor(tagger_finding(("الراشد", "PER")), load_stopwords(), frozenset({"واكد"}),
+                                frequent=frozenset({"واكد"}))
+    assert [e.surface for e in extractor(text)] == ["الراشد"]
+
+
+def test_the_employer_after_a_role_and_la_is_split_from_the_person_the_tagger_ran_on():
+    assert found("وقال الرئيس التنفيذي لنوفا ستار سمير حداد إن", ("لنوفا ستار سمير حداد", "PER")) == [
+        ("firm", "لنوفا ستار", "نوفا ستار"), ("person", "سمير حداد", "سمير حداد")]
+
+
+def test_the_dual_of_a_frequent_word_is_not_a_person():
+    extractor = EntityExtractor(tagger_finding(("مصدران", "PER")), load_stopwords(), frozenset(),
+                                frequent=frozenset({"مصدر"}))
+    assert extractor("قال مصدران مطلعان إن") == []

@@ -53,6 +53,15 @@ def test_a_name_found_more_often_as_a_firm_is_not_listed_among_persons(tmp_path)
     assert {h.id: h.persons for h in searcher.search("نص", limit=5).hits}["a"] == ("سارة حداد",)
 
 
+def test_a_person_value_with_a_proclitic_named_like_a_firm_is_not_listed_among_persons(tmp_path):
+    mentions = {"a": [("person", "لنوفا ستار"), ("person", "سارة حداد")], "b": [("firm", "نوفا ستار")]}
+    docs = [Document(i, f"خبر {i}", f"نص الخبر {i}") for i in mentions]
+    with Indexer(tmp_path / "ix", extractor=lambda text: [Entity(k, 0, 1, n, n) for k, n in mentions[text.split()[1]]]
+                 ) as ix:
+        ix.add(docs)
+    assert counts(Searcher(tmp_path / "ix"), kind="person") == {"سارة حداد": 1}
+
+
 def test_a_surname_joins_the_one_full_name_that_ends_with_it(index):
     assert counts(Searcher(index), kind="person")["مارك لاسري"] == 2
 
