@@ -199,7 +199,7 @@ class EntityExtractor:
         spans = _resolve_overlaps(_resolve_overlaps(named) + kept + titled)
         spans = _split_known_persons(words, _split_at_and(words, spans))
         spans = _propagate(words, spans, self.stopwords, self.common, _named_as_firms(words, named))
-        spans = _with_first_names(text, words, offsets, spans, self.names, self.frequent | self.stopwords)
+        spans = _with_first_names(text, words, offsets, spans, self.names, self.frequent, self.stopwords)
         return _entities(text, words, offsets, spans)
 
 
@@ -607,17 +607,18 @@ def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], 
 
 
 def _with_first_names(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
-                      names: frozenset[str], frequent: frozenset[str]) -> list[Span]:
+                      names: frozenset[str], frequent: frozenset[str], stopwords: frozenset[str]) -> list[Span]:
     """A one-word person span takes the word before it when that is a first name: a name-list word, not
-    `frequent` (وأكد، أمير), a title or a head, with no punctuation between (لمبادلة خلدون المبارك → خلدون
-    المبارك)."""
+    `frequent` (وأكد، أمير), a stopword, a title or a head, with no punctuation between (لمبادلة خلدون المبارك
+    → خلدون المبارك)."""
     taken = {k for s in spans for k in range(s.first, s.last)}
     out = []
     for span in spans:
         i = span.first - 1
         if span.kind == "person" and span.last - span.first == 1 and i >= 0 and i not in taken:
             word = words[i]
-            if word.norm == word.bare and word.norm in names and word.norm not in frequent and not word.latin \
+            if word.norm == word.bare and word.norm in names and word.norm not in frequent \
+                    and word.norm not in stopwords and not word.latin \
                     and not _is_title(word) and not _is_head(word, HEAD_FORMS) \
                     and not _PERSON_BREAK.search(text, offsets[i][1], offsets[span.first][0]):
                 span = Span("person", i, span.last)
