@@ -26,7 +26,9 @@ from indexer.entity_words import (
     GENERIC_HEAD_FORMS,
     HEAD_FORMS,
     HEADS,
+    LINEAGE_LINKS,
     LONE_NAME_FORMS,
+    NAME_LINKS,
     NAMED_AFTER_FORMS,
     NOT_PERSONS,
     ORG_DESCRIPTOR_FORMS,
@@ -197,6 +199,7 @@ class EntityExtractor:
         kept = _cut(words, offsets, tagged, named, self.stopwords, self.names)
         titled = _titled_persons(text, words, offsets, _misc_words(offsets, tag_spans), self.stopwords)
         spans = _resolve_overlaps(_resolve_overlaps(named) + kept + titled)
+        spans = _with_name_links(text, words, offsets, spans, self.stopwords, self.names)
         spans = _split_known_persons(words, _split_at_and(words, spans))
         spans = _propagate(words, spans, self.stopwords, self.common, _named_as_firms(words, named))
         spans = _with_first_names(text, words, offsets, spans, self.names, self.frequent, self.stopwords)
@@ -498,6 +501,52 @@ def _with_surname(words: list[Word], offsets: list[tuple[int, int]], end: int, s
         if word.norm not in stopwords and not _is_title(word) and not _is_head(word, HEAD_FORMS):
             return end + 1
     return end
+
+
+def _with_name_links(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
+                     stopwords: frozenset[str], names: frozenset[str]) -> list[Span]:
+    """Person spans completed over the words that tie an Arabic name together: one ending on a link takes the
+    next word (محمد بن | سلمان), one followed by a link and a word takes both (حمد بن عيسى | آل خليفة), and one
+    starting with بن، ابن or بنت, or right after one, takes the word before (معاوية | بن أبي سفيان، عائشة بنت |
+    أبي بكر). A taken word must be free or start (or end) a person span, which then joins; it must not be a
+    title, a stopword unless a name too (علي), nor, after a link other than عبد, carry the article (ابن
+    الرئيس), nor be set apart by punctuation."""
+    owner = {k: span for span in spans for k in range(span.first, span.last)}
+    out: list[Span] = []
+
+    def joinable(k: int, after: int) -> bool:
+        word, other = words[k], owner.get(k)
+        return (not word.latin and (word.norm not in stopwords or word.norm in names) and not _is_title(word)
+                and (other is None or other.kind == "person") and not _PERSON_BREAK.search(
+                    text, offsets[min(k, after)][1], offsets[max(k, after)][0]))
+
+    def article_ok(link: int, k: int) -> bool:
+        return words[link].norm == "عبد" or not words[k].norm.startswith("ال")
+
+    for span in spans:
+        if span.kind != "person" or (out and out[-1].last > span.first):
+            if not (out and out[-1].last > span.first):
+                out.append(span)
+            continue
+        first, last = span.first, span.last
+        while first > 0 and words[first].norm in LINEAGE_LINKS and joinable(first - 1, first):
+            first = owner[first - 1].first if first - 1 in owner else first - 1
+        if first > 1 and words[first - 1].norm in LINEAGE_LINKS and first - 1 not in owner \
+                and joinable(first - 1, first) and joinable(first - 2, first - 1):
+            first = owner[first - 2].first if first - 2 in owner else first - 2
+        while True:
+            if last < len(words) and words[last - 1].norm in NAME_LINKS and joinable(last, last - 1) \
+                    and article_ok(last - 1, last):
+                last = owner[last].last if last in owner else last + 1
+            elif last + 1 < len(words) and words[last].norm in NAME_LINKS and last not in owner \
+                    and joinable(last, last - 1) and joinable(last + 1, last) and article_ok(last, last + 1):
+                last = owner[last + 1].last if last + 1 in owner else last + 2
+            else:
+                break
+        while out and out[-1].first >= first:
+            out.pop()
+        out.append(Span("person", first, last))
+    return out
 
 
 def _split_known_persons(words: list[Word], spans: list[Span]) -> list[Span]:

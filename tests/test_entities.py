@@ -328,3 +328,21 @@ def test_the_dual_of_a_frequent_word_is_not_a_person():
     extractor = EntityExtractor(tagger_finding(("مصدران", "PER")), load_stopwords(), frozenset(),
                                 frequent=frozenset({"مصدر"}))
     assert extractor("قال مصدران مطلعان إن") == []
+
+
+def test_a_person_span_ending_on_a_name_link_takes_the_next_word():
+    assert found("التقى نادر بن راشد أمس", ("نادر بن", "PER")) == [("person", "نادر بن راشد", "نادر بن راشد")]
+
+
+def test_a_name_link_and_a_word_after_a_person_span_join_it():
+    assert found("استقبل الملك نادر بن عيسى آل حداد الوفد", ("نادر بن عيسى", "PER")) == [
+        ("person", "نادر بن عيسى آل حداد", "نادر بن عيسى آل حداد")]
+
+
+def test_a_person_span_starting_with_bin_takes_the_word_before():
+    assert found("ورفض نادر بن أبي سمير البيعة", ("بن أبي سمير", "PER")) == [
+        ("person", "نادر بن أبي سمير", "نادر بن أبي سمير")]
+
+
+def test_a_definite_word_after_ibn_is_not_part_of_the_name():
+    assert found("قال نادر ابن الرئيس إن", ("نادر", "PER")) == [("person", "نادر", "نادر")]
