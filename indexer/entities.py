@@ -30,6 +30,7 @@ from indexer.entity_words import (
     LONE_NAME_FORMS,
     NAME_LINKS,
     NAMED_AFTER_FORMS,
+    NATIONALITIES,
     NOT_PERSONS,
     ORG_DESCRIPTOR_FORMS,
     ORG_FORMS,
@@ -195,6 +196,7 @@ class EntityExtractor:
         tagged = _tagger_spans(words, offsets, tag_spans)
         tagged = _trim_persons(words, _split_at_marks(text, offsets, tagged), self.names, self.frequent)
         tagged = _persons_after_generic_heads(words, offsets, tagged, self.names, self.stopwords)
+        tagged = _organisations_before_nisba(words, tagged)
         named = _latin_spans(text, words, offsets) + _cue_spans(words, self.stopwords, tagged) + _employer_spans(words, tagged)
         kept = _cut(words, offsets, tagged, named, self.stopwords, self.names)
         titled = _titled_persons(text, words, offsets, _misc_words(offsets, tag_spans), self.stopwords)
@@ -323,6 +325,18 @@ def _persons_after_generic_heads(words: list[Word], offsets: list[tuple[int, int
     return out
 
 
+def _organisations_before_nisba(words: list[Word], spans: list[Span]) -> list[Span]:
+    """A tagged person of one or two words followed by an adjective of nationality is an organisation, mostly a
+    team (يوفنتوس الإيطالي، ريال مدريد الإسباني): Arabic news puts a person's nationality before the name."""
+    out = []
+    for span in spans:
+        if span.kind == "person" and span.last - span.first <= 2 and span.last < len(words) \
+                and words[span.last].norm in NATIONALITIES:
+            span = Span("org", span.first, span.last)
+        out.append(span)
+    return out
+
+
 def _is_plural_adjective(word: Word, names: frozenset[str]) -> bool:
     """البارزين, الأمريكيون, العربيه: a definite word with a plural or feminine ending, not a known name part."""
     return word.bare.startswith("ال") and word.bare.endswith(PLURAL_ENDINGS) and word.bare not in names
@@ -340,7 +354,7 @@ def _org_kind(head: Word) -> str:
 def _latin_spans(text: str, words: list[Word], offsets: list[tuple[int, int]]) -> list[Span]:
     """Runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors) are firm names, except a run after a
     possessive, which names a person (Bessemer Venture's Deeter, Acme's Jane Roe); `offsets`: the words' spans.
-    An Arabic letter between two words ends a run (AMD وNvidia: two firms)."""
+    An Arabic letter between two words ends a run (AMD وNvidia: two firms); a lone capital letter is no name."""
     out, j = [], 0
     for i in [i for i, w in enumerate(words) if w.latin and w.text[0].isupper()]:
         if i < j:
@@ -349,7 +363,8 @@ def _latin_spans(text: str, words: list[Word], offsets: list[tuple[int, int]]) -
         while j < len(words) and words[j].latin and (words[j].text[0].isupper() or words[j].text[0].isdigit()) \
                 and offsets[j][0] - offsets[j - 1][1] <= 2 and not _ARABIC_LETTER.search(text, offsets[j - 1][1], offsets[j][0]):
             j += 1
-        out.append(Span("person" if _after_possessive(words, offsets, i) else "firm", i, j))
+        if j > i + 1 or len(words[i].text) > 1:  # a lone capital letter (plan B, E . C . O) names nothing
+            out.append(Span("person" if _after_possessive(words, offsets, i) else "firm", i, j))
     return out
 
 
@@ -365,7 +380,8 @@ def _cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] 
     a name the tagger found there, whatever kind it gave it (شركة لازارد راي …: لازارد; صحيفة واشنطن بوست) but a
     person after مكتب (the person's office), or after some firm descriptors one untagged word that looks like a
     name (تطبيق زووم). An organisation's name the tagger found with its descriptor (حزب الله) is left to it. Other
-    words after a descriptor are usually adjectives (شركة ناشئة) and are left alone."""
+    words after a descriptor are usually adjectives (شركة ناشئة) and a number alone (وكالة و5900 شباك) are left
+    alone."""
     tagged_at = {span.first: span for span in tagged}
     in_name = {k for span in tagged for k in range(span.first, span.last)}
     out = []
@@ -381,6 +397,8 @@ def _cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] 
             k = j + 1
             while k < len(words) and k - j < 4 and (words[k].norm in FIRM_TAILS or (words[j].latin and words[k].latin)):
                 k += 1
+            if k == j + 1 and words[j].text.isdigit():
+                continue
             if j in tagged_at and tagged_at[j].kind == "person" and _is_head(w, PERSONAL_DESCRIPTOR_FORMS):
                 break
             if j in tagged_at and k == j + 1:

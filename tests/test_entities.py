@@ -346,3 +346,19 @@ def test_a_person_span_starting_with_bin_takes_the_word_before():
 
 def test_a_definite_word_after_ibn_is_not_part_of_the_name():
     assert found("قال نادر ابن الرئيس إن", ("نادر", "PER")) == [("person", "نادر", "نادر")]
+
+
+def test_a_tagged_person_followed_by_a_nationality_is_an_organisation():
+    assert found("تعاقد مع لاعبي نوفا الإيطالي أمس", ("نوفا", "PER")) == [("org", "نوفا", "نوفا")]
+
+
+def test_a_lone_capital_letter_is_not_a_firm():
+    assert found("وافقت على خطة B أمس") == []
+
+
+def test_a_number_after_a_firm_descriptor_is_not_a_firm():
+    assert found("افتتح 4700 وكالة و5900 شباك") == []
+
+
+def test_a_number_then_a_word_that_ends_firm_names_is_a_firm():
+    assert found("قالت شركة 21 كابيتال إن") == [("firm", "21 كابيتال", "21 كابيتال")]
