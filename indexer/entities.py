@@ -47,9 +47,9 @@ from indexer.tokenize import word_spans
 
 KINDS = ("person", "firm", "org")
 
-_PERSON_BREAK = re.compile(r"[-–—/،,؛;:()\[\]«»\"“”]")  # punctuation that separates two people's names
+_PERSON_BREAK = re.compile(r"[-–—/،,؛;:()\[\]«»\"“”\n]")  # punctuation or a line break between two people's names
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
-_NAME_BREAK = re.compile(r"[،,؛;:()\[\]«»\"“”]")  # punctuation that ends any name
+_NAME_BREAK = re.compile(r"[،,؛;:()\[\]«»\"“”\n]")  # punctuation or a line break: the end of any name
 DOCUMENT_BREAK = "\n\n"  # between documents tagged in one call (a sentence boundary for the tagger)
 _CLITICS_BY_LETTER = {c[0]: tuple(x for x in CLITICS if x[0] == c[0]) for c in CLITICS}  # CLITICS' order kept
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.'’-]*|[0-9]+")
@@ -193,11 +193,13 @@ class EntityExtractor:
                  ) -> list[Entity]:
         """One text's entities from its word spans (`offsets`) and the tagger's spans."""
         words = words_of(text, self.names, self._memo, offsets, self.normalize)
-        tagged = _tagger_spans(words, offsets, tag_spans)
+        tagged = [span for span in _tagger_spans(words, offsets, tag_spans)
+                  if _in_arabic_line(text, offsets[span.first][0])]  # not an English headline or slug
         tagged = _trim_persons(words, _split_at_marks(text, offsets, tagged), self.names, self.frequent)
         tagged = _persons_after_generic_heads(words, offsets, tagged, self.names, self.stopwords)
         tagged = _organisations_before_nisba(words, tagged)
-        named = _latin_spans(text, words, offsets) + _cue_spans(words, self.stopwords, tagged) + _employer_spans(words, tagged)
+        named = _latin_spans(text, words, offsets) + _cue_spans(words, self.stopwords, tagged) \
+            + _employer_spans(words, tagged)
         kept = _cut(words, offsets, tagged, named, self.stopwords, self.names)
         titled = _titled_persons(text, words, offsets, _misc_words(offsets, tag_spans), self.stopwords)
         spans = _resolve_overlaps(_resolve_overlaps(named) + kept + titled)
@@ -272,9 +274,9 @@ def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], f
                   ) -> list[Span]:
     """Person spans without the titles inside them (ترامب والسناتور → ترامب), cut before an auxiliary or speech
     verb (… كونواي كانا) or a number (لجنة ترامب 47), and without a trailing plural or feminine adjective
-    (… البارزين). Not persons, dropped: a name ending in a street word (وول ستريت), a name after the indefinite
-    head of a place, prize or event named after someone (جائزة نوبل، ملعب سانتياغو برنابيو), الله alone, and one
-    word that is the dual or plural of a `frequent` word (قال مصدران)."""
+    (… البارزين), nor a first word that is the dual or plural of a `frequent` word (قال مصدران، الشابان أرنولد).
+    Not persons, dropped: a name ending in a street word (وول ستريت), a name after the indefinite head of a place,
+    prize or event named after someone (جائزة نوبل، ملعب سانتياغو برنابيو), and الله alone."""
     out = []
     for span in spans:
         if span.kind != "person":
@@ -283,22 +285,24 @@ def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], f
         run: list[int] = []
         for k in [*range(span.first, span.last), None]:
             if k is not None and not _is_title(words[k]) and not (k > span.first and words[k].norm in AUXILIARIES) \
-                    and not any(c.isdigit() for c in words[k].norm):
+                    and not any(c.isdigit() for c in words[k].norm) \
+                    and not (k == span.first and _is_plural_noun(words[k], names, frequent)):
                 run.append(k)
             elif run:
                 last = run[-1]
                 if len(run) > 1 and _is_plural_adjective(words[last], names):
                     run.pop()
-                if not _is_named_place(words, run) and not _is_plural_noun(words, run, names, frequent):
+                if not _is_named_place(words, run):
                     out.append(Span("person", run[0], run[-1] + 1))
                 run = []
     return out
 
 
-def _is_plural_noun(words: list[Word], run: list[int], names: frozenset[str], frequent: frozenset[str]) -> bool:
-    """Is a one-word person a dual or plural of a `frequent` word, and not a name itself (مصدران، مسؤولون)?"""
-    bare = words[run[0]].bare
-    return len(run) == 1 and bare.endswith(("ان", "ون", "ين")) and bare[:-2] in frequent and bare not in names
+def _is_plural_noun(word: Word, names: frozenset[str], frequent: frozenset[str]) -> bool:
+    """Is the word, without its article, the dual or plural of a `frequent` word of three letters or more and not
+    a name itself (مصدران، مسؤولون، الشابان; not عنان)?"""
+    bare = word.bare[2:] if word.bare.startswith("ال") else word.bare
+    return len(bare) > 4 and bare.endswith(("ان", "ون", "ين")) and bare[:-2] in frequent and bare not in names
 
 
 def _is_named_place(words: list[Word], run: list[int]) -> bool:
@@ -354,7 +358,9 @@ def _org_kind(head: Word) -> str:
 def _latin_spans(text: str, words: list[Word], offsets: list[tuple[int, int]]) -> list[Span]:
     """Runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors) are firm names, except a run after a
     possessive, which names a person (Bessemer Venture's Deeter, Acme's Jane Roe); `offsets`: the words' spans.
-    An Arabic letter between two words ends a run (AMD وNvidia: two firms); a lone capital letter is no name."""
+    An Arabic letter between two words ends a run (AMD وNvidia: two firms); a lone capital letter is no name, nor
+    is anything on a line without Arabic (an English headline or slug: Harvard_University) or a translation after
+    a language's name ((بالهولندية: Koninkrijk der Nederlanden))."""
     out, j = [], 0
     for i in [i for i, w in enumerate(words) if w.latin and w.text[0].isupper()]:
         if i < j:
@@ -363,9 +369,22 @@ def _latin_spans(text: str, words: list[Word], offsets: list[tuple[int, int]]) -
         while j < len(words) and words[j].latin and (words[j].text[0].isupper() or words[j].text[0].isdigit()) \
                 and offsets[j][0] - offsets[j - 1][1] <= 2 and not _ARABIC_LETTER.search(text, offsets[j - 1][1], offsets[j][0]):
             j += 1
-        if j > i + 1 or len(words[i].text) > 1:  # a lone capital letter (plan B, E . C . O) names nothing
+        if (j > i + 1 or len(words[i].text) > 1) and _in_arabic_line(text, offsets[i][0]) \
+                and not _is_gloss(text, words, offsets, i):  # a lone capital letter (plan B) names nothing
             out.append(Span("person" if _after_possessive(words, offsets, i) else "firm", i, j))
     return out
+
+
+def _is_gloss(text: str, words: list[Word], offsets: list[tuple[int, int]], i: int) -> bool:
+    """Is Latin word i the start of a translation, after a language's name and a colon (بالإنجليزية:)?"""
+    before = words[i - 1].norm if i > 0 else ""
+    return before.startswith("بال") and before.endswith("يه") and ":" in text[offsets[i - 1][1]:offsets[i][0]]
+
+
+def _in_arabic_line(text: str, at: int) -> bool:
+    """Has the line of `text` around offset `at` an Arabic letter?"""
+    end = text.find("\n", at)
+    return _ARABIC_LETTER.search(text, text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end) is not None
 
 
 def _after_possessive(words: list[Word], offsets: list[tuple[int, int]], i: int) -> bool:

@@ -362,3 +362,26 @@ def test_a_number_after_a_firm_descriptor_is_not_a_firm():
 
 def test_a_number_then_a_word_that_ends_firm_names_is_a_firm():
     assert found("قالت شركة 21 كابيتال إن") == [("firm", "21 كابيتال", "21 كابيتال")]
+
+
+def test_latin_words_on_a_line_without_arabic_are_not_firms():
+    assert found("Nova_Star Annual Report\nقالت الشركة إن أرباحها زادت") == []
+
+
+def test_a_name_the_tagger_finds_on_a_line_without_arabic_is_dropped():
+    assert found("Nova_Star Report\nقالت الشركة إن أرباحها زادت", ("Nova_Star", "ORG")) == []
+
+
+def test_a_latin_translation_after_the_name_of_a_language_is_not_a_firm():
+    assert found("مملكة نوفا (بالهولندية: Koninkrijk Nova) الصغيرة") == []
+
+
+def test_a_line_break_ends_a_name():
+    assert found("ابن حداد\nابن حداد هو كاتب", ("ابن حداد\nابن حداد", "PER")) == [
+        ("person", "ابن حداد", "ابن حداد"), ("person", "ابن حداد", "ابن حداد")]
+
+
+def test_a_dual_noun_before_a_name_is_not_part_of_it():
+    extractor = EntityExtractor(tagger_finding(("الشابان نادر", "PER")), load_stopwords(), frozenset(),
+                                frequent=frozenset({"شاب"}))
+    assert [e.surface for e in extractor("ذهب الشابان نادر وسمير")] == ["نادر"]
