@@ -137,6 +137,7 @@ def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGr
         _short_to_full_names(counts, union, ends=(-1,), most=2)  # لاسري → مارك لاسري
     else:
         _short_to_full_names(counts, union, ends=(0, -1), most=1)  # Centerview → سنترفيو بارتنرز، فايس → Paul Weiss
+        _one_letter_longer(keys, by_key, union)  # ماكدونالدز → ماكدونالز
     user = aliases.of(kind)
     for names in user.merge:
         for name in names:
@@ -154,6 +155,17 @@ def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGr
                 name = new_name
         groups.append(EntityGroup(kind, name, tuple(sorted(values))))
     return groups
+
+
+def _one_letter_longer(keys: dict[str, tuple[str, ...]], by_key: dict[str, str], union: Callable[[str, str], None],
+                       min_length: int = 6) -> None:
+    """A one-word value whose key of `min_length` letters or more is another value's key with one more letter joins
+    it when no third value is that close (ماكدونالدز = ماكدونالز: a silent letter one spelling writes)."""
+    for value, (key, *_) in keys.items():
+        if len(key) >= min_length and " " not in key:
+            shorter = {by_key[k] for k in {key[:i] + key[i + 1:] for i in range(len(key))} if k in by_key}
+            if len(shorter) == 1:
+                union(value, shorter.pop())
 
 
 def _short_to_full_names(counts: dict[str, int], union: Callable[[str, str], None], ends: tuple[int, ...],

@@ -62,6 +62,15 @@ def test_a_person_value_with_a_proclitic_named_like_a_firm_is_not_listed_among_p
     assert counts(Searcher(tmp_path / "ix"), kind="person") == {"سارة حداد": 1}
 
 
+def test_a_firm_spelled_with_one_silent_letter_more_is_one_value(tmp_path):
+    mentions = {"a": [("firm", "ماكدونالدز")], "b": [("firm", "ماكدونالز")], "c": [("firm", "ماكدونا")]}
+    docs = [Document(i, f"خبر {i}", f"نص الخبر {i}") for i in mentions]
+    with Indexer(tmp_path / "ix", extractor=lambda text: [Entity(k, 0, 1, n, n) for k, n in mentions[text.split()[1]]]
+                 ) as ix:
+        ix.add(docs)
+    assert sorted(counts(Searcher(tmp_path / "ix")).values()) == [1, 2]
+
+
 def test_a_surname_joins_the_one_full_name_that_ends_with_it(index):
     assert counts(Searcher(index), kind="person")["مارك لاسري"] == 2
 
