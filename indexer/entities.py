@@ -394,9 +394,9 @@ def _after_possessive(words: list[Word], offsets: list[tuple[int, int]], i: int)
 
 def _cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] = ()) -> list[Span]:
     """A name right after an indefinite descriptor (شركة، قناة، منصة … for firms; فريق، نادي for other
-    organisations; بنك، مصرف only before a tagged or Latin name), past a definite complement (شركة المحاماة X,
-    شركة رأس المال الاستثماري X): a Latin run, a word followed by words that end firm names (أفينو كابيتال), or
-    a name the tagger found there, whatever kind it gave it (شركة لازارد راي …: لازارد; صحيفة واشنطن بوست) but a
+    organisations; بنك، مصرف، صندوق only before a tagged or Latin name or one ending like a firm's), past a
+    definite complement (شركة المحاماة X, شركة رأس المال الاستثماري X): a Latin run, a word followed by words
+    that end firm names (أفينو كابيتال), or a name the tagger found there, whatever kind it gave it (شركة لازارد راي …: لازارد; صحيفة واشنطن بوست) but a
     person after مكتب (the person's office), or after some firm descriptors one untagged word that looks like a
     name (تطبيق زووم). An organisation's name the tagger found with its descriptor (حزب الله) is left to it. Other
     words after a descriptor are usually adjectives (شركة ناشئة) and a number alone (وكالة و5900 شباك) are left
@@ -406,7 +406,8 @@ def _cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] 
     out = []
     for i, w in enumerate(words[:-1]):
         kind = "firm" if _is_head(w, DESCRIPTOR_FORMS) else "org" if _is_head(w, ORG_DESCRIPTOR_FORMS) else ""
-        if _is_head(w, TAGGED_DESCRIPTOR_FORMS) and (i + 1 in tagged_at or words[i + 1].latin):
+        if _is_head(w, TAGGED_DESCRIPTOR_FORMS) and (i + 1 in tagged_at or words[i + 1].latin or (
+                i + 2 < len(words) and words[i + 2].norm in FIRM_TAILS and not words[i + 1].norm.startswith("ال"))):
             kind = "firm"
         if not kind or "ال" in w.norm[:3] or (kind == "org" and i in in_name):
             continue

@@ -87,9 +87,9 @@ GENERIC_HEAD_FORMS = frozenset(
     for clitic, article in (("", "ال"), ("و", "ال"), ("ف", "ال"), ("ب", "ال"), ("وب", "ال"), ("", "لل"), ("و", "لل")))
 ORG_DESCRIPTOR_FORMS = _with_clitics(ORG_DESCRIPTOR_HEADS)
 NAMED_AFTER_FORMS = _with_clitics(NAMED_AFTER_HEADS)
-# Descriptors whose name is taken only when the tagger found one right after them (بنك مورغان ستانلي), since most
-# words after them are not names (بنك مركزي، مصرف إسلامي).
-TAGGED_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in ("بنك", "مصرف")))
+# Descriptors whose name is taken only when the tagger found one right after them or a firm-name ending follows it
+# (بنك مورغان ستانلي، صندوق رمال للاستثمار), since most words after them are not names (بنك مركزي، صندوق سيادي).
+TAGGED_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in ("بنك", "مصرف", "صندوق")))
 # Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم); not after ب (بتطبيق مبدأ).
 LONE_NAME_FORMS = frozenset(f for f in _with_clitics(frozenset(normalize(w) for w in (
     "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "متجر"))) if not f.startswith(("ب", "وب")))

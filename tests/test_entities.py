@@ -385,3 +385,11 @@ def test_a_dual_noun_before_a_name_is_not_part_of_it():
     extractor = EntityExtractor(tagger_finding(("الشابان نادر", "PER")), load_stopwords(), frozenset(),
                                 frequent=frozenset({"شاب"}))
     assert [e.surface for e in extractor("ذهب الشابان نادر وسمير")] == ["نادر"]
+
+
+def test_a_fund_named_before_a_word_that_ends_firm_names_is_a_firm():
+    assert found("قال الشريك في صندوق نوفا للاستثمار إن") == [("firm", "نوفا للاستثمار", "نوفا للاستثمار")]
+
+
+def test_a_definite_word_after_fund_is_not_a_firm_name():
+    assert found("قال صندوق النقد الدولي إن") == []
