@@ -274,7 +274,8 @@ def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], f
                   ) -> list[Span]:
     """Person spans without the titles inside them (ترامب والسناتور → ترامب), cut before an auxiliary or speech
     verb (… كونواي كانا) or a number (لجنة ترامب 47), and without a trailing plural or feminine adjective
-    (… البارزين), nor a first word that is the dual or plural of a `frequent` word (قال مصدران، الشابان أرنولد).
+    (… البارزين), nor a first word that is the dual or plural of a `frequent` word (قال مصدران، الشابان أرنولد),
+    nor an indefinite accusative noun (عزت أبو عوف برنامجا).
     Not persons, dropped: a name ending in a street word (وول ستريت), a name after the indefinite head of a place,
     prize or event named after someone (جائزة نوبل، ملعب سانتياغو برنابيو), and الله alone."""
     out = []
@@ -286,7 +287,8 @@ def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], f
         for k in [*range(span.first, span.last), None]:
             if k is not None and not _is_title(words[k]) and not (k > span.first and words[k].norm in AUXILIARIES) \
                     and not any(c.isdigit() for c in words[k].norm) \
-                    and not (k == span.first and _is_plural_noun(words[k], names, frequent)):
+                    and not (k == span.first and _is_plural_noun(words[k], names, frequent)) \
+                    and not _is_accusative_noun(words[k], names, frequent):
                 run.append(k)
             elif run:
                 last = run[-1]
@@ -296,6 +298,13 @@ def _trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], f
                     out.append(Span("person", run[0], run[-1] + 1))
                 run = []
     return out
+
+
+def _is_accusative_noun(word: Word, names: frozenset[str], frequent: frozenset[str]) -> bool:
+    """Is the word an indefinite accusative (the alif of tanween) on a `frequent` word, and not a name itself
+    (قدم برنامجا)?"""
+    bare = word.bare
+    return len(bare) > 3 and bare.endswith("ا") and bare[:-1] in frequent and bare not in names
 
 
 def _is_plural_noun(word: Word, names: frozenset[str], frequent: frozenset[str]) -> bool:

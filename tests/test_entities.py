@@ -393,3 +393,9 @@ def test_a_fund_named_before_a_word_that_ends_firm_names_is_a_firm():
 
 def test_a_definite_word_after_fund_is_not_a_firm_name():
     assert found("قال صندوق النقد الدولي إن") == []
+
+
+def test_an_accusative_noun_after_a_name_is_not_part_of_it():
+    extractor = EntityExtractor(tagger_finding(("نادر حداد برنامجا", "PER")), load_stopwords(), frozenset(),
+                                frequent=frozenset({"برنامج"}))
+    assert [e.surface for e in extractor("وقدم نادر حداد برنامجا جديدا")] == ["نادر حداد"]
