@@ -52,6 +52,7 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _NAME_BREAK = re.compile(r"[،,؛;:()\[\]«»\"“”\n]")  # punctuation or a line break: the end of any name
 DOCUMENT_BREAK = "\n\n"  # between documents tagged in one call (a sentence boundary for the tagger)
 _CLITICS_BY_LETTER = {c[0]: tuple(x for x in CLITICS if x[0] == c[0]) for c in CLITICS}  # CLITICS' order kept
+_ONE_LETTER_CLITICS = frozenset("وفبلك")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.'’-]*|[0-9]+")
 
 
@@ -669,7 +670,8 @@ def _named_as_firms(words: list[Word], named: list[Span]) -> set[Span]:
 def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], common: frozenset[str],
                cued: frozenset[Span] | set[Span] = frozenset()) -> list[Span]:
     """Find every other mention of a name found once (its first word with or without the proclitic it may have
-    lost), and a person's surname alone, but not a person's name made of `common` words only (علي alone,
+    lost, or one it kept: وجيه بي مورغان after جيه بي مورغان), taking in the shorter spans inside it, and a
+    person's surname alone, but not a person's name made of `common` words only (علي alone,
     مصدران); a name found as more than one kind takes the kind most of its mentions have (the first found on a
     tie), where a mention found by a cue word or in Latin script (`cued`: شركة بلاك روك) outvotes any number the
     tagger typed alone."""
@@ -687,17 +689,21 @@ def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], 
     for tokens in sorted(names, key=len, reverse=True):
         if names[tokens] != "person" or not all(token in common for token in tokens):
             by_first.setdefault(tokens[0], []).append(tokens)
-    taken = {k for s in spans for k in range(s.first, s.last)}
-    found = list(spans)
+    owner = {k: span for span in spans for k in range(span.first, span.last)}
+    found = set(spans)
     for i, word in enumerate(words):
-        if i in taken or word.norm in stopwords or not (word.bare in by_first or word.norm in by_first):
+        if i in owner or word.norm in stopwords:
             continue
-        for tokens in by_first.get(word.bare, []) + by_first.get(word.norm, []) * (word.norm != word.bare):
+        candidates = by_first.get(word.bare, []) + by_first.get(word.norm, []) * (word.norm != word.bare)
+        if word.norm[:1] in _ONE_LETTER_CLITICS and word.norm[1:] != word.bare:
+            candidates += [tokens for tokens in by_first.get(word.norm[1:], []) if len(tokens) > 1]
+        for tokens in candidates:
             n = len(tokens)
-            rest = tuple(w.norm for w in words[i + 1:i + n])
-            if rest == tokens[1:] and not taken.intersection(range(i, i + n)):
-                found.append(Span(names[tokens], i, i + n))
-                taken.update(range(i, i + n))
+            inside = {owner[k] for k in range(i, i + n) if k in owner}
+            if tuple(w.norm for w in words[i + 1:i + n]) == tokens[1:] and all(s.last <= i + n for s in inside):
+                span = Span(names[tokens], i, i + n)
+                found = (found - inside) | {span}
+                owner.update(dict.fromkeys(range(i, i + n), span))
                 break
     return sorted(found, key=lambda s: s.first)
 
@@ -724,7 +730,8 @@ def _with_first_names(text: str, words: list[Word], offsets: list[tuple[int, int
 
 def _entities(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span]) -> list[Entity]:
     """Spans → Entities; a person's surname alone takes the full name found in the same document, matched with
-    or without the proclitic its word may have lost (كايا كالاس … كالاس, though الاس is a name)."""
+    or without the proclitic its word may have lost (كايا كالاس … كالاس, though الاس is a name); a name of
+    several words with a one-letter proclitic kept takes the name without it found in the document."""
     full_names: dict[str, str] = {}  # normalized surname → full name as shown
     shown_as: dict[str, str] = {}  # normalized name → how its first mention shows it
     names = [_name_of(words, span) for span in spans]
@@ -736,6 +743,8 @@ def _entities(text: str, words: list[Word], offsets: list[tuple[int, int]], span
     out = []
     for span, name in zip(spans, names, strict=True):
         canonical = shown_as[name]
+        if name[:1] in _ONE_LETTER_CLITICS and " " in name and name[1:] in shown_as:  # وجيه بي مورغان
+            canonical = shown_as[name[1:]]
         if span.kind == "person":  # a surname alone, also when a proclitic was split off it (كالاس: ك + الاس)
             canonical = full_names.get(name) or full_names.get(words[span.first].norm, canonical)
         start, end = offsets[span.first][0], offsets[span.last - 1][1]

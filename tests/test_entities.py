@@ -399,3 +399,12 @@ def test_an_accusative_noun_after_a_name_is_not_part_of_it():
     extractor = EntityExtractor(tagger_finding(("نادر حداد برنامجا", "PER")), load_stopwords(), frozenset(),
                                 frequent=frozenset({"برنامج"}))
     assert [e.surface for e in extractor("وقدم نادر حداد برنامجا جديدا")] == ["نادر حداد"]
+
+
+def test_a_name_of_several_words_is_found_with_a_one_letter_proclitic_kept_and_shown_without_it():
+    text = "مع ووليد بي نوفا. وأعلن وليد بي نوفا أرباحه"
+    first, second = text.index("بي نوفا"), text.rindex("وليد بي نوفا")
+    spans = [("PER", first, first + len("بي نوفا")), ("ORG", second, second + len("وليد بي نوفا"))]
+    extractor = EntityExtractor(lambda text, _: spans, load_stopwords(), load_names())
+    assert [(e.kind, e.surface, e.canonical) for e in extractor(text)] == [
+        ("firm", "ووليد بي نوفا", "وليد بي نوفا"), ("firm", "وليد بي نوفا", "وليد بي نوفا")]
