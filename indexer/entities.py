@@ -555,9 +555,9 @@ def _with_name_links(text: str, words: list[Word], offsets: list[tuple[int, int]
                      stopwords: frozenset[str], names: frozenset[str]) -> list[Span]:
     """Person spans completed over the words that tie an Arabic name together: one ending on a link takes the
     next word (محمد بن | سلمان), one followed by a link and a word takes both (حمد بن عيسى | آل خليفة), and one
-    starting with بن، ابن or بنت, or right after one, takes the word before (معاوية | بن أبي سفيان، عائشة بنت |
-    أبي بكر). A taken word must be free or start (or end) a person span, which then joins; it must not be a
-    title, a stopword unless a name too (علي), nor, after a link other than عبد, carry the article (ابن
+    starting with بن، ابن، بنت or ولد, or right after one, takes the word before (معاوية | بن أبي سفيان، عائشة
+    بنت | أبي بكر). A taken word must be free or start (or end) a person span, which then joins; it must not be
+    a title, a stopword unless a name too (علي), nor, after a link other than عبد, carry the article (ابن
     الرئيس), nor be set apart by punctuation."""
     owner = {k: span for span in spans for k in range(span.first, span.last)}
     out: list[Span] = []

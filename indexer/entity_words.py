@@ -103,10 +103,10 @@ EMPLOYER_ROLES = frozenset(normalize(w) for w in (
 ))
 # Descriptors that also mean a person's own office or brand (مكتب نعوم شومسكي): a person tagged after them stays one.
 PERSONAL_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in ("مكتب", "علامة", "استوديو")))
-# Words that tie the parts of an Arabic name together (محمد بن سلمان آل سعود، أبو بكر، عبد الله): a name never ends on
-# one, and one of the first three never starts a name.
-NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "أبو", "أبي", "أبا", "آل", "عبد"))
-LINEAGE_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت"))
+# Words that tie the parts of an Arabic name together (محمد بن سلمان آل سعود، أبو بكر، عبد الله، محمد ولد عبد العزيز،
+# مبارك بو صوفة): a name never ends on one, and one of LINEAGE_LINKS never starts a name.
+NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "أبو", "أبي", "أبا", "آل", "عبد", "ولد", "بو"))
+LINEAGE_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "ولد"))
 # Masculine adjectives of nationality (الإيطالي): after a name, they mark a team or organisation, not a person.
 NATIONALITIES = frozenset(normalize("ال" + w) for w in (
     "إيطالي", "إسباني", "إنجليزي", "إنكليزي", "فرنسي", "ألماني", "برتغالي", "هولندي", "بلجيكي", "روسي", "أمريكي",

@@ -408,3 +408,8 @@ def test_a_name_of_several_words_is_found_with_a_one_letter_proclitic_kept_and_s
     extractor = EntityExtractor(lambda text, _: spans, load_stopwords(), load_names())
     assert [(e.kind, e.surface, e.canonical) for e in extractor(text)] == [
         ("firm", "ووليد بي نوفا", "وليد بي نوفا"), ("firm", "وليد بي نوفا", "وليد بي نوفا")]
+
+
+def test_a_person_span_starting_with_ould_takes_the_word_before():
+    assert found("وفاز سعيد ولد محمد حداد بالمقعد", ("ولد محمد حداد", "PER")) == [
+        ("person", "سعيد ولد محمد حداد", "سعيد ولد محمد حداد")]
