@@ -125,8 +125,8 @@ def words_of(text: str, names: frozenset[str] = frozenset(), memo: dict[str, Wor
     """The words of `text`, one per word span (`spans`: its word_spans, when known); a proclitic counts as one only
     before a word the document, a name list or the organisation heads have on its own (ولاسري → لاسري when لاسري
     occurs; لازارد stays whole), and ل is one after a role word before a word not in the name lists (الرئيس
-    التنفيذي لجيه بي مورغان; رئيسها التنفيذي لاري فينك). `memo` caches each raw word's WordForm across calls with the same `names` and
-    `normalize`."""
+    التنفيذي لجيه بي مورغان; رئيسها التنفيذي لاري فينك). `memo` caches each raw word's WordForm across calls
+    with the same `names` and `normalize`."""
     memo = {} if memo is None else memo
     spans = word_spans(text) if spans is None else spans
     forms = [memo.get(raw) or _remember(memo, raw, names, normalize) for raw in [text[a:b] for a, b in spans]]
@@ -406,11 +406,11 @@ def _cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] 
     """A name right after an indefinite descriptor (شركة، قناة، منصة … for firms; فريق، نادي for other
     organisations; بنك، مصرف، صندوق only before a tagged or Latin name or one ending like a firm's), past a
     definite complement (شركة المحاماة X, شركة رأس المال الاستثماري X): a Latin run, a word followed by words
-    that end firm names (أفينو كابيتال), or a name the tagger found there, whatever kind it gave it (شركة لازارد راي …: لازارد; صحيفة واشنطن بوست) but a
-    person after مكتب (the person's office), or after some firm descriptors one untagged word that looks like a
-    name (تطبيق زووم). An organisation's name the tagger found with its descriptor (حزب الله) is left to it. Other
-    words after a descriptor are usually adjectives (شركة ناشئة) and a number alone (وكالة و5900 شباك) are left
-    alone."""
+    that end firm names (أفينو كابيتال), or a name the tagger found there, whatever kind it gave it (شركة لازارد
+    راي …: لازارد; صحيفة واشنطن بوست) but a person after مكتب (the person's office), or after some firm
+    descriptors one untagged word that looks like a name (تطبيق زووم). An organisation's name the tagger found
+    with its descriptor (حزب الله) is left to it. Other words after a descriptor are usually adjectives (شركة
+    ناشئة), and a number alone (وكالة و5900 شباك) is no name."""
     tagged_at = {span.first: span for span in tagged}
     in_name = {k for span in tagged for k in range(span.first, span.last)}
     out = []
@@ -572,9 +572,10 @@ def _with_name_links(text: str, words: list[Word], offsets: list[tuple[int, int]
         return words[link].norm == "عبد" or not words[k].norm.startswith("ال")
 
     for span in spans:
-        if span.kind != "person" or (out and out[-1].last > span.first):
-            if not (out and out[-1].last > span.first):
-                out.append(span)
+        if out and out[-1].last > span.first:
+            continue  # the person before took it in
+        if span.kind != "person":
+            out.append(span)
             continue
         first, last = span.first, span.last
         while first > 0 and words[first].norm in LINEAGE_LINKS and joinable(first - 1, first):
@@ -663,18 +664,20 @@ def _name_of(words: list[Word], span: Span, shown: bool = False) -> str:
 
 def _named_as_firms(words: list[Word], named: list[Span]) -> set[Span]:
     """The rule-found names that are surely firms: Latin runs, and names right after a firm's descriptor (شركة X)."""
-    return {span for span in named if span.kind == "firm" and (words[span.first].latin or span.first > 0 and (
-        _is_head(words[span.first - 1], DESCRIPTOR_FORMS) or _is_head(words[span.first - 1], TAGGED_DESCRIPTOR_FORMS)))}
+    def after_descriptor(k: int) -> bool:
+        return k > 0 and (_is_head(words[k - 1], DESCRIPTOR_FORMS) or _is_head(words[k - 1], TAGGED_DESCRIPTOR_FORMS))
+
+    return {span for span in named if span.kind == "firm" and (words[span.first].latin or after_descriptor(span.first))}
 
 
 def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], common: frozenset[str],
                cued: frozenset[Span] | set[Span] = frozenset()) -> list[Span]:
     """Find every other mention of a name found once (its first word with or without the proclitic it may have
     lost, or one it kept: وجيه بي مورغان after جيه بي مورغان), taking in the shorter spans inside it, and a
-    person's surname alone, but not a person's name made of `common` words only (علي alone,
-    مصدران); a name found as more than one kind takes the kind most of its mentions have (the first found on a
-    tie), where a mention found by a cue word or in Latin script (`cued`: شركة بلاك روك) outvotes any number the
-    tagger typed alone."""
+    person's surname alone, but not a person's name made of `common` words only (علي alone, مصدران); a name
+    found as more than one kind takes the kind most of its mentions have (the first found on a tie), where a
+    mention found by a cue word or in Latin script (`cued`: شركة بلاك روك) outvotes any number the tagger typed
+    alone."""
     named = [(span, tuple(_name_of(words, span).split())) for span in spans]
     votes: dict[tuple[str, ...], Counter[str]] = {}
     for span, tokens in named:

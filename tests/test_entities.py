@@ -62,7 +62,8 @@ def test_a_surname_that_starts_like_a_proclitic_before_a_known_name_takes_the_fu
     """كالاس reads as ك + الاس (a name in the lists), yet it is كايا كالاس's surname."""
     text = "التقى الوزير كايا كالاس. وقالت كالاس إن"
     extractor = EntityExtractor(tagger_finding(("كايا كالاس", "PER")), load_stopwords(), frozenset({"الاس"}))
-    assert [(e.surface, e.canonical) for e in extractor(text)] == [("كايا كالاس", "كايا كالاس"), ("كالاس", "كايا كالاس")]
+    assert [(e.surface, e.canonical) for e in extractor(text)] == [
+        ("كايا كالاس", "كايا كالاس"), ("كالاس", "كايا كالاس")]
 
 
 def test_every_mention_of_a_found_name_is_found_with_or_without_proclitic():
