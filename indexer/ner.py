@@ -450,7 +450,8 @@ class NerTagger:
         return [self.labels[i] for i in self._best_labels(text, spans, stages).tolist()]
 
     def common_words(self, min_class: int = COMMON_CLASS) -> frozenset[str]:
-        """Normalized words of the lexicon's frequency class `min_class` or more (Zipf: 5 is once in 10,000 words, 4 once in 100,000)."""
+        """Normalized words of the lexicon's frequency class `min_class` or more (Zipf: 5 is once in 10,000 words,
+        4 once in 100,000)."""
         return frozenset(w for w, c in self._lexicon.frequent.items() if c >= min_class)
 
     @property
