@@ -98,7 +98,8 @@ class WordForm(NamedTuple):
 
 def word_form(raw: str, norm: str, names: frozenset[str]) -> WordForm:
     """A raw word and its normalized form → its WordForm: every (proclitic, rest) split that leaves at least two
-    letters, longest proclitic first, up to the first whose rest is a known name or organisation head.
+    letters, longest proclitic first, up to the first whose rest is a known name or organisation head; none for a
+    name or a head itself (كلية is no ك + لية).
 
     >>> [(rest, word.bare) for rest, word in word_form("ولاسري", "ولاسري", frozenset()).splits]
     [('اسري', 'اسري'), ('لاسري', 'لاسري')]
@@ -109,7 +110,7 @@ def word_form(raw: str, norm: str, names: frozenset[str]) -> WordForm:
     plain = strip_tatweel(strip_harakat(raw))
     latin = bool(_LATIN_WORD.fullmatch(raw))
     splits = []
-    if not latin and norm not in names:
+    if not latin and norm not in names and norm not in HEADS:
         for clitic in _CLITICS_BY_LETTER.get(norm[:1], ()):
             if norm.startswith(clitic) and len(norm) - len(clitic) >= 2:
                 rest = without_clitic(norm, clitic)
@@ -557,16 +558,16 @@ def _with_name_links(text: str, words: list[Word], offsets: list[tuple[int, int]
     next word (محمد بن | سلمان), one followed by a link and a word takes both (حمد بن عيسى | آل خليفة), and one
     starting with بن، ابن، بنت or ولد, or right after one, takes the word before (معاوية | بن أبي سفيان، عائشة
     بنت | أبي بكر). A taken word must be free or start (or end) a person span, which then joins; it must not be
-    a title, a stopword unless a name too (علي), nor, after a link other than عبد, carry the article (ابن
-    الرئيس), nor be set apart by punctuation."""
+    a single letter (1258 م ولد …), a title, a stopword unless a name too (علي), nor, after a link other than
+    عبد, carry the article (ابن الرئيس), nor be set apart by punctuation."""
     owner = {k: span for span in spans for k in range(span.first, span.last)}
     out: list[Span] = []
 
     def joinable(k: int, after: int) -> bool:
         word, other = words[k], owner.get(k)
-        return (not word.latin and (word.norm not in stopwords or word.norm in names) and not _is_title(word)
-                and (other is None or other.kind == "person") and not _PERSON_BREAK.search(
-                    text, offsets[min(k, after)][1], offsets[max(k, after)][0]))
+        return (len(word.norm) > 1 and not word.latin and (word.norm not in stopwords or word.norm in names)
+                and not _is_title(word) and (other is None or other.kind == "person")
+                and not _PERSON_BREAK.search(text, offsets[min(k, after)][1], offsets[max(k, after)][0]))
 
     def article_ok(link: int, k: int) -> bool:
         return words[link].norm == "عبد" or not words[k].norm.startswith("ال")

@@ -414,3 +414,12 @@ def test_a_name_of_several_words_is_found_with_a_one_letter_proclitic_kept_and_s
 def test_a_person_span_starting_with_ould_takes_the_word_before():
     assert found("وفاز سعيد ولد محمد حداد بالمقعد", ("ولد محمد حداد", "PER")) == [
         ("person", "سعيد ولد محمد حداد", "سعيد ولد محمد حداد")]
+
+
+def test_a_single_letter_before_ould_is_not_part_of_the_name():
+    assert found("في عام 1258 م ولد نادر الأول", ("ولد نادر الأول", "PER")) == [
+        ("person", "ولد نادر الأول", "ولد نادر الأول")]
+
+
+def test_a_head_word_is_not_read_as_a_proclitic_and_a_name():
+    assert bare_words("كلية ليه", frozenset({"ليه"})) == ["كليه", "ليه"]
