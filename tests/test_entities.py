@@ -423,3 +423,7 @@ def test_a_single_letter_before_ould_is_not_part_of_the_name():
 
 def test_a_head_word_is_not_read_as_a_proclitic_and_a_name():
     assert bare_words("كلية ليه", frozenset({"ليه"})) == ["كليه", "ليه"]
+
+
+def test_a_club_the_tagger_found_with_its_head_is_an_organisation():
+    assert found("فاز نادي النجم أمس", ("نادي النجم", "ORG")) == [("org", "نادي النجم", "نادي النجم")]
