@@ -76,7 +76,7 @@ def test_harakat_are_dropped_from_the_canonical_name():
 
 
 def bare_words(text, names=frozenset()):
-    from indexer.entities import words_of
+    from indexer.entity_text import words_of
     return [w.bare for w in words_of(text, names)]
 
 

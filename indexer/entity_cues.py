@@ -1,0 +1,165 @@
+"""Words (and the tagger's spans) → names found by cue words and in Latin script: شركة X، بنك X، الرئيس التنفيذي
+لـX فلان، capitalised Latin runs."""
+
+from __future__ import annotations
+
+from indexer.entity_text import ARABIC_LETTER, Span, Word, in_arabic_line, is_head, is_nisba
+from indexer.entity_words import (
+    ADJECTIVES,
+    COMPLEMENT_HEADS,
+    DESCRIPTOR_FORMS,
+    EMPLOYER_ROLES,
+    FIRM_TAILS,
+    HEAD_FORMS,
+    LONE_NAME_FORMS,
+    ORG_DESCRIPTOR_FORMS,
+    ORG_FORMS,
+    PERSONAL_DESCRIPTOR_FORMS,
+    ROLE_FORMS,
+    TAGGED_DESCRIPTOR_FORMS,
+)
+
+
+def org_kind(head: Word) -> str:
+    return "org" if is_head(head, ORG_FORMS) else "firm"
+
+
+def latin_spans(text: str, words: list[Word], offsets: list[tuple[int, int]]) -> list[Span]:
+    """Runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors) are firm names, except a run after a
+    possessive, which names a person (Bessemer Venture's Deeter, Acme's Jane Roe); `offsets`: the words' spans.
+    An Arabic letter between two words ends a run (AMD وNvidia: two firms); a lone capital letter is no name, nor
+    is anything on a line without Arabic (an English headline or slug: Harvard_University) or a translation after
+    a language's name ((بالهولندية: Koninkrijk der Nederlanden))."""
+    out, j = [], 0
+    for i in [i for i, w in enumerate(words) if w.latin and w.text[0].isupper()]:
+        if i < j:
+            continue  # inside the run before
+        j = i + 1
+        while j < len(words) and words[j].latin and (words[j].text[0].isupper() or words[j].text[0].isdigit()) \
+                and offsets[j][0] - offsets[j - 1][1] <= 2 \
+                and not ARABIC_LETTER.search(text, offsets[j - 1][1], offsets[j][0]):
+            j += 1
+        if (j > i + 1 or len(words[i].text) > 1) and in_arabic_line(text, offsets[i][0]) \
+                and not _is_gloss(text, words, offsets, i):  # a lone capital letter (plan B) names nothing
+            out.append(Span("person" if _after_possessive(words, offsets, i) else "firm", i, j))
+    return out
+
+
+def _is_gloss(text: str, words: list[Word], offsets: list[tuple[int, int]], i: int) -> bool:
+    """Is Latin word i the start of a translation, after a language's name and a colon (بالإنجليزية:)?"""
+    before = words[i - 1].norm if i > 0 else ""
+    return before.startswith("بال") and before.endswith("يه") and ":" in text[offsets[i - 1][1]:offsets[i][0]]
+
+
+def _after_possessive(words: list[Word], offsets: list[tuple[int, int]], i: int) -> bool:
+    """Does word i follow a Latin possessive ('s written right after a Latin word: Venture's)?"""
+    return i >= 2 and words[i - 1].text == "s" and words[i - 2].latin and offsets[i - 1][0] - offsets[i - 2][1] == 1
+
+
+def cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] = ()) -> list[Span]:
+    """A name right after an indefinite descriptor (شركة، قناة، منصة … for firms; فريق، نادي for other
+    organisations; بنك، مصرف، صندوق only before a tagged or Latin name or one ending like a firm's), past a
+    definite complement (شركة المحاماة X, شركة رأس المال الاستثماري X): a Latin run, a word followed by words
+    that end firm names (أفينو كابيتال), or a name the tagger found there, whatever kind it gave it (شركة لازارد
+    راي …: لازارد; صحيفة واشنطن بوست) but a person after مكتب (the person's office), or after some firm
+    descriptors one untagged word that looks like a name (تطبيق زووم). An organisation's name the tagger found
+    with its descriptor (حزب الله) is left to it. Other words after a descriptor are usually adjectives (شركة
+    ناشئة), and a number alone (وكالة و5900 شباك) is no name."""
+    tagged_at = {span.first: span for span in tagged}
+    in_name = {k for span in tagged for k in range(span.first, span.last)}
+    out = []
+    for i, w in enumerate(words[:-1]):
+        kind = "firm" if is_head(w, DESCRIPTOR_FORMS) else "org" if is_head(w, ORG_DESCRIPTOR_FORMS) else ""
+        if is_head(w, TAGGED_DESCRIPTOR_FORMS) and (i + 1 in tagged_at or words[i + 1].latin or (
+                i + 2 < len(words) and words[i + 2].norm in FIRM_TAILS and not words[i + 1].norm.startswith("ال"))):
+            kind = "firm"
+        if not kind or "ال" in w.norm[:3] or (kind == "org" and i in in_name):
+            continue
+        for j in dict.fromkeys((i + 1, _past_complement(words, i + 1))):
+            if words[j].norm in stopwords or is_head(words[j], HEAD_FORMS):
+                continue
+            k = j + 1
+            while k < len(words) and k - j < 4 and (words[k].norm in FIRM_TAILS or (words[j].latin and words[k].latin)):
+                k += 1
+            if k == j + 1 and words[j].text.isdigit():
+                continue
+            if j in tagged_at and tagged_at[j].kind == "person" and is_head(w, PERSONAL_DESCRIPTOR_FORMS):
+                break
+            if j in tagged_at and k == j + 1:
+                k = _tagged_name_end(words, i, tagged_at[j])
+            elif not (words[j].latin or k > j + 1 or (j in in_name and j == i + 1) or (
+                    j == i + 1 and w.norm in LONE_NAME_FORMS and _is_lone_name(words, j, stopwords))):
+                continue
+            out.append(Span(kind, j, k))
+            break
+    return out
+
+
+def employer_spans(words: list[Word], tagged: list[Span]) -> list[Span]:
+    """The firm in "role word + ل + firm + person" (الرئيس التنفيذي لجيه بي مورغان جيمي ديمون) when the tagger
+    read it all, or all but the ل-word, as one person of three or more words: the firm is all but the last two
+    words, which cut leaves to the person."""
+    out = []
+    for span in tagged:
+        i = span.first - 1 if span.first > 1 and words[span.first - 2].norm in EMPLOYER_ROLES else span.first
+        if span.kind == "person" and i > 0 and words[i - 1].norm in EMPLOYER_ROLES and words[i].norm[:1] == "ل" \
+                and words[i].norm[:2] != "لل" and words[i].bare != words[i].norm and span.last - i >= 3:
+            out.append(Span("firm", i, span.last - 2))
+    return out
+
+
+def _is_lone_name(words: list[Word], j: int, stopwords: frozenset[str]) -> bool:
+    """May the word after a firm's descriptor be a one-word name (تطبيق زووم، لشركة تسلا)? Not with the
+    article or a pronoun suffix, not ending like an adjective (ـة، ـي: ناشئة، كبرى), not a common adjective
+    (جديد) nor a complement's head (رأس المال), and not followed by a stopword (شركة تعمل في …: a clause)."""
+    word = words[j].norm
+    followed = j + 1 < len(words) and words[j + 1].norm in stopwords
+    return (not word.startswith("ال") and not word.endswith(("ه", "ي", "ها")) and len(word) > 2
+            and word not in ADJECTIVES and word not in COMPLEMENT_HEADS and not followed)
+
+
+def _tagged_name_end(words: list[Word], head: int, tagged: Span) -> int:
+    """Where a firm's name ends in a tagged name after its descriptor at `head`. After a role (رئيس
+    شركة X، الرئيس التنفيذي لشركة X) a person's first and last name usually follow the firm's, so a run of three
+    or more words keeps all but the last two for the firm (رئيس شركة لازارد راي ماكجواير), as does a person span
+    of four or more words after any descriptor, unless it ends with a word that ends firm names (سي ستريت
+    الاستشارية). Otherwise a tagged organisation is taken whole but for a trailing nationality (شركة سامسونغ
+    الكورية), and a tagged person whole when it has at most two words (شركة أندريسن هورويتز), else only its first
+    word."""
+    kind, first, last = tagged
+    after_role = head > 0 and words[head - 1].norm in ROLE_FORMS
+    if (after_role and last - first >= 3 or kind == "person" and last - first >= 4) \
+            and words[last - 1].norm not in FIRM_TAILS:
+        return last - 2
+    if kind != "person" or last - first <= 2:
+        while last - first > 1 and not words[first].norm.startswith("ال") and is_nisba(words[last - 1]):
+            last -= 1
+        return _with_tails(words, last)
+    return first + 1
+
+
+def _past_complement(words: list[Word], j: int) -> int:
+    """The first word after a descriptor's definite complement (شركة المحاماة، شركة رأس المال الاستثماري), at
+    most three words on; `j` itself when there is none. A complement is only skipped when a tagged or Latin
+    name may follow, which the caller checks."""
+    k = j
+    while k < len(words) and k - j < 3 and (words[k].norm.startswith("ال") or words[k].norm in COMPLEMENT_HEADS):
+        k += 1
+    return k if k < len(words) and not words[k].norm.startswith("ال") else j
+
+
+def _with_tails(words: list[Word], end: int) -> int:
+    """The end of a firm name extended over the words that end firm names (… الاستشارية), and over one
+    other word without the article before such a word (سي | ستريت الاستشارية, not Nvidia | الأمريكية للتقنية)."""
+    while end < len(words) and (words[end].norm in FIRM_TAILS or (
+            end + 1 < len(words) and words[end + 1].norm in FIRM_TAILS and not words[end].norm.startswith("ال"))):
+        end += 1
+    return end
+
+
+def named_as_firms(words: list[Word], named: list[Span]) -> set[Span]:
+    """The rule-found names that are surely firms: Latin runs, and names right after a firm's descriptor (شركة X)."""
+    def after_descriptor(k: int) -> bool:
+        return k > 0 and (is_head(words[k - 1], DESCRIPTOR_FORMS) or is_head(words[k - 1], TAGGED_DESCRIPTOR_FORMS))
+
+    return {span for span in named if span.kind == "firm" and (words[span.first].latin or after_descriptor(span.first))}

@@ -1,0 +1,325 @@
+"""The tagger's spans → cleaned, completed, non-overlapping spans: punctuation, titles, adjectives and verbs cut
+off; name links, first names and surnames joined; two people in one span split."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from indexer.entity_cues import org_kind
+from indexer.entity_text import NAME_BREAK, PERSON_BREAK, Span, Word, is_head, is_title, name_of
+from indexer.entity_words import (
+    AUXILIARIES,
+    GENERIC_HEAD_FORMS,
+    HEAD_FORMS,
+    LINEAGE_LINKS,
+    NAME_LINKS,
+    NAMED_AFTER_FORMS,
+    NATIONALITIES,
+    NOT_PERSONS,
+    PLURAL_ENDINGS,
+    STREET_WORDS,
+)
+
+
+def tagger_spans(words: list[Word], offsets: list[tuple[int, int]], tag_spans: list[tuple[str, int, int]]
+                  ) -> list[Span]:
+    """PER and ORG spans of the tagger that start and end on word boundaries (`offsets`: the words' spans), as
+    word-index spans."""
+    out = []
+    for label, start, end in tag_spans:
+        first, last = bisect_left(offsets, (start,)), bisect_left(offsets, (end,))
+        if label not in ("PER", "ORG") or first == len(offsets) or offsets[first][0] != start or last == 0 \
+                or offsets[last - 1][1] != end:
+            continue
+        kind = "person" if label == "PER" else org_kind(words[first])
+        out.append(Span(kind, first, last))
+    return out
+
+
+def misc_words(offsets: list[tuple[int, int]], tag_spans: list[tuple[str, int, int]]) -> set[int]:
+    """Indexes of the words (`offsets`: their spans) inside the tagger's MISC spans (names it could not type)."""
+    return {i for label, start, end in tag_spans if label == "MISC"
+            for i in range(bisect_left(offsets, (start,)), bisect_left(offsets, (end,)))}
+
+
+def titled_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], misc: set[int],
+                    stopwords: frozenset[str]) -> list[Span]:
+    """A name the tagger could not type right after a definite title is a person's (والسناتور جيه دي فانس): up
+    to three words without the article, stopwords or punctuation between them, the last inside a MISC span."""
+    out = []
+    for i, word in enumerate(words[:-1]):
+        if not (is_title(word) and "ال" in word.norm[:4]):
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= 3 and not words[j].latin and words[j].norm not in stopwords \
+                and not words[j].norm.startswith("ال") \
+                and not PERSON_BREAK.search(text, offsets[j - 1][1], offsets[j][0]):
+            j += 1
+        last = max((k for k in range(i + 1, j) if k in misc), default=None)
+        if last is not None:
+            out.append(Span("person", i + 1, last + 1))
+    return out
+
+
+def split_at_marks(text: str, offsets: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
+    """A span is cut where punctuation stands between two of its words: a comma, colon, bracket or quote ends any
+    name, and a hyphen or slash between the only two words of a person span joins two people (تذكرة ترامب-فانس;
+    جونغ-هو بارك stays one name)."""
+    out = []
+    for span in spans:
+        marks = PERSON_BREAK if span.kind == "person" and span.last - span.first == 2 else NAME_BREAK
+        first = span.first
+        for k in range(span.first + 1, span.last):
+            if marks.search(text, offsets[k - 1][1], offsets[k][0]):
+                out.append(Span(span.kind, first, k))
+                first = k
+        out.append(Span(span.kind, first, span.last))
+    return out
+
+
+def trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], frequent: frozenset[str] = frozenset()
+                  ) -> list[Span]:
+    """Person spans without the titles inside them (ترامب والسناتور → ترامب), cut before an auxiliary or speech
+    verb (… كونواي كانا) or a number (لجنة ترامب 47), and without a trailing plural or feminine adjective
+    (… البارزين), nor a first word that is the dual or plural of a `frequent` word (قال مصدران، الشابان أرنولد),
+    nor an indefinite accusative noun (عزت أبو عوف برنامجا).
+    Not persons, dropped: a name ending in a street word (وول ستريت), a name after the indefinite head of a place,
+    prize or event named after someone (جائزة نوبل، ملعب سانتياغو برنابيو), and الله alone."""
+    out = []
+    for span in spans:
+        if span.kind != "person":
+            out.append(span)
+            continue
+        run: list[int] = []
+        for k in [*range(span.first, span.last), None]:
+            if k is not None and not is_title(words[k]) and not (k > span.first and words[k].norm in AUXILIARIES) \
+                    and not any(c.isdigit() for c in words[k].norm) \
+                    and not (k == span.first and _is_plural_noun(words[k], names, frequent)) \
+                    and not _is_accusative_noun(words[k], names, frequent):
+                run.append(k)
+            elif run:
+                last = run[-1]
+                if len(run) > 1 and _is_plural_adjective(words[last], names):
+                    run.pop()
+                if not _is_named_place(words, run):
+                    out.append(Span("person", run[0], run[-1] + 1))
+                run = []
+    return out
+
+
+def _is_accusative_noun(word: Word, names: frozenset[str], frequent: frozenset[str]) -> bool:
+    """Is the word an indefinite accusative (the alif of tanween) on a `frequent` word, and not a name itself
+    (قدم برنامجا)?"""
+    bare = word.bare
+    return len(bare) > 3 and bare.endswith("ا") and bare[:-1] in frequent and bare not in names
+
+
+def _is_plural_noun(word: Word, names: frozenset[str], frequent: frozenset[str]) -> bool:
+    """Is the word, without its article, the dual or plural of a `frequent` word of three letters or more and not
+    a name itself (مصدران، مسؤولون، الشابان; not عنان)?"""
+    bare = word.bare[2:] if word.bare.startswith("ال") else word.bare
+    return len(bare) > 4 and bare.endswith(("ان", "ون", "ين")) and bare[:-2] in frequent and bare not in names
+
+
+def _is_named_place(words: list[Word], run: list[int]) -> bool:
+    """Do the words `run` (a tagged person's) name a street, a place, prize or event, or God (trim_persons)?"""
+    return (len(run) > 1 and words[run[-1]].bare in STREET_WORDS) or (
+        run[0] > 0 and words[run[0] - 1].norm in NAMED_AFTER_FORMS) or (
+        len(run) == 1 and words[run[0]].bare in NOT_PERSONS)
+
+
+def persons_after_generic_heads(words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
+                                 names: frozenset[str], stopwords: frozenset[str]) -> list[Span]:
+    """An organisation span that starts with a definite generic head followed by a person's name is that person,
+    named after a reference to their employer (في البنك سارة المهيري، للصندوق كريستالينا غورغييفا): the name's
+    first word is a known name part, or two or more words without the article follow the head. A lone first
+    name takes the next word as surname."""
+    out = []
+    for span in spans:
+        rest = range(span.first + 1, span.last)
+        if span.kind == "person" or not rest or words[span.first].norm not in GENERIC_HEAD_FORMS or any(
+                words[k].bare.startswith("ال") for k in rest) or not (words[rest[0]].bare in names or len(rest) > 1):
+            out.append(span)
+            continue
+        last = _with_surname(words, offsets, span.last, stopwords) if len(rest) == 1 else span.last
+        out.append(Span("person", rest[0], last))
+    return out
+
+
+def organisations_before_nisba(words: list[Word], spans: list[Span]) -> list[Span]:
+    """A tagged person of one or two words followed by an adjective of nationality is an organisation, mostly a
+    team (يوفنتوس الإيطالي، ريال مدريد الإسباني): Arabic news puts a person's nationality before the name."""
+    out = []
+    for span in spans:
+        if span.kind == "person" and span.last - span.first <= 2 and span.last < len(words) \
+                and words[span.last].norm in NATIONALITIES:
+            span = Span("org", span.first, span.last)
+        out.append(span)
+    return out
+
+
+def _is_plural_adjective(word: Word, names: frozenset[str]) -> bool:
+    """البارزين, الأمريكيون, العربيه: a definite word with a plural or feminine ending, not a known name part."""
+    return word.bare.startswith("ال") and word.bare.endswith(PLURAL_ENDINGS) and word.bare not in names
+
+
+def cut(words: list[Word], offsets: list[tuple[int, int]], tagged: list[Span], named: list[Span],
+         stopwords: frozenset[str], names: frozenset[str]) -> list[Span]:
+    """Tagger spans with the words of rule-found names taken out (Lazard راي ماكجواير → راي ماكجواير). A leftover
+    organisation piece just after a rule-found firm is the person the role phrase names (الرئيس التنفيذي لشركة
+    X مارك لاسري): it joins the person span that follows it, or, when it starts with a known first name, takes
+    the next word as the surname; otherwise it is dropped. A piece that is only a descriptor (شركة) is dropped."""
+    fixed = {k for span in named for k in range(span.first, span.last)}
+    pieces: list[Span] = []
+    for span in tagged:
+        run: list[int] = []
+        for k in [*range(span.first, span.last), None]:
+            if k is not None and k not in fixed:
+                run.append(k)
+            elif run:
+                pieces.append(Span(span.kind, run[0], run[-1] + 1))
+                run = []
+    out: list[Span] = []
+    for piece in sorted(pieces, key=lambda p: p.first):
+        if all(is_head(words[k], HEAD_FORMS) for k in range(piece.first, piece.last)):
+            continue
+        after_name = piece.first - 1 in fixed and piece.first not in {s.first for s in tagged}
+        if piece.kind != "person" and after_name:
+            nxt = next((p for p in pieces if p.first == piece.last and p.kind == "person"), None)
+            if nxt is not None:
+                pieces.remove(nxt)
+                out.append(Span("person", piece.first, nxt.last))
+            elif words[piece.first].bare in names:
+                out.append(Span("person", piece.first, _with_surname(words, offsets, piece.last, stopwords)))
+            continue
+        out.append(piece)
+    return out
+
+
+def _with_surname(words: list[Word], offsets: list[tuple[int, int]], end: int, stopwords: frozenset[str]) -> int:
+    """The end of a name that may go on with one more word: an Arabic word right after it (one space), not a
+    stopword, descriptor, title or organisation head."""
+    if end < len(words) and offsets[end][0] - offsets[end - 1][1] == 1 and not words[end].latin:
+        word = words[end]
+        if word.norm not in stopwords and not is_title(word) and not is_head(word, HEAD_FORMS):
+            return end + 1
+    return end
+
+
+def with_name_links(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
+                     stopwords: frozenset[str], names: frozenset[str]) -> list[Span]:
+    """Person spans completed over the words that tie an Arabic name together: one ending on a link takes the
+    next word (محمد بن | سلمان), one followed by a link and a word takes both (حمد بن عيسى | آل خليفة), and one
+    starting with بن، ابن، بنت or ولد, or right after one, takes the word before (معاوية | بن أبي سفيان، عائشة
+    بنت | أبي بكر). A taken word must be free or start (or end) a person span, which then joins; it must not be
+    a single letter (1258 م ولد …), a title, a stopword unless a name too (علي), nor, after a link other than
+    عبد, carry the article (ابن الرئيس), nor be set apart by punctuation."""
+    owner = {k: span for span in spans for k in range(span.first, span.last)}
+    out: list[Span] = []
+
+    def joinable(k: int, after: int) -> bool:
+        word, other = words[k], owner.get(k)
+        return (len(word.norm) > 1 and not word.latin and (word.norm not in stopwords or word.norm in names)
+                and not is_title(word) and (other is None or other.kind == "person")
+                and not PERSON_BREAK.search(text, offsets[min(k, after)][1], offsets[max(k, after)][0]))
+
+    def article_ok(link: int, k: int) -> bool:
+        return words[link].norm == "عبد" or not words[k].norm.startswith("ال")
+
+    for span in spans:
+        if out and out[-1].last > span.first:
+            continue  # the person before took it in
+        if span.kind != "person":
+            out.append(span)
+            continue
+        first, last = span.first, span.last
+        while first > 0 and words[first].norm in LINEAGE_LINKS and joinable(first - 1, first):
+            first = owner[first - 1].first if first - 1 in owner else first - 1
+        if first > 1 and words[first - 1].norm in LINEAGE_LINKS and first - 1 not in owner \
+                and joinable(first - 1, first) and joinable(first - 2, first - 1):
+            first = owner[first - 2].first if first - 2 in owner else first - 2
+        while True:
+            if last < len(words) and words[last - 1].norm in NAME_LINKS and joinable(last, last - 1) \
+                    and article_ok(last - 1, last):
+                last = owner[last].last if last in owner else last + 1
+            elif last + 1 < len(words) and words[last].norm in NAME_LINKS and last not in owner \
+                    and joinable(last, last - 1) and joinable(last + 1, last) and article_ok(last, last + 1):
+                last = owner[last + 1].last if last + 1 in owner else last + 2
+            else:
+                break
+        while out and out[-1].first >= first:
+            out.pop()
+        out.append(Span("person", first, last))
+    return out
+
+
+def split_known_persons(words: list[Word], spans: list[Span]) -> list[Span]:
+    """A person span made of two people the document names elsewhere is cut in two (إدارة بايدن هاريس: بايدن is
+    the surname of one full name, هاريس of another)."""
+    full_names = {tuple(name_of(words, s).split()) for s in spans if s.kind == "person"}
+    surnames: dict[str, set[tuple[str, ...]]] = {}
+    for name in full_names:
+        if len(name) > 1:
+            surnames.setdefault(name[-1], set()).add(name)
+
+    def known(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+        """A full name found on its own, or one word that is the surname of another full name."""
+        if len(part) == 1:
+            return bool(surnames.get(part[0], set()) - {whole})
+        return part in full_names
+
+    out = []
+    for span in spans:
+        name = tuple(name_of(words, span).split())
+        cut = next((k for k in range(1, len(name)) if span.kind == "person" and len(name) == span.last - span.first
+                    and known(name[:k], name) and known(name[k:], name)), None)
+        if cut is None:
+            out.append(span)
+        else:
+            out += [Span("person", span.first, span.first + cut), Span("person", span.first + cut, span.last)]
+    return out
+
+
+def split_at_and(words: list[Word], spans: list[Span]) -> list[Span]:
+    """Two names joined by و inside one span become two spans (غوغل وميكروسوفت, كونواي وهوفمان) when the word
+    after و is known on its own (in the document or the name lists)."""
+    out = []
+    for span in spans:
+        first = span.first
+        for k in range(span.first + 1, span.last):
+            if words[k].norm.startswith("و") and words[k].bare == words[k].norm[1:]:
+                out.append(Span(span.kind, first, k))
+                first = k
+        out.append(Span(span.kind, first, span.last))
+    return out
+
+
+def resolve_overlaps(spans: list[Span]) -> list[Span]:
+    """Keep the longest span where spans overlap (ties: the earlier one in the list wins)."""
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: -(s.last - s.first)):
+        if not taken.intersection(range(span.first, span.last)):
+            chosen.append(span)
+            taken.update(range(span.first, span.last))
+    return sorted(chosen, key=lambda s: s.first)
+
+
+def with_first_names(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
+                      names: frozenset[str], frequent: frozenset[str], stopwords: frozenset[str]) -> list[Span]:
+    """A one-word person span takes the word before it when that is a first name: a name-list word, not
+    `frequent` (وأكد، أمير), a stopword, a title or a head, with no punctuation between (لمبادلة خلدون المبارك
+    → خلدون المبارك)."""
+    taken = {k for s in spans for k in range(s.first, s.last)}
+    out = []
+    for span in spans:
+        i = span.first - 1
+        if span.kind == "person" and span.last - span.first == 1 and i >= 0 and i not in taken:
+            word = words[i]
+            if word.norm == word.bare and word.norm in names and word.norm not in frequent \
+                    and word.norm not in stopwords and not word.latin \
+                    and not is_title(word) and not is_head(word, HEAD_FORMS) \
+                    and not PERSON_BREAK.search(text, offsets[i][1], offsets[span.first][0]):
+                span = Span("person", i, span.last)
+        out.append(span)
+    return out
