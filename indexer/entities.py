@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from indexer.entity_cues import cue_spans, employer_spans, latin_spans, named_as_firms
 from indexer.entity_spans import (
     cut,
+    list_persons,
     misc_words,
     organisations_before_nisba,
     persons_after_generic_heads,
@@ -108,6 +109,7 @@ class EntityExtractor:
         titled = titled_persons(text, words, offsets, misc_words(offsets, tag_spans), self.stopwords)
         spans = resolve_overlaps(resolve_overlaps(named) + kept + titled)
         spans = with_name_links(text, words, offsets, spans, self.stopwords, self.names)
+        spans = list_persons(text, words, offsets, spans, self.stopwords)
         spans = split_known_persons(words, split_at_and(words, spans))
         spans = _propagate(words, spans, self.stopwords, self.common, named_as_firms(words, named))
         spans = with_first_names(text, words, offsets, spans, self.names, self.frequent, self.stopwords)

@@ -3,6 +3,7 @@ off; name links, first names and surnames joined; two people in one span split."
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from indexer.entity_cues import org_kind
@@ -323,3 +324,38 @@ def with_first_names(text: str, words: list[Word], offsets: list[tuple[int, int]
                 span = Span("person", i, span.last)
         out.append(span)
     return out
+
+
+_LIST_COMMA = re.compile(r"[،,]")
+_LIST_END = re.compile(r"[.!?؟:؛;()\[\]«»\"“”\n]")
+
+
+def list_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
+                 stopwords: frozenset[str]) -> list[Span]:
+    """In a list of items set apart by commas where at least two items are whole persons (the first may start
+    with other words: قدمه احمد السقا ، وأحمد رزق ، وغادة عادل), the other items of one to three free words are persons too, unless the first carries the
+    article (والراقصة دينا) or a word is a stopword, a title, a number or Latin."""
+    owner = {k: span for span in spans for k in range(span.first, span.last)}
+    found = list(spans)
+    k = 0
+    while k < len(words):
+        items, start = [], k  # one list: items up to a gap that is no comma
+        while k < len(words):
+            gap = text[offsets[k][1]:offsets[k + 1][0]] if k + 1 < len(words) else "."
+            k += 1
+            if _LIST_END.search(gap):
+                items.append((start, k))
+                break
+            if _LIST_COMMA.search(gap):
+                items.append((start, k))
+                start = k
+        whole = [(a, b) for n, (a, b) in enumerate(items) if b - 1 in owner and owner[b - 1].kind == "person"
+                 and owner[b - 1].last == b and (owner[b - 1].first >= a if n == 0 else owner[b - 1].first == a)]
+        if len(whole) < 2 or len(items) < 3:
+            continue
+        for a, b in items:
+            free = all(j not in owner and not words[j].latin and words[j].norm not in stopwords
+                       and not is_title(words[j]) and not any(c.isdigit() for c in words[j].norm) for j in range(a, b))
+            if 1 <= b - a <= 3 and free and not words[a].norm.startswith(("ال", "وال", "فال")):
+                found.append(Span("person", a, b))
+    return sorted(found, key=lambda span: span.first)

@@ -427,3 +427,10 @@ def test_a_head_word_is_not_read_as_a_proclitic_and_a_name():
 
 def test_a_club_the_tagger_found_with_its_head_is_an_organisation():
     assert found("فاز نادي النجم أمس", ("نادي النجم", "ORG")) == [("org", "نادي النجم", "نادي النجم")]
+
+
+def test_an_item_of_a_list_of_persons_is_a_person():
+    text = "وشارك سمير حداد ، ونادر السقا ، وباسل مرعي ، والراقصة دينا في الحفل"
+    assert found(text, ("سمير حداد", "PER"), ("ونادر السقا", "PER")) == [
+        ("person", "سمير حداد", "سمير حداد"), ("person", "ونادر السقا", "نادر السقا"),
+        ("person", "وباسل مرعي", "باسل مرعي")]
