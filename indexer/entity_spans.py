@@ -333,8 +333,9 @@ _LIST_END = re.compile(r"[.!?؟:؛;()\[\]«»\"“”\n]")
 def list_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
                  stopwords: frozenset[str]) -> list[Span]:
     """In a list of items set apart by commas where at least two items are whole persons (the first may start
-    with other words: قدمه احمد السقا ، وأحمد رزق ، وغادة عادل), the other items of one to three free words are persons too, unless the first carries the
-    article (والراقصة دينا) or a word is a stopword, a title, a number or Latin."""
+    with other words: قدمه احمد السقا ، وأحمد رزق ، وغادة عادل), the other items of one to three free words are
+    persons too, unless the first word carries the article (والراقصة دينا) or a word is a stopword, a title, a
+    number or Latin."""
     owner = {k: span for span in spans for k in range(span.first, span.last)}
     found = list(spans)
     k = 0
