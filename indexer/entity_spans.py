@@ -83,7 +83,7 @@ def trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], fr
     """Person spans without the titles inside them (ترامب والسناتور → ترامب), cut before an auxiliary or speech
     verb (… كونواي كانا) or a number (لجنة ترامب 47), and without a trailing plural or feminine adjective
     (… البارزين), nor a first word that is the dual or plural of a `frequent` word (قال مصدران، الشابان أرنولد),
-    nor an indefinite accusative noun (عزت أبو عوف برنامجا).
+    nor an indefinite accusative noun (عزت أبو عوف برنامجا), nor a leading verb in the future (وسيغيب إيتو).
     Not persons, dropped: a name ending in a street word (وول ستريت), a name after the indefinite head of a place,
     prize or event named after someone (جائزة نوبل، ملعب سانتياغو برنابيو), and الله alone."""
     out = []
@@ -96,7 +96,8 @@ def trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], fr
             if k is not None and not is_title(words[k]) and not (k > span.first and words[k].norm in AUXILIARIES) \
                     and not any(c.isdigit() for c in words[k].norm) \
                     and not (k == span.first and _is_plural_noun(words[k], names, frequent)) \
-                    and not _is_accusative_noun(words[k], names, frequent):
+                    and not _is_accusative_noun(words[k], names, frequent) \
+                    and not (k == span.first and _is_future_verb(words[k], names)):
                 run.append(k)
             elif run:
                 last = run[-1]
@@ -106,6 +107,13 @@ def trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], fr
                     out.append(Span("person", run[0], run[-1] + 1))
                 run = []
     return out
+
+
+def _is_future_verb(word: Word, names: frozenset[str]) -> bool:
+    """Is the word و or ف, then the future's س, then an imperfect prefix (وسيغيب، فستبقى), and not a name with or
+    without the و (وستيفن)?"""
+    return len(word.norm) > 4 and word.norm[:2] in ("وس", "فس") and word.norm[2] in "يتن" \
+        and word.norm not in names and word.norm[1:] not in names
 
 
 def _is_accusative_noun(word: Word, names: frozenset[str], frequent: frozenset[str]) -> bool:

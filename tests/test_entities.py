@@ -434,3 +434,7 @@ def test_an_item_of_a_list_of_persons_is_a_person():
     assert found(text, ("سمير حداد", "PER"), ("ونادر السقا", "PER")) == [
         ("person", "سمير حداد", "سمير حداد"), ("person", "ونادر السقا", "نادر السقا"),
         ("person", "وباسل مرعي", "باسل مرعي")]
+
+
+def test_a_verb_in_the_future_before_a_name_is_not_part_of_it():
+    assert found("وسيغيب حداد عن المباراة", ("وسيغيب حداد", "PER")) == [("person", "حداد", "حداد")]
