@@ -109,7 +109,7 @@ class EntityExtractor:
         titled = titled_persons(text, words, offsets, misc_words(offsets, tag_spans), self.stopwords)
         spans = resolve_overlaps(resolve_overlaps(named) + kept + titled)
         spans = with_name_links(text, words, offsets, spans, self.stopwords, self.names)
-        spans = list_persons(text, words, offsets, spans, self.stopwords)
+        spans = list_persons(text, words, offsets, spans, self.stopwords, self.frequent)
         spans = split_known_persons(words, split_at_and(words, spans))
         spans = _propagate(words, spans, self.stopwords, self.common, named_as_firms(words, named))
         spans = with_first_names(text, words, offsets, spans, self.names, self.frequent, self.stopwords)

@@ -339,11 +339,11 @@ _LIST_END = re.compile(r"[.!?؟:؛;()\[\]«»\"“”\n]")
 
 
 def list_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
-                 stopwords: frozenset[str]) -> list[Span]:
+                 stopwords: frozenset[str], frequent: frozenset[str] = frozenset()) -> list[Span]:
     """In a list of items set apart by commas where at least two items are whole persons (the first may start
-    with other words: قدمه احمد السقا ، وأحمد رزق ، وغادة عادل), the other items of one to three free words are
-    persons too, unless the first word carries the article (والراقصة دينا) or a word is a stopword, a title, a
-    number or Latin."""
+    with other words: قدمه احمد السقا ، وأحمد رزق ، وغادة عادل), the other items of two or three free words are
+    persons too, unless the first word carries the article (والراقصة دينا) or is a `frequent` word (وفقا لهؤلاء
+    الأشخاص), or a word is a stopword, a title, a number or Latin."""
     owner = {k: span for span in spans for k in range(span.first, span.last)}
     found = list(spans)
     k = 0
@@ -365,6 +365,7 @@ def list_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], s
         for a, b in items:
             free = all(j not in owner and not words[j].latin and words[j].norm not in stopwords
                        and not is_title(words[j]) and not any(c.isdigit() for c in words[j].norm) for j in range(a, b))
-            if 1 <= b - a <= 3 and free and not words[a].norm.startswith(("ال", "وال", "فال")):
+            if 2 <= b - a <= 3 and free and not words[a].norm.startswith(("ال", "وال", "فال")) \
+                    and words[a].bare not in frequent:
                 found.append(Span("person", a, b))
     return sorted(found, key=lambda span: span.first)
