@@ -71,7 +71,8 @@ def cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] =
     for i, w in enumerate(words[:-1]):
         kind = "firm" if is_head(w, DESCRIPTOR_FORMS) else "org" if is_head(w, ORG_DESCRIPTOR_FORMS) else ""
         if is_head(w, TAGGED_DESCRIPTOR_FORMS) and (i + 1 in tagged_at or words[i + 1].latin or (
-                i + 2 < len(words) and words[i + 2].norm in FIRM_TAILS and not words[i + 1].norm.startswith("ال"))):
+                i + 2 < len(words) and words[i + 2].norm in FIRM_TAILS and not words[i + 1].norm.startswith("ال")
+                and words[i + 1].norm not in ADJECTIVES)):
             kind = "firm"
         if not kind or "ال" in w.norm[:3] or (kind == "org" and i in in_name):
             continue

@@ -438,3 +438,7 @@ def test_an_item_of_a_list_of_persons_is_a_person():
 
 def test_a_verb_in_the_future_before_a_name_is_not_part_of_it():
     assert found("وسيغيب حداد عن المباراة", ("وسيغيب حداد", "PER")) == [("person", "حداد", "حداد")]
+
+
+def test_an_adjective_after_fund_is_not_a_firm_name():
+    assert found("أطلقت الشركتان صندوق مشترك للاستثمار") == []
