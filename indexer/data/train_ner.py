@@ -294,6 +294,12 @@ def span_scores(tag: Callable[[str], Iterable[Span]], sentences: Sequence[Senten
                 types: Sequence[str] = TYPES) -> dict[str, tuple[float, float, float, int]]:
     """Exact-match span precision, recall, F1 (percent) and gold count per type of `types` and micro ("ALL"), with
     `tag` (text → spans) run on `per_text` consecutive sentences at a time as one text (lines joined by newlines)."""
+    return {kind: prf(c) for kind, c in span_counts(tag, sentences, per_text, types).items()}
+
+
+def span_counts(tag: Callable[[str], Iterable[Span]], sentences: Sequence[Sentence], per_text: int = 1,
+                types: Sequence[str] = TYPES) -> dict[str, Counter]:
+    """span_scores' counts: true positives ("tp"), false negatives ("fn") and false positives ("fp") per type."""
     counts: dict[str, Counter] = {kind: Counter() for kind in (*types, "ALL")}
     for block in range(0, len(sentences), per_text):
         gold, offset = set(), 0
@@ -305,7 +311,7 @@ def span_scores(tag: Callable[[str], Iterable[Span]], sentences: Sequence[Senten
             key = "tp" if span in gold and span in found else "fn" if span in gold else "fp"
             counts[span.label][key] += 1
             counts["ALL"][key] += 1
-    return {kind: prf(c) for kind, c in counts.items()}
+    return counts
 
 
 def prf(c: Counter) -> tuple[float, float, float, int]:
