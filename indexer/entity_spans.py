@@ -344,6 +344,8 @@ def list_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], s
     with other words: قدمه احمد السقا ، وأحمد رزق ، وغادة عادل), the other items of two or three free words are
     persons too, unless the first word carries the article (والراقصة دينا) or is a `frequent` word (وفقا لهؤلاء
     الأشخاص), or a word is a stopword, a title, a number or Latin."""
+    if sum(span.kind == "person" for span in spans) < 2:
+        return spans
     owner = {k: span for span in spans for k in range(span.first, span.last)}
     found = list(spans)
     k = 0
@@ -352,6 +354,8 @@ def list_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], s
         while k < len(words):
             gap = text[offsets[k][1]:offsets[k + 1][0]] if k + 1 < len(words) else "."
             k += 1
+            if gap == " ":
+                continue
             if _LIST_END.search(gap):
                 items.append((start, k))
                 break
