@@ -21,6 +21,8 @@ from indexer.entity_words import (
 
 
 def org_kind(head: Word) -> str:
+    """The kind of an organisation the tagger found, from its first word: "org" after an organisation head
+    (وزارة، حزب، نادي), else "firm"."""
     return "org" if is_head(head, ORG_FORMS) else "firm"
 
 
