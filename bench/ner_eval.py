@@ -36,7 +36,7 @@ from indexer.data.train_ner import (  # noqa: E402
 )
 from indexer.entities import EntityExtractor, default_extractor  # noqa: E402
 from indexer.ner import NerTagger, Span  # noqa: E402
-from indexer.stopwords import load_names, load_stopwords  # noqa: E402
+from indexer.stopwords import load_names  # noqa: E402
 from indexer.tokenize import word_spans  # noqa: E402
 
 EXTRA_TESTS = {"AQMAR test (Wikipedia)": NER_DATA / "aqmar" / "test.conll",
@@ -95,14 +95,11 @@ def cross_validation(sentences: list[Sentence], folds: int = 4) -> dict[str, tup
     cuts = [round(k * len(sentences) / folds) for k in range(folds + 1)]
     parts = [sentences[cuts[k]:cuts[k + 1]] for k in range(folds)]
     with multiprocessing.get_context("fork").Pool(2) as pool:
-        models = pool.map(_fold_model, [[s for j, part in enumerate(parts) if j != k for s in part] for k in range(folds)])
+        trains = [[s for j, part in enumerate(parts) if j != k for s in part] for k in range(folds)]
+        models = pool.map(_fold_model, trains)
     counts: dict[str, Counter] = {kind: Counter() for kind in ("PER", "ORG", "ALL")}
     for model, part in zip(models, parts, strict=True):
-        tagger = NerTagger.from_arrays(model, load_names())
-        extractor = EntityExtractor(lambda text, spans, tagger=tagger: [(x.label, x.start, x.end)
-                                                                        for x in tagger.tag(text, spans)],
-                                    load_stopwords(), tagger.names, tagger.normalized, tagger.common_words(),
-                                    tagger.common_words(min_class=4))
+        extractor = default_extractor(NerTagger.from_arrays(model, load_names()))
         for kind, found in span_counts(extraction_spans(extractor), part, ARTICLE, ("PER", "ORG")).items():
             counts[kind].update(found)
     return {kind: prf(c) for kind, c in counts.items()}

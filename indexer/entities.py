@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from indexer.entity_cues import cue_spans, employer_spans, latin_spans, named_as_firms
 from indexer.entity_spans import (
@@ -34,6 +35,9 @@ from indexer.entity_text import ONE_LETTER_CLITICS, Span, Word, WordForm, in_ara
 from indexer.normalize import normalize
 from indexer.stopwords import load_stopwords
 from indexer.tokenize import word_spans
+
+if TYPE_CHECKING:
+    from indexer.ner import NerTagger
 
 KINDS = ("person", "firm", "org")
 DOCUMENT_BREAK = "\n\n"  # between documents tagged in one call (a sentence boundary for the tagger)
@@ -181,11 +185,11 @@ def _entities(text: str, words: list[Word], offsets: list[tuple[int, int]], span
     return out
 
 
-def default_extractor() -> EntityExtractor:
-    """The shipped tagger plus the rules, with the analyzer's stopword list."""
+def default_extractor(tagger: NerTagger | None = None) -> EntityExtractor:
+    """The shipped tagger (or `tagger`) plus the rules, with the analyzer's stopword list."""
     from indexer.ner import NerTagger
 
-    tagger = NerTagger.load()
+    tagger = tagger or NerTagger.load()
     return EntityExtractor(lambda text, spans: [(s.label, s.start, s.end) for s in tagger.tag(text, spans)],
                            load_stopwords(), tagger.names, tagger.normalized, tagger.common_words(),
                            tagger.common_words(min_class=4))
