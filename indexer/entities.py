@@ -21,6 +21,7 @@ from indexer.entity_spans import (
     misc_words,
     organisations_before_nisba,
     persons_after_generic_heads,
+    persons_not_places,
     resolve_overlaps,
     split_at_and,
     split_at_marks,
@@ -33,7 +34,7 @@ from indexer.entity_spans import (
 )
 from indexer.entity_text import ONE_LETTER_CLITICS, Span, Word, WordForm, in_arabic_line, name_of, words_of
 from indexer.normalize import normalize
-from indexer.stopwords import load_stopwords
+from indexer.stopwords import load_places, load_stopwords
 from indexer.tokenize import word_spans
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class EntityExtractor:
     normalize: Callable[[str], str] = normalize
     common: frozenset[str] = frozenset()  # very common words (normalized), which alone never make a name to look for
     frequent: frozenset[str] = frozenset()  # fairly common words (normalized), `common` included: not first names
+    places: frozenset[str] = frozenset()  # names of towns and cities (normalized words joined by a space)
     _memo: dict[str, WordForm] = field(default_factory=dict, repr=False)
 
     def __call__(self, text: str) -> list[Entity]:
@@ -105,6 +107,7 @@ class EntityExtractor:
         tagged = [span for span in tagger_spans(words, offsets, tag_spans)
                   if in_arabic_line(text, offsets[span.first][0])]  # not an English headline or slug
         tagged = trim_persons(words, split_at_marks(text, offsets, tagged), self.names, self.frequent)
+        tagged = persons_not_places(words, tagged, self.places)
         tagged = persons_after_generic_heads(words, offsets, tagged, self.names, self.stopwords)
         tagged = organisations_before_nisba(words, tagged)
         named = latin_spans(text, words, offsets) + cue_spans(words, self.stopwords, tagged) \
@@ -117,6 +120,7 @@ class EntityExtractor:
         spans = split_known_persons(words, split_at_and(words, spans))
         spans = _propagate(words, spans, self.stopwords, self.common, named_as_firms(words, named))
         spans = with_first_names(text, words, offsets, spans, self.names, self.frequent, self.stopwords)
+        spans = persons_not_places(words, spans, self.places)
         return _entities(text, words, offsets, spans)
 
 
@@ -192,7 +196,7 @@ def default_extractor(tagger: NerTagger | None = None) -> EntityExtractor:
     tagger = tagger or NerTagger.load()
     return EntityExtractor(lambda text, spans: [(s.label, s.start, s.end) for s in tagger.tag(text, spans)],
                            load_stopwords(), tagger.names, tagger.normalized, tagger.common_words(),
-                           tagger.common_words(min_class=4))
+                           tagger.common_words(min_class=4), load_places())
 
 
 def extract_entities(text: str, extractor: EntityExtractor | None = None) -> list[Entity]:

@@ -109,6 +109,20 @@ def trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], fr
     return out
 
 
+def persons_not_places(words: list[Word], spans: list[Span], places: frozenset[str]) -> list[Span]:
+    """Spans without the persons that are, or begin, a town or city of two words or more in `places` (words
+    normalized, joined by one space): هونج كونج is a place, whatever the tagger made of its name-like words, and
+    so is هونج taken alone before كونج."""
+    def is_place(span: Span) -> bool:
+        for last in range(max(span.last, span.first + 2), min(span.last + 2, len(words)) + 1):
+            rest = " ".join(words[k].norm for k in range(span.first + 1, last))
+            if f"{words[span.first].norm} {rest}" in places or f"{words[span.first].bare} {rest}" in places:
+                return True
+        return False
+
+    return [span for span in spans if span.kind != "person" or not is_place(span)]
+
+
 def _is_future_verb(word: Word, names: frozenset[str]) -> bool:
     """Is the word و or ف, then the future's س, then an imperfect prefix (وسيغيب، فستبقى), and not a name with or
     without the و (وستيفن)?"""

@@ -1,4 +1,4 @@
-"""Word-list files in indexer/data → frozensets of normalized words (stopwords, name parts)."""
+"""Word-list files in indexer/data → frozensets of normalized words (stopwords, name parts, place names)."""
 
 from __future__ import annotations
 
@@ -32,3 +32,8 @@ def load_stopwords(name: str = "stopwords_ar.txt") -> frozenset[str]:
 def load_names(name: str = "names_ar.txt") -> frozenset[str]:
     """Name parts the name-safe stemmer keeps whole (already normalized by indexer/data/build_names.py)."""
     return frozenset(normalize(w) for w in read_wordlist(name) if w and not w.startswith("#"))
+
+
+def load_places(name: str = "places_ar.txt") -> frozenset[str]:
+    """Names of towns and cities, their words normalized and joined by one space (indexer/data/build_places.py)."""
+    return frozenset(line for line in read_wordlist(name) if line and not line.startswith("#"))
