@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 
 from indexer.entity_cues import cue_spans, employer_spans, latin_spans, named_as_firms
 from indexer.entity_spans import (
+    KnownNames,
     cut,
+    known_persons,
     list_persons,
     misc_words,
     organisations_before_nisba,
@@ -34,7 +36,7 @@ from indexer.entity_spans import (
 )
 from indexer.entity_text import ONE_LETTER_CLITICS, Span, Word, WordForm, in_arabic_line, name_of, words_of
 from indexer.normalize import normalize
-from indexer.stopwords import load_places, load_stopwords
+from indexer.stopwords import load_persons, load_places, load_stopwords
 from indexer.tokenize import word_spans
 
 if TYPE_CHECKING:
@@ -71,6 +73,7 @@ class EntityExtractor:
     common: frozenset[str] = frozenset()  # very common words (normalized), which alone never make a name to look for
     frequent: frozenset[str] = frozenset()  # fairly common words (normalized), `common` included: not first names
     places: frozenset[str] = frozenset()  # names of towns and cities (normalized words joined by a space)
+    persons: KnownNames = KnownNames()  # full names of real people
     _memo: dict[str, WordForm] = field(default_factory=dict, repr=False)
 
     def __call__(self, text: str) -> list[Entity]:
@@ -118,6 +121,7 @@ class EntityExtractor:
         spans = with_name_links(text, words, offsets, spans, self.stopwords, self.names)
         spans = list_persons(text, words, offsets, spans, self.stopwords, self.frequent)
         spans = split_known_persons(words, split_at_and(words, spans))
+        spans = known_persons(text, words, offsets, spans, self.persons, self.stopwords)
         spans = _propagate(words, spans, self.stopwords, self.common, named_as_firms(words, named))
         spans = with_first_names(text, words, offsets, spans, self.names, self.frequent, self.stopwords)
         spans = persons_not_places(words, spans, self.places)
@@ -196,7 +200,7 @@ def default_extractor(tagger: NerTagger | None = None) -> EntityExtractor:
     tagger = tagger or NerTagger.load()
     return EntityExtractor(lambda text, spans: [(s.label, s.start, s.end) for s in tagger.tag(text, spans)],
                            load_stopwords(), tagger.names, tagger.normalized, tagger.common_words(),
-                           tagger.common_words(min_class=4), load_places())
+                           tagger.common_words(min_class=4), load_places(), KnownNames.of(load_persons()))
 
 
 def extract_entities(text: str, extractor: EntityExtractor | None = None) -> list[Entity]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from indexer.entity_cues import org_kind
 from indexer.entity_text import NAME_BREAK, PERSON_BREAK, Span, Word, is_head, is_title, name_of
@@ -107,6 +109,53 @@ def trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], fr
                     out.append(Span("person", run[0], run[-1] + 1))
                 run = []
     return out
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    """Full names (normalized words joined by one space) and the first two words of each, to look names up in a
+    text without trying every run of words."""
+
+    names: frozenset[str] = frozenset()
+    starts: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> KnownNames:
+        names = frozenset(names)
+        return cls(names, frozenset(" ".join(name.split(" ")[:2]) for name in names))
+
+
+def known_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
+                  persons: KnownNames, stopwords: frozenset[str]) -> list[Span]:
+    """Spans plus the full names of `persons` written in the text, the longest first (up to four words): free
+    words, or person spans inside the name, which it replaces (لاريجاني → علي لاريجاني). The words must be apart
+    by spaces only; the first may carry a proclitic (لخالد مشعل) but not be a title (الملك محمد); no word may be
+    the preposition على, which normalizes like the name علي."""
+    owner = {k: span for span in spans for k in range(span.first, span.last)}
+
+    def free(k: int, first: int, last: int) -> bool:
+        span = owner.get(k)
+        return span is None or (span.kind == "person" and first <= span.first and span.last <= last)
+
+    def fits(first: int, last: int, head: str) -> bool:
+        return " ".join([head, *(words[k].norm for k in range(first + 1, last))]) in persons.names \
+            and all(free(k, first, last) for k in range(first, last)) and not is_title(words[first]) \
+            and not any(words[k].norm in stopwords and words[k].text.endswith("ى") for k in range(first, last)) \
+            and all(text[offsets[k][1]:offsets[k + 1][0]].isspace() for k in range(first, last - 1))
+
+    found, replaced, k = [], set(), 0
+    while k < len(words) - 1:
+        second = words[k + 1].norm
+        heads = [head for head in {words[k].norm, words[k].bare} if f"{head} {second}" in persons.starts]
+        last = next((k + n for n in (4, 3, 2) for head in heads if k + n <= len(words) and fits(k, k + n, head)),
+                    None)
+        if last is None:
+            k += 1
+            continue
+        replaced.update(owner[j] for j in range(k, last) if j in owner)
+        found.append(Span("person", k, last))
+        k = last
+    return sorted([span for span in spans if span not in replaced] + found, key=lambda span: span.first)
 
 
 def persons_not_places(words: list[Word], spans: list[Span], places: frozenset[str]) -> list[Span]:

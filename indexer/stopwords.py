@@ -1,4 +1,4 @@
-"""Word-list files in indexer/data → frozensets of normalized words (stopwords, name parts, place names)."""
+"""Word-list files in indexer/data → frozensets of normalized words (stopwords, name parts, places, persons)."""
 
 from __future__ import annotations
 
@@ -36,4 +36,9 @@ def load_names(name: str = "names_ar.txt") -> frozenset[str]:
 
 def load_places(name: str = "places_ar.txt") -> frozenset[str]:
     """Names of towns and cities, their words normalized and joined by one space (indexer/data/build_places.py)."""
+    return frozenset(line for line in read_wordlist(name) if line and not line.startswith("#"))
+
+
+def load_persons(name: str = "persons_ar.txt") -> frozenset[str]:
+    """Full names of real people, their words normalized and joined by one space (indexer/data/build_persons.py)."""
     return frozenset(line for line in read_wordlist(name) if line and not line.startswith("#"))

@@ -6,8 +6,9 @@ import re
 import pytest
 
 from indexer.entities import EntityExtractor, extract_entities
+from indexer.entity_spans import KnownNames
 from indexer.normalize import normalize
-from indexer.stopwords import load_names, load_places, load_stopwords
+from indexer.stopwords import load_names, load_persons, load_places, load_stopwords
 
 
 def tagger_finding(*names_and_labels):
@@ -22,10 +23,11 @@ def tagger_finding(*names_and_labels):
     return tag
 
 
-def found(text, *tagged, names=None, frequent=frozenset(), places=frozenset()):
+def found(text, *tagged, names=None, frequent=frozenset(), places=frozenset(), persons=()):
     """(kind, surface, canonical) of each entity, with the shipped name lists unless `names` is given."""
     names = load_names() if names is None else names
-    extractor = EntityExtractor(tagger_finding(*tagged), load_stopwords(), names, frequent=frequent, places=places)
+    extractor = EntityExtractor(tagger_finding(*tagged), load_stopwords(), names, frequent=frequent, places=places,
+                                persons=KnownNames.of(persons))
     return [(e.kind, e.surface, e.canonical) for e in extractor(text)]
 
 
@@ -218,6 +220,48 @@ def test_shipped_place_names_are_normalized_words_joined_by_one_space():
     places = load_places()
     assert {"هونج كونج", "القاهره", "خان يونس"} <= places
     assert all(" ".join(normalize(word) for word in place.split(" ")) == place for place in places)
+
+
+def test_a_known_full_name_the_tagger_missed_is_a_person():
+    assert found("التقى خالد مشعل أمس", persons={"خالد مشعل"}) == [("person", "خالد مشعل", "خالد مشعل")]
+
+
+def test_a_known_full_name_takes_in_the_person_found_inside_it():
+    assert found("التقى علي لاريجاني أمس", ("لاريجاني", "PER"), persons={"علي لاريجاني"}) == [
+        ("person", "علي لاريجاني", "علي لاريجاني")]
+
+
+def test_a_known_full_name_is_found_after_a_proclitic():
+    assert found("وقال لخالد مشعل إن", persons={"خالد مشعل"}) == [("person", "لخالد مشعل", "خالد مشعل")]
+
+
+def test_the_longest_known_full_name_wins():
+    assert found("وصل محمد بن سلمان أمس", persons={"محمد بن", "محمد بن سلمان"}) == [
+        ("person", "محمد بن سلمان", "محمد بن سلمان")]
+
+
+def test_a_known_full_name_never_starts_with_the_preposition_ala():
+    """على normalizes like the name علي."""
+    assert found("اتفقوا على حسن الجوار", persons={"علي حسن"}) == []
+
+
+def test_a_known_full_name_never_starts_with_a_title():
+    assert found("وقال الملك محمد إن", persons={"الملك محمد"}) == []
+
+
+def test_a_known_full_name_is_not_read_across_punctuation():
+    assert found("حضر خالد، مشعل الغرفة", persons={"خالد مشعل"}) == []
+
+
+def test_a_known_full_name_leaves_an_organisation_inside_it_alone():
+    assert found("قالت مجموعة خالد مشعل", ("مشعل", "ORG"), persons={"خالد مشعل"}) == [("firm", "مشعل", "مشعل")]
+
+
+def test_shipped_person_names_are_normalized_full_names():
+    persons = load_persons()
+    assert {"خالد مشعل", "نجيب محفوظ"} <= persons
+    assert all(2 <= len(name.split(" ")) <= 4 for name in persons)
+    assert all(" ".join(normalize(word) for word in name.split(" ")) == name for name in persons)
 
 
 def test_god_alone_is_not_a_person():

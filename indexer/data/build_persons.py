@@ -1,0 +1,54 @@
+"""arabic-name-romanizer's Wikidata full names → persons_ar.txt: Arabic-script names of real people, normalized.
+
+Run from the repository root: python indexer/data/build_persons.py (needs `pip install '.[train]'`:
+arabic-name-romanizer, whose names.sqlite3 holds person labels from Wikidata). Only rows taken from Wikidata (CC0)
+are used, only names of two to four words, each written in Arabic letters (Persian and Urdu spellings with letters
+Arabic does not use are dropped). Nothing here comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sqlite3
+import sys
+from importlib import resources
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+
+from indexer.normalize import normalize  # noqa: E402
+
+ARABIC_WORD = re.compile("^[\u0621-\u064a]{2,}$")
+MAX_WORDS = 4
+
+
+def person_names() -> set[str]:
+    """Normalized Wikidata full names from arabic-name-romanizer, words joined by one space."""
+    path = resources.files("arabic_name_romanizer").joinpath("resources", "names.sqlite3")
+    with resources.as_file(path) as db:
+        connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        rows = connection.execute("SELECT arabic_key FROM full_names WHERE source = 'wikidata'").fetchall()
+        connection.close()
+    found = set()
+    for (name,) in rows:
+        words = [normalize(word) for word in name.split()]
+        if 2 <= len(words) <= MAX_WORDS and all(ARABIC_WORD.match(word) for word in words):
+            found.add(" ".join(words))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.parse_args()
+    persons = sorted(person_names())
+    header = ("# Arabic-script full names of people (normalized; one per line).\n"
+              "# Built by indexer/data/build_persons.py from the Wikidata rows (CC0) of arabic-name-romanizer's\n"
+              "# names.sqlite3; see LICENSE-wikidata-persons-CC0.txt beside this file.\n")
+    (HERE / "persons_ar.txt").write_text(header + "\n".join(persons) + "\n", encoding="utf-8")
+    print(f"wrote {len(persons)} full names to {HERE / 'persons_ar.txt'}")
+
+
+if __name__ == "__main__":
+    main()
