@@ -26,20 +26,30 @@ def org_kind(head: Word) -> str:
     return "org" if is_head(head, ORG_FORMS) else "firm"
 
 
+LATIN_CONNECTORS = frozenset({"of", "de", "del", "der", "des", "du", "la", "le", "van", "von", "the", "for"})
+
+
 def latin_spans(text: str, words: list[Word], offsets: list[tuple[int, int]]) -> list[Span]:
-    """Runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors) are firm names, except a run after a
-    possessive, which names a person (Bessemer Venture's Deeter, Acme's Jane Roe); `offsets`: the words' spans.
-    An Arabic letter between two words ends a run (AMD وNvidia: two firms); a lone capital letter is no name, nor
-    is anything on a line without Arabic (an English headline or slug: Harvard_University) or a translation after
-    a language's name ((بالهولندية: Koninkrijk der Nederlanden))."""
+    """Runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors, Bank of America: a connector between
+    two capitalised words stays inside) are firm names, except a run after a possessive, which names a person
+    (Bessemer Venture's Deeter, Acme's Jane Roe); `offsets`: the words' spans. An Arabic letter between two words
+    ends a run (AMD وNvidia: two firms); a lone capital letter is no name, nor is anything on a line without
+    Arabic (an English headline or slug: Harvard_University) or a translation after a language's name ((بالهولندية:
+    Koninkrijk der Nederlanden))."""
+    def joined(k: int) -> bool:  # does word k follow word k - 1 within the same Latin phrase?
+        return k < len(words) and words[k].latin and offsets[k][0] - offsets[k - 1][1] <= 2 \
+            and not ARABIC_LETTER.search(text, offsets[k - 1][1], offsets[k][0])
+
+    def capitalised(k: int) -> bool:
+        return words[k].text[0].isupper() or words[k].text[0].isdigit()
+
     out, j = [], 0
     for i in [i for i, w in enumerate(words) if w.latin and w.text[0].isupper()]:
         if i < j:
             continue  # inside the run before
         j = i + 1
-        while j < len(words) and words[j].latin and (words[j].text[0].isupper() or words[j].text[0].isdigit()) \
-                and offsets[j][0] - offsets[j - 1][1] <= 2 \
-                and not ARABIC_LETTER.search(text, offsets[j - 1][1], offsets[j][0]):
+        while joined(j) and (capitalised(j) or (words[j].text.lower() in LATIN_CONNECTORS and joined(j + 1)
+                                                and words[j + 1].text[0].isupper())):
             j += 1
         if (j > i + 1 or len(words[i].text) > 1) and in_arabic_line(text, offsets[i][0]) \
                 and not _is_gloss(text, words, offsets, i):  # a lone capital letter (plan B) names nothing

@@ -36,6 +36,19 @@ def test_latin_name_runs_are_firms():
         ("firm", "Avenue Capital", "Avenue Capital"), ("firm", "Nvidia", "Nvidia")]
 
 
+def test_a_latin_connector_between_capitalised_words_stays_in_the_name():
+    assert found("قال Bank of America إن") == [("firm", "Bank of America", "Bank of America")]
+
+
+def test_and_between_two_latin_names_makes_two_firms():
+    assert found("قال Goldman Sachs and Morgan Stanley إن") == [
+        ("firm", "Goldman Sachs", "Goldman Sachs"), ("firm", "Morgan Stanley", "Morgan Stanley")]
+
+
+def test_a_latin_connector_ends_a_name_when_no_capitalised_word_follows():
+    assert found("قال Bank of 2024 إن") == [("firm", "Bank", "Bank")]
+
+
 def test_latin_name_with_attached_proclitic():
     assert found("وقالت لـCNBC إن") == [("firm", "CNBC", "CNBC")]
 
