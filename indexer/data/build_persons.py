@@ -3,7 +3,9 @@
 Run from the repository root: python indexer/data/build_persons.py (needs `pip install '.[train]'`:
 arabic-name-romanizer, whose names.sqlite3 holds person labels from Wikidata). Only rows taken from Wikidata (CC0)
 are used, only names of two to four words, each written in Arabic letters (Persian and Urdu spellings with letters
-Arabic does not use are dropped). Nothing here comes from an evaluation set.
+Arabic does not use are dropped), and not names made only of common words that are no name part (ممثل مصري, a
+mislabelled description; علي معلومات, which reads as على معلومات): a word is common at Zipf 4 or more in wordfreq
+(also a training dependency), a name part if names_ar.txt has it. Nothing here comes from an evaluation set.
 """
 
 from __future__ import annotations
@@ -12,16 +14,20 @@ import argparse
 import re
 import sqlite3
 import sys
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
+from indexer.data.train_ner import frequent_words  # noqa: E402
 from indexer.normalize import normalize  # noqa: E402
+from indexer.stopwords import load_names  # noqa: E402
 
 ARABIC_WORD = re.compile("^[\u0621-\u064a]{2,}$")
 MAX_WORDS = 4
+COMMON_ZIPF = 4
 
 
 def person_names() -> set[str]:
@@ -39,10 +45,20 @@ def person_names() -> set[str]:
     return found
 
 
+def descriptive(name: str, common: Mapping[str, int], names: frozenset[str]) -> bool:
+    """Is every word of a name a common word and no name part?
+
+    >>> descriptive("ممثل مصري", {"ممثل": 4, "مصري": 5}, frozenset()), descriptive("عمر مصري", {"مصري": 5}, frozenset())
+    (True, False)
+    """
+    return all(word in common and word not in names for word in name.split(" "))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.parse_args()
-    persons = sorted(person_names())
+    common, names = frequent_words(COMMON_ZIPF), load_names()
+    persons = sorted(name for name in person_names() if not descriptive(name, common, names))
     header = ("# Arabic-script full names of people (normalized; one per line).\n"
               "# Built by indexer/data/build_persons.py from the Wikidata rows (CC0) of arabic-name-romanizer's\n"
               "# names.sqlite3; see LICENSE-wikidata-persons-CC0.txt beside this file.\n")
