@@ -51,6 +51,7 @@ RULE_WORDS = st.sampled_from([
     "حداد", "الراشد", "ونادر", "و", "في", "Acme", "Capital's", "Roe", "AMD", "وNvidia", "لـCNBC", "جونغ-هو",
     "بارك", "،", "-", "«", "»", ".", "\n", "2024", "بن", "آل", "ولد", "عبد", "بنك", "صندوق", "مكتب", "الإيطالي",
     "وسيغيب", "برنامجا", "مصدران", "بالإنجليزية:", "للاستثمار", "ووليد", "Nova_Star", "كلية", "نادي", "B", "م",
+    "هونج", "كونج", "لهونج", "علي", "على", "لاريجاني", "Bank", "of", "the", "America", "and",
 ])
 RULE_TEXT = st.lists(RULE_WORDS, max_size=25).map(" ".join)
 LABELS = st.sampled_from(["PER", "ORG", "LOC", "MISC"])
@@ -60,6 +61,7 @@ LABELS = st.sampled_from(["PER", "ORG", "LOC", "MISC"])
 @given(RULE_TEXT, st.lists(st.tuples(LABELS, st.integers(0, 30), st.integers(1, 4)), max_size=6))
 def test_entity_rules_never_raise_and_every_entity_points_into_the_text(text, picks):
     from indexer.entities import EntityExtractor
+    from indexer.entity_spans import KnownNames
     from indexer.stopwords import load_names, load_stopwords
 
     def tag(text, spans):  # a stand-in tagger that labels random runs of words
@@ -71,7 +73,10 @@ def test_entity_rules_never_raise_and_every_entity_points_into_the_text(text, pi
         return out
 
     frequent = frozenset({"مصدر", "برنامج", "رئيس", "شركه"})
-    for entity in EntityExtractor(tag, load_stopwords(), load_names(), frequent=frequent)(text):
+    places = frozenset({"هونج كونج"})
+    persons = KnownNames.of({"علي لاريجاني", "مارك حداد", "سارة الراشد بن", "حداد بن علي لاريجاني"})
+    extractor = EntityExtractor(tag, load_stopwords(), load_names(), frequent=frequent, places=places, persons=persons)
+    for entity in extractor(text):
         assert 0 <= entity.start < entity.end <= len(text)
         assert text[entity.start:entity.end] == entity.surface
         assert entity.kind in ("person", "firm", "org") and entity.canonical.strip()
