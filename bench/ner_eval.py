@@ -36,7 +36,7 @@ from indexer.data.train_ner import (  # noqa: E402
 )
 from indexer.entities import EntityExtractor, default_extractor  # noqa: E402
 from indexer.ner import NerTagger, Span  # noqa: E402
-from indexer.stopwords import load_names  # noqa: E402
+from indexer.stopwords import load_names, load_persons  # noqa: E402
 from indexer.tokenize import word_spans  # noqa: E402
 
 EXTRA_TESTS = {"AQMAR test (Wikipedia)": NER_DATA / "aqmar" / "test.conll",
@@ -86,7 +86,7 @@ def extraction_spans(extractor: EntityExtractor | None = None) -> Callable[[str]
 
 
 def _fold_model(train: list[Sentence]) -> dict:
-    return train_model(train, load_names(), frequent_words(), Settings(), stages=1)
+    return train_model(train, load_names(), frequent_words(), Settings(), 1, load_persons())
 
 
 def cross_validation(sentences: list[Sentence], folds: int = 4) -> dict[str, tuple[float, float, float, int]]:

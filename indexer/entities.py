@@ -21,6 +21,7 @@ from indexer.entity_spans import (
     known_persons,
     list_persons,
     misc_words,
+    not_after_geographic_heads,
     organisations_before_nisba,
     persons_after_generic_heads,
     persons_not_places,
@@ -122,6 +123,7 @@ class EntityExtractor:
         spans = list_persons(text, words, offsets, spans, self.stopwords, self.frequent)
         spans = split_known_persons(words, split_at_and(words, spans))
         spans = known_persons(text, words, offsets, spans, self.persons, self.stopwords)
+        spans = not_after_geographic_heads(words, spans)
         spans = _propagate(words, spans, self.stopwords, self.common, named_as_firms(words, named))
         spans = with_first_names(text, words, offsets, spans, self.names, self.frequent, self.stopwords)
         spans = persons_not_places(words, spans, self.places)

@@ -13,6 +13,7 @@ from indexer.entity_text import NAME_BREAK, PERSON_BREAK, Span, Word, is_head, i
 from indexer.entity_words import (
     AUXILIARIES,
     GENERIC_HEAD_FORMS,
+    GEOGRAPHIC_FORMS,
     HEAD_FORMS,
     LINEAGE_LINKS,
     NAME_LINKS,
@@ -143,19 +144,28 @@ def known_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], 
             and not any(words[k].norm in stopwords and words[k].text.endswith("ى") for k in range(first, last)) \
             and all(text[offsets[k][1]:offsets[k + 1][0]].isspace() for k in range(first, last - 1))
 
-    found, replaced, k = [], set(), 0
-    while k < len(words) - 1:
-        second = words[k + 1].norm
-        heads = [head for head in {words[k].norm, words[k].bare} if f"{head} {second}" in persons.starts]
+    found, replaced, after = [], set(), 0
+    starts = persons.starts
+    for k, (word, second) in enumerate(zip(words, words[1:], strict=False)):
+        pair = f"{word.norm} {second.norm}"
+        heads = [word.norm] if pair in starts else []
+        if word.bare != word.norm and f"{word.bare} {second.norm}" in starts:
+            heads.append(word.bare)
+        if not heads or k < after:
+            continue
         last = next((k + n for n in (4, 3, 2) for head in heads if k + n <= len(words) and fits(k, k + n, head)),
                     None)
-        if last is None:
-            k += 1
-            continue
-        replaced.update(owner[j] for j in range(k, last) if j in owner)
-        found.append(Span("person", k, last))
-        k = last
+        if last is not None:
+            replaced.update(owner[j] for j in range(k, last) if j in owner)
+            found.append(Span("person", k, last))
+            after = last
     return sorted([span for span in spans if span not in replaced] + found, key=lambda span: span.first)
+
+
+def not_after_geographic_heads(words: list[Word], spans: list[Span]) -> list[Span]:
+    """Spans without the names right after the indefinite head of a natural place (في وادي السيليكون، جبل طارق):
+    the place's own name, whatever the tagger made of it."""
+    return [span for span in spans if span.first == 0 or words[span.first - 1].norm not in GEOGRAPHIC_FORMS]
 
 
 def persons_not_places(words: list[Word], spans: list[Span], places: frozenset[str]) -> list[Span]:

@@ -26,6 +26,7 @@ FIRM_TAILS = frozenset(normalize(w) for w in (
     "المالية", "للتمويل", "ادفايزرز", "أدفايزرز", "فنتشرز", "فينتشرز", "فاند", "مانجمنت", "لإدارة", "الأصول",
     "للاتصالات", "للتقنية", "للطاقة", "للتأمين", "انترناشونال", "إنترناشونال", "العالمية", "الدولية", "تكنولوجيز",
     "سيستمز", "لابز", "أند", "آند", "كوربوريشن", "فايننشال", "الاستشارية", "للاستشارات", "ميديا",
+    "تكنولوجي", "موتورز", "فارما", "إنرجي", "سوليوشنز", "نتوركس", "العقارية", "للصناعات", "للتطوير",
 ))
 HEADS = FIRM_HEADS | ORG_HEADS
 # Words that name a non-firm organisation's kind, followed by its name (فريق ميلووكي باكس, نادي الزمالك).
@@ -57,6 +58,11 @@ NAMED_AFTER_HEADS = frozenset(normalize(w) for w in (
     "جائزة", "كأس", "ملعب", "ستاد", "استاد", "برج", "مطار", "شارع", "ميدان", "مسجد", "إعصار", "قاعة",
     "جسر", "سد", "مدرسة", "مستشفى",
 ))
+# Words whose indefinite form names a natural place after it (وادي السيليكون، جبل طارق، نهر النيل): a place, never a
+# person, firm or organisation.
+GEOGRAPHIC_HEADS = frozenset(normalize(w) for w in (
+    "وادي", "جبل", "جبال", "نهر", "بحر", "بحيرة", "خليج", "جزيرة", "جزر", "صحراء", "مضيق", "هضبة", "سهل", "شبه",
+))
 # Words never a person's whole name (الله).
 NOT_PERSONS = frozenset(normalize(w) for w in ("الله",))
 # Words that end the name of a street or square (وول ستريت، تايمز سكوير): a place, not a person.
@@ -87,6 +93,7 @@ GENERIC_HEAD_FORMS = frozenset(
     for clitic, article in (("", "ال"), ("و", "ال"), ("ف", "ال"), ("ب", "ال"), ("وب", "ال"), ("", "لل"), ("و", "لل")))
 ORG_DESCRIPTOR_FORMS = _with_clitics(ORG_DESCRIPTOR_HEADS)
 NAMED_AFTER_FORMS = _with_clitics(NAMED_AFTER_HEADS)
+GEOGRAPHIC_FORMS = _with_clitics(GEOGRAPHIC_HEADS)
 # Descriptors whose name is taken only when the tagger found one right after them or a firm-name ending follows it
 # (بنك مورغان ستانلي، صندوق رمال للاستثمار), since most words after them are not names (بنك مركزي، صندوق سيادي).
 TAGGED_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in ("بنك", "مصرف", "صندوق")))

@@ -110,6 +110,7 @@ class Lexicon:
     unseen_odds: float = 0.0  # the odds of an n-gram in neither list
     classes: Mapping[str, int] = field(default_factory=dict)  # fixed classes (training: out-of-fold ones)
     frequent: Mapping[str, int] = field(default_factory=dict)  # common words → their Zipf class, 3 to 7 (wordfreq)
+    person_words: frozenset[str] = frozenset()  # words of real people's full names: known_person_words
 
     def frequency_class(self, word: str) -> str:
         """How common a normalized word is in Arabic at large: its Zipf class, "0" if rarer than 3 (one in a
@@ -216,6 +217,19 @@ def _code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
+def known_person_words(persons: Iterable[str], names: frozenset[str], frequent: Mapping[str, int],
+                       min_class: int = 4) -> frozenset[str]:
+    """Full names of real people (normalized words joined by spaces) → their words that are neither name parts
+    (`names` has its own attribute) nor common words (Zipf `min_class` or more): the surnames and rarer given
+    names the name lists lack (Lexicon.person_words).
+
+    >>> sorted(known_person_words(["علي لاريجاني", "زيد ابو بكر"], frozenset({"زيد"}), {"ابو": 5, "بكر": 3}))
+    ['بكر', 'علي', 'لاريجاني']
+    """
+    words = {word for person in persons for word in person.split(" ")}
+    return frozenset(w for w in words if w not in names and frequent.get(w, 0) < min_class)
+
+
 def word_attributes(written: str, lexicon: Lexicon) -> tuple[tuple[str, ...], ...]:
     """A word as written (or PAD) → its CRF attributes as seen from each offset in OFFSETS.
 
@@ -244,6 +258,8 @@ def reached_attributes(written: str, word: str, lexicon: Lexicon) -> list[tuple[
         reached.append(("sname", 2))
     if rest in _TRIGGER_OF:
         reached.append((f"t={_TRIGGER_OF[rest]}", 2))
+    if word in lexicon.person_words or rest in lexicon.person_words:
+        reached.append(("kp", 2))
     reached += [(f"shape={kind}", 1), (f"x2={word[-2:]}", 1)]
     if kind == "arabic":
         reached.append((f"n={lexicon.name_class(word)}", 1))
@@ -279,6 +295,8 @@ def attribute_columns(written: Sequence[str], words: Sequence[str], lexicon: Lex
         ("", ["name" if word in lexicon.names else "sname" if rest in lexicon.names else None for word, rest in pairs],
          2),
         ("t=", [_TRIGGER_OF.get(rest) for rest in rests], 2),
+        ("", ["kp" if word in lexicon.person_words or rest in lexicon.person_words else None for word, rest in pairs],
+         2),
         ("shape=", shapes, 1),
         ("x2=", [word[-2:] for word in words], 1),
         ("n=", [f"{classes[word]}" if kind == "arabic" else None
@@ -420,11 +438,12 @@ class NerTagger:
 
     @classmethod
     def from_arrays(cls, model: Mapping[str, np.ndarray], names: frozenset[str]) -> NerTagger:
-        """A tagger from the arrays of a model file: labels, attributes, weights, transitions, ngrams, odds and
-        the frequency classes of common words."""
+        """A tagger from the arrays of a model file: labels, attributes, weights, transitions, ngrams, odds, the
+        frequency classes of common words and the words of known full names."""
         odds = dict(zip(model["ngrams"].tolist(), model["odds"].tolist(), strict=True))
         frequent = dict(zip(model["frequent_words"].tolist(), model["frequent_classes"].tolist(), strict=True))
-        lexicon = Lexicon(names, odds, float(model["unseen_odds"]), frequent=frequent)
+        person_words = frozenset(model["person_words"].tolist()) if "person_words" in model else frozenset()
+        lexicon = Lexicon(names, odds, float(model["unseen_odds"]), frequent=frequent, person_words=person_words)
         return cls(model["labels"].tolist(), model["attributes"].tolist(), model["weights"], model["transitions"],
                    lexicon)
 

@@ -277,6 +277,15 @@ def test_shipped_person_names_are_normalized_full_names():
     assert all(" ".join(normalize(word) for word in name.split(" ")) == name for name in persons)
 
 
+def test_a_name_after_the_head_of_a_natural_place_is_that_place():
+    assert found("والمستثمرون في وادي السيليكون متشككون", ("السيليكون", "ORG")) == []
+    assert found("عبر مضيق جبل طارق", ("طارق", "PER")) == []
+
+
+def test_firm_name_endings_continue_a_name_after_a_descriptor():
+    assert found("قال مدير شركة فالكون تكنولوجي إن") == [("firm", "فالكون تكنولوجي", "فالكون تكنولوجي")]
+
+
 def test_god_alone_is_not_a_person():
     assert found("وقال إن الله كريم", ("الله", "PER")) == []
 

@@ -20,7 +20,7 @@ import tempfile  # noqa: E402
 import time  # noqa: E402
 from collections import Counter  # noqa: E402
 from collections.abc import Callable, Iterable, Mapping, Sequence  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
+from dataclasses import dataclass, replace  # noqa: E402
 
 import numpy as np  # noqa: E402
 
@@ -32,13 +32,14 @@ from indexer.ner import (  # noqa: E402
     Span,
     document_attributes,
     document_key,
+    known_person_words,
     letter_ngrams,
     sentence_attributes,
     spans_of_labels,
     strip_proclitic,
 )
 from indexer.normalize import normalize  # noqa: E402
-from indexer.stopwords import load_names  # noqa: E402
+from indexer.stopwords import load_names, load_persons  # noqa: E402
 from indexer.tokenize import word_spans  # noqa: E402
 
 NER_DATA = REPO_ROOT.parent / "shared" / "data" / "ner"
@@ -163,12 +164,13 @@ def frequent_words(min_zipf: int = MIN_ZIPF) -> dict[str, int]:
 
 
 def lexicon_arrays(lexicon: Lexicon) -> dict[str, np.ndarray]:
-    """The letter n-gram odds and the common words' classes as sorted arrays (sorted, so the file does not depend
-    on string hashing)."""
+    """The letter n-gram odds, the common words' classes and the words of known full names as sorted arrays
+    (sorted, so the file does not depend on string hashing)."""
     grams, frequent = sorted(lexicon.odds), sorted(lexicon.frequent)
     return {"ngrams": np.array(grams), "odds": np.array([lexicon.odds[g] for g in grams], np.float32),
             "unseen_odds": np.array(lexicon.unseen_odds, np.float32), "frequent_words": np.array(frequent),
-            "frequent_classes": np.array([lexicon.frequent[w] for w in frequent], np.int8)}
+            "frequent_classes": np.array([lexicon.frequent[w] for w in frequent], np.int8),
+            "person_words": np.array(sorted(lexicon.person_words))}
 
 
 def stacked(stages: Sequence[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
@@ -226,9 +228,11 @@ def out_of_fold_labels(sentences: Sequence[Sentence], items: list[list[list[str]
 
 
 def train_model(sentences: Sequence[Sentence], names: frozenset[str], frequent: Mapping[str, int],
-                settings: Settings, stages: int = 2) -> dict[str, np.ndarray]:
-    """The model file's arrays: one CRF, or two with the second seeing out-of-fold first-stage labels per document."""
-    lexicon = training_lexicon(names, sentences, frequent)
+                settings: Settings, stages: int = 2, persons: Iterable[str] = ()) -> dict[str, np.ndarray]:
+    """The model file's arrays: one CRF, or two with the second seeing out-of-fold first-stage labels per document;
+    `persons`: full names of real people, whose words become an attribute (known_person_words)."""
+    lexicon = replace(training_lexicon(names, sentences, frequent),
+                      person_words=known_person_words(persons, names, frequent))
     items = [crf_items(sentence, lexicon) for sentence in sentences]
     labels = [sentence.labels for sentence in sentences]
     models = [train(items, labels, settings)]
@@ -344,7 +348,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         train_part = train_part + load_sentences(EXTRA[name])
     started = time.perf_counter()
     settings = Settings(args.c1, args.c2, args.iterations, tuple(args.drop))
-    model = train_model(train_part, names, frequent_words(), settings, args.stages)
+    model = train_model(train_part, names, frequent_words(), settings, args.stages, load_persons())
     print(f"trained on {len(train_part)} sentences in {time.perf_counter() - started:.0f}s: "
           f"{len(model['attributes'])} attributes, {args.stages} stage(s)")
     tagger = NerTagger.from_arrays(model, names)
