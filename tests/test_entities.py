@@ -203,6 +203,16 @@ def test_a_name_tagged_as_two_kinds_takes_the_kind_of_most_mentions():
                  ("لنوفا", "PER")) == [("firm", "نوفا", "نوفا"), ("firm", "ونوفا", "نوفا"), ("firm", "لنوفا", "نوفا")]
 
 
+def test_a_mention_typed_as_an_organisation_outweighs_one_typed_as_a_person():
+    assert found("قالت نوفا إن أرباح ونوفا زادت", ("نوفا", "PER"), ("ونوفا", "ORG")) == [
+        ("firm", "نوفا", "نوفا"), ("firm", "ونوفا", "نوفا")]
+
+
+def test_three_mentions_typed_as_a_person_outweigh_one_typed_as_an_organisation():
+    assert [kind for kind, _, _ in found("قال سمير إن وسمير ولسمير وبسمير", ("سمير", "PER"), ("وسمير", "PER"),
+                                         ("ولسمير", "PER"), ("وبسمير", "ORG"))] == ["person"] * 4
+
+
 def test_a_name_ending_in_a_street_word_is_not_a_person():
     assert found("ارتفعت الأسهم في وول ستريت أمس", ("وول ستريت", "PER")) == []
 
