@@ -241,8 +241,10 @@ def organisations_before_nisba(words: list[Word], spans: list[Span]) -> list[Spa
 
 
 def _is_plural_adjective(word: Word, names: frozenset[str]) -> bool:
-    """البارزين, الأمريكيون, العربيه: a definite word with a plural or feminine ending, not a known name part."""
-    return word.bare.startswith("ال") and word.bare.endswith(PLURAL_ENDINGS) and word.bare not in names
+    """البارزين, الأمريكيون, العربيه: a definite word with a plural or feminine ending after a stem of three letters
+    or more (not الزين، الدين، الحسين), not a known name part."""
+    return word.bare.startswith("ال") and word.bare.endswith(PLURAL_ENDINGS) and len(word.bare) >= 7 \
+        and word.bare not in names
 
 
 def cut(words: list[Word], offsets: list[tuple[int, int]], tagged: list[Span], named: list[Span],

@@ -194,6 +194,10 @@ def test_a_plural_adjective_after_a_name_is_not_part_of_it():
         ("person", "سمير الراشد", "سمير الراشد")]
 
 
+def test_a_short_surname_ending_like_a_plural_stays_in_the_name():
+    assert found("قال الشريك طارق الزين إن", ("طارق الزين", "PER")) == [("person", "طارق الزين", "طارق الزين")]
+
+
 def test_a_verb_after_a_name_is_not_part_of_it():
     assert found("وسمير حداد كانا هناك", ("وسمير حداد كانا", "PER")) == [("person", "وسمير حداد", "سمير حداد")]
 
