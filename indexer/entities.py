@@ -24,6 +24,7 @@ from indexer.entity_spans import (
     not_after_geographic_heads,
     organisations_before_nisba,
     persons_after_generic_heads,
+    persons_after_roles,
     persons_not_places,
     resolve_overlaps,
     split_at_and,
@@ -126,6 +127,7 @@ class EntityExtractor:
         spans = list_persons(text, words, offsets, spans, self.stopwords, self.frequent)
         spans = split_known_persons(words, split_at_and(words, spans))
         spans = known_persons(text, words, offsets, spans, self.persons, self.stopwords)
+        spans = persons_after_roles(text, words, offsets, spans, self.names, self.frequent, self.stopwords)
         spans = not_after_geographic_heads(words, spans)
         spans = _propagate(words, spans, self.stopwords, self.common, named_as_firms(words, named))
         spans = with_first_names(text, words, offsets, spans, self.names, self.frequent, self.stopwords)

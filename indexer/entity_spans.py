@@ -21,6 +21,7 @@ from indexer.entity_words import (
     NATIONALITIES,
     NOT_PERSONS,
     PLURAL_ENDINGS,
+    ROLE_HEAD_FORMS,
     STREET_WORDS,
 )
 
@@ -160,6 +161,26 @@ def known_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], 
             found.append(Span("person", k, last))
             after = last
     return sorted([span for span in spans if span not in replaced] + found, key=lambda span: span.first)
+
+
+def persons_after_roles(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
+                        names: frozenset[str], frequent: frozenset[str], stopwords: frozenset[str]) -> list[Span]:
+    """Spans plus the person a role phrase introduces when the tagger missed it: an indefinite role word and its
+    definite complement, then a first name of the name list without the article and one more word, a name part or
+    else neither `frequent` nor starting with و, and no stopword, all apart by spaces only (وقال وزير المالية
+    منصور الشهري; not رئيس الدولة الرابع والأربعين)."""
+    taken = {k for span in spans for k in range(span.first, span.last)}
+    found = []
+    for i in range(len(words) - 3):
+        first, last = words[i + 2], words[i + 3]
+        if words[i].norm in ROLE_HEAD_FORMS and words[i + 1].norm.startswith("ال") \
+                and not taken.intersection(range(i + 2, i + 4)) and first.norm in names \
+                and not first.norm.startswith("ال") and last.norm not in stopwords \
+                and (last.norm in names or (last.norm not in frequent and last.norm[0] != "و")) \
+                and not first.latin and not last.latin \
+                and all(text[offsets[k][1]:offsets[k + 1][0]].isspace() for k in range(i, i + 3)):
+            found.append(Span("person", i + 2, i + 4))
+    return sorted(spans + found, key=lambda span: span.first)
 
 
 def not_after_geographic_heads(words: list[Word], spans: list[Span]) -> list[Span]:

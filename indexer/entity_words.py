@@ -58,6 +58,11 @@ NAMED_AFTER_HEADS = frozenset(normalize(w) for w in (
     "جائزة", "كأس", "ملعب", "ستاد", "استاد", "برج", "مطار", "شارع", "ميدان", "مسجد", "إعصار", "قاعة",
     "جسر", "سد", "مدرسة", "مستشفى",
 ))
+# Indefinite role words followed by their field and then, often, the person's name (وزير المالية منصور الشهري).
+ROLE_HEADS = frozenset(normalize(w) for w in (
+    "رئيس", "رئيسة", "وزير", "وزيرة", "مدير", "مديرة", "أمين", "نائب", "مساعد", "مستشار", "سفير", "متحدث", "ناطق",
+    "عضو", "زعيم", "قائد", "محافظ", "حاكم", "مؤسس", "مالك", "مندوب", "مراسل",
+))
 # Words whose indefinite form names a natural place after it (وادي السيليكون، جبل طارق، نهر النيل): a place, never a
 # person, firm or organisation.
 GEOGRAPHIC_HEADS = frozenset(normalize(w) for w in (
@@ -94,6 +99,7 @@ GENERIC_HEAD_FORMS = frozenset(
 ORG_DESCRIPTOR_FORMS = _with_clitics(ORG_DESCRIPTOR_HEADS)
 NAMED_AFTER_FORMS = _with_clitics(NAMED_AFTER_HEADS)
 GEOGRAPHIC_FORMS = _with_clitics(GEOGRAPHIC_HEADS)
+ROLE_HEAD_FORMS = _with_clitics(ROLE_HEADS)
 # Descriptors whose name is taken only when the tagger found one right after them or a firm-name ending follows it
 # (بنك مورغان ستانلي، صندوق رمال للاستثمار), since most words after them are not names (بنك مركزي، صندوق سيادي).
 TAGGED_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in ("بنك", "مصرف", "صندوق")))

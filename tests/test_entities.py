@@ -300,6 +300,28 @@ def test_firm_name_endings_continue_a_name_after_a_descriptor():
     assert found("قال مدير شركة فالكون تكنولوجي إن") == [("firm", "فالكون تكنولوجي", "فالكون تكنولوجي")]
 
 
+def test_a_first_name_and_a_word_after_a_role_and_its_field_are_a_person():
+    assert found("وقال وزير المالية منصور الشهري أمام النواب", names=frozenset({"منصور"})) == [
+        ("person", "منصور الشهري", "منصور الشهري")]
+
+
+def test_no_person_after_a_role_without_a_first_name():
+    assert found("وقال وزير المالية أمس الأول إن", names=frozenset({"منصور"})) == []
+
+
+def test_no_person_after_a_role_when_the_next_word_is_common():
+    """`frequent` words that are no name part (قال) end the name before it is one."""
+    assert found("وقال وزير المالية منصور قال", names=frozenset({"منصور"}), frequent=frozenset({"قال"})) == []
+
+
+def test_no_person_after_a_role_from_a_first_word_with_the_article():
+    assert found("كان رئيس الدولة الرابع عشر", names=frozenset({"الرابع"})) == []
+
+
+def test_no_person_after_a_role_when_the_next_word_starts_with_and():
+    assert found("كان رئيس الدولة سمير والأربعين", names=frozenset({"سمير"})) == []
+
+
 def test_god_alone_is_not_a_person():
     assert found("وقال إن الله كريم", ("الله", "PER")) == []
 
