@@ -115,16 +115,18 @@ def trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], fr
 
 @dataclass(frozen=True)
 class KnownNames:
-    """Full names (normalized words joined by one space) and the first two words of each, to look names up in a
-    text without trying every run of words."""
+    """Full names (normalized words joined by one space), and the first word and first two words of each, to look
+    names up in a text without trying every run of words."""
 
     names: frozenset[str] = frozenset()
     starts: frozenset[str] = frozenset()
+    firsts: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, names: Iterable[str]) -> KnownNames:
         names = frozenset(names)
-        return cls(names, frozenset(" ".join(name.split(" ")[:2]) for name in names))
+        return cls(names, frozenset(" ".join(name.split(" ")[:2]) for name in names),
+                   frozenset(name.split(" ")[0] for name in names))
 
 
 def known_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
@@ -146,8 +148,10 @@ def known_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], 
             and all(text[offsets[k][1]:offsets[k + 1][0]].isspace() for k in range(first, last - 1))
 
     found, replaced, after = [], set(), 0
-    starts = persons.starts
+    starts, firsts = persons.starts, persons.firsts
     for k, (word, second) in enumerate(zip(words, words[1:], strict=False)):
+        if word.norm not in firsts and word.bare not in firsts:
+            continue
         pair = f"{word.norm} {second.norm}"
         heads = [word.norm] if pair in starts else []
         if word.bare != word.norm and f"{word.bare} {second.norm}" in starts:
