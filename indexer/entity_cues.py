@@ -69,14 +69,14 @@ def _after_possessive(words: list[Word], offsets: list[tuple[int, int]], i: int)
 
 
 def cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] = ()) -> list[Span]:
-    """A name right after an indefinite descriptor (شركة، قناة، منصة … for firms; فريق، نادي for other
-    organisations; بنك، مصرف، صندوق only before a tagged or Latin name or one ending like a firm's), past a
-    definite complement (شركة المحاماة X, شركة رأس المال الاستثماري X): a Latin run, a word followed by words
-    that end firm names (أفينو كابيتال), or a name the tagger found there, whatever kind it gave it (شركة لازارد
-    راي …: لازارد; صحيفة واشنطن بوست) but a person after مكتب (the person's office), or after some firm
-    descriptors one untagged word that looks like a name (تطبيق زووم). An organisation's name the tagger found
-    with its descriptor (حزب الله) is left to it. Other words after a descriptor are usually adjectives (شركة
-    ناشئة), and a number alone (وكالة و5900 شباك) is no name."""
+    """A name right after an indefinite descriptor (شركة، قناة، منصة … for firms; فريق، نادي for other organisations; بنك،
+    مصرف، صندوق only before a tagged or Latin name or one ending like a firm's), past a firm's definite complement (شركة
+    المحاماة X, شركة رأس المال الاستثماري X; after حزب the complement is the party's own name, and a name after it is a
+    person's: حزب التجديد الوطني سلمى الحداد): a Latin run, a word followed by words that end firm names (أفينو
+    كابيتال), or a name the tagger found there, whatever kind it gave it (شركة لازارد راي …: لازارد; صحيفة واشنطن بوست)
+    but a person after مكتب (the person's office), or after some firm descriptors one untagged word that looks like a
+    name (تطبيق زووم). An organisation's name the tagger found with its descriptor (حزب الله) is left to it. Other words
+    after a descriptor are usually adjectives (شركة ناشئة), and a number alone (وكالة و5900 شباك) is no name."""
     tagged_at = {span.first: span for span in tagged}
     in_name = {k for span in tagged for k in range(span.first, span.last)}
     out = []
@@ -88,7 +88,7 @@ def cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] =
             kind = "firm"
         if not kind or "ال" in w.norm[:3] or (kind == "org" and i in in_name):
             continue
-        for j in dict.fromkeys((i + 1, _past_complement(words, i + 1))):
+        for j in dict.fromkeys((i + 1, _past_complement(words, i + 1) if kind == "firm" else i + 1)):
             if words[j].norm in stopwords or is_head(words[j], HEAD_FORMS):
                 continue
             k = j + 1

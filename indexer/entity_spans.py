@@ -238,14 +238,15 @@ def _is_named_place(words: list[Word], run: list[int]) -> bool:
 def persons_after_generic_heads(words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
                                  names: frozenset[str], stopwords: frozenset[str]) -> list[Span]:
     """An organisation span that starts with a definite generic head followed by a person's name is that person,
-    named after a reference to their employer (في البنك سارة المهيري، للصندوق كريستالينا غورغييفا): the name's
-    first word is a known name part, or two or more words without the article follow the head. A lone first
-    name takes the next word as surname."""
+    named after a reference to their employer (في البنك سارة المهيري، للصندوق كريستالينا غورغييفا، رئيسة الهيئة
+    سعاد المطيري): the name's first word is a known name part without the article, or two or more words without
+    the article follow the head. A lone first name takes the next word as surname."""
     out = []
     for span in spans:
         rest = range(span.first + 1, span.last)
-        if span.kind == "person" or not rest or words[span.first].norm not in GENERIC_HEAD_FORMS or any(
-                words[k].bare.startswith("ال") for k in rest) or not (words[rest[0]].bare in names or len(rest) > 1):
+        first_name = bool(rest) and words[rest[0]].bare in names and not words[rest[0]].bare.startswith("ال")
+        if span.kind == "person" or not rest or words[span.first].norm not in GENERIC_HEAD_FORMS or not (
+                first_name or (len(rest) > 1 and not any(words[k].bare.startswith("ال") for k in rest))):
             out.append(span)
             continue
         last = _with_surname(words, offsets, span.last, stopwords) if len(rest) == 1 else span.last

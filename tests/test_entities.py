@@ -411,6 +411,21 @@ def test_a_name_after_the_definite_head_of_an_organisation_is_a_person():
         ("person", "كريستا غورغي", "كريستا غورغي")]
 
 
+def test_a_first_name_after_the_definite_head_of_an_organisation_starts_a_person_whose_surname_has_the_article():
+    assert found("وقالت رئيسة الهيئة سعاد المطيري إن", ("الهيئة سعاد المطيري", "ORG")) == [
+        ("person", "سعاد المطيري", "سعاد المطيري")]
+
+
+def test_words_with_the_article_after_the_definite_head_of_an_organisation_stay_its_name():
+    assert [surface for _, surface, _ in found("قال البنك المركزي الأوروبي إن", ("البنك المركزي الأوروبي", "ORG"))] == [
+        "البنك المركزي الأوروبي"]
+
+
+def test_a_name_after_a_party_and_its_definite_name_is_not_the_party():
+    assert found("أن زعيمة حزب التجديد الوطني سلمى الحداد جمعت", ("سلمى الحداد", "PER")) == [
+        ("person", "سلمى الحداد", "سلمى الحداد")]
+
+
 def test_an_arabic_letter_between_latin_words_ends_a_firm_name():
     assert found("مع AMD وNvidia") == [("firm", "AMD", "AMD"), ("firm", "Nvidia", "Nvidia")]
 
