@@ -52,6 +52,7 @@ RULE_WORDS = st.sampled_from([
     "بارك", "،", "-", "«", "»", ".", "\n", "2024", "بن", "آل", "ولد", "عبد", "بنك", "صندوق", "مكتب", "الإيطالي",
     "وسيغيب", "برنامجا", "مصدران", "بالإنجليزية:", "للاستثمار", "ووليد", "Nova_Star", "كلية", "نادي", "B", "م",
     "هونج", "كونج", "لهونج", "علي", "على", "لاريجاني", "Bank", "of", "the", "America", "and",
+    "وزير", "المالية", "منصور", "الهيئة", "سعاد", "المطيري", "وادي", "جبل", "حزب", "التجديد", "الزين", "تكنولوجي",
 ])
 RULE_TEXT = st.lists(RULE_WORDS, max_size=25).map(" ".join)
 LABELS = st.sampled_from(["PER", "ORG", "LOC", "MISC"])
@@ -72,7 +73,7 @@ def test_entity_rules_never_raise_and_every_entity_points_into_the_text(text, pi
                 out.append((label, spans[first][0], spans[last][1]))
         return out
 
-    frequent = frozenset({"مصدر", "برنامج", "رئيس", "شركه"})
+    frequent = frozenset({"مصدر", "برنامج", "رئيس", "شركه", "الماليه"})
     places = frozenset({"هونج كونج"})
     persons = KnownNames.of({"علي لاريجاني", "مارك حداد", "سارة الراشد بن", "حداد بن علي لاريجاني"})
     extractor = EntityExtractor(tag, load_stopwords(), load_names(), frequent=frequent, places=places, persons=persons)
