@@ -115,7 +115,6 @@ class EntityExtractor:
         tagged = [span for span in tagger_spans(words, offsets, tag_spans)
                   if in_arabic_line(text, offsets[span.first][0])]  # not an English headline or slug
         tagged = trim_persons(words, split_at_marks(text, offsets, tagged), self.names, self.frequent)
-        tagged = persons_not_places(words, tagged, self.places)
         tagged = persons_after_generic_heads(words, offsets, tagged, self.names, self.stopwords)
         tagged = organisations_before_nisba(words, tagged)
         named = latin_spans(text, words, offsets) + cue_spans(words, self.stopwords, tagged) \

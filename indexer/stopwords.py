@@ -31,14 +31,19 @@ def load_stopwords(name: str = "stopwords_ar.txt") -> frozenset[str]:
 
 def load_names(name: str = "names_ar.txt") -> frozenset[str]:
     """Name parts the name-safe stemmer keeps whole (already normalized by indexer/data/build_names.py)."""
-    return frozenset(normalize(w) for w in read_wordlist(name) if w and not w.startswith("#"))
+    return frozenset(map(normalize, _entries(name)))
 
 
 def load_places(name: str = "places_ar.txt") -> frozenset[str]:
     """Names of towns and cities, their words normalized and joined by one space (indexer/data/build_places.py)."""
-    return frozenset(line for line in read_wordlist(name) if line and not line.startswith("#"))
+    return frozenset(_entries(name))
 
 
 def load_persons(name: str = "persons_ar.txt") -> frozenset[str]:
     """Full names of real people, their words normalized and joined by one space (indexer/data/build_persons.py)."""
-    return frozenset(line for line in read_wordlist(name) if line and not line.startswith("#"))
+    return frozenset(_entries(name))
+
+
+def _entries(name: str) -> list[str]:
+    """The non-empty, non-comment lines of a word list shipped in indexer/data."""
+    return [line for line in read_wordlist(name) if line and not line.startswith("#")]

@@ -351,14 +351,15 @@ def main(argv: Sequence[str] | None = None) -> None:
         train_part = train_part + load_sentences(EXTRA[name])
     started = time.perf_counter()
     settings = Settings(args.c1, args.c2, args.iterations, tuple(args.drop))
-    model = train_model(train_part, names, frequent_words(), settings, args.stages, load_persons())
+    frequent, persons = frequent_words(), load_persons()
+    model = train_model(train_part, names, frequent, settings, args.stages, persons)
     print(f"trained on {len(train_part)} sentences in {time.perf_counter() - started:.0f}s: "
           f"{len(model['attributes'])} attributes, {args.stages} stage(s)")
     tagger = NerTagger.from_arrays(model, names)
     print_scores(f"ANERcorp dev ({len(dev)} sentences, tagged one by one), exact span match", span_scores(tagger.tag, dev))
     print_scores(f"the same, tagged {DOCUMENT} sentences at a time", span_scores(tagger.tag, dev, DOCUMENT))
     if not args.no_save:
-        final = train_model(train_part + dev, names, frequent_words(), settings, args.stages, load_persons())
+        final = train_model(train_part + dev, names, frequent, settings, args.stages, persons)
         np.savez_compressed(args.out, **final)
         print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB), trained again with dev: "
               f"{len(train_part) + len(dev)} sentences")
