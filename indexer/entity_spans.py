@@ -15,6 +15,7 @@ from indexer.entity_words import (
     GENERIC_HEAD_FORMS,
     GEOGRAPHIC_FORMS,
     HEAD_FORMS,
+    KUNYA_FORMS,
     LINEAGE_LINKS,
     NAME_LINKS,
     NAMED_AFTER_FORMS,
@@ -321,7 +322,7 @@ def with_name_links(text: str, words: list[Word], offsets: list[tuple[int, int]]
     """Person spans completed over the words that tie an Arabic name together: one ending on a link takes the
     next word (محمد بن | سلمان), one followed by a link and a word takes both (حمد بن عيسى | آل خليفة), and one
     starting with بن، ابن، بنت or ولد, or right after one, takes the word before (معاوية | بن أبي سفيان، عائشة
-    بنت | أبي بكر). A taken word must be free or start (or end) a person span, which then joins; it must not be
+    بنت | أبي بكر), and one right after the first word of a kunya takes that word (أبي | وقاص). A taken word must be free or start (or end) a person span, which then joins; it must not be
     a single letter (1258 م ولد …), a title, a stopword unless a name too (علي), nor, after a link other than
     عبد, carry the article (ابن الرئيس), nor be set apart by punctuation."""
     owner = {k: span for span in spans for k in range(span.first, span.last)}
@@ -343,6 +344,8 @@ def with_name_links(text: str, words: list[Word], offsets: list[tuple[int, int]]
             out.append(span)
             continue
         first, last = span.first, span.last
+        if first > 0 and words[first - 1].norm in KUNYA_FORMS and first - 1 not in owner:
+            first -= 1
         while first > 0 and words[first].norm in LINEAGE_LINKS and joinable(first - 1, first):
             first = owner[first - 1].first if first - 1 in owner else first - 1
         if first > 1 and words[first - 1].norm in LINEAGE_LINKS and first - 1 not in owner \

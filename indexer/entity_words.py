@@ -120,6 +120,8 @@ PERSONAL_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in ("مك
 # مبارك بو صوفة): a name never ends on one, and one of LINEAGE_LINKS never starts a name.
 NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "أبو", "أبي", "أبا", "آل", "عبد", "ولد", "بو"))
 LINEAGE_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "ولد"))
+# The first word of a kunya (أبو بكر، سعد بن أبي وقاص), also with و or ل written on it (لأبي الحسن): part of the name.
+KUNYA_FORMS = frozenset(c + normalize(w) for w in ("أبو", "أبي", "أبا") for c in ("", "و", "ل"))
 # Masculine adjectives of nationality (الإيطالي): after a name, they mark a team or organisation, not a person.
 NATIONALITIES = frozenset(normalize("ال" + w) for w in (
     "إيطالي", "إسباني", "إنجليزي", "إنكليزي", "فرنسي", "ألماني", "برتغالي", "هولندي", "بلجيكي", "روسي", "أمريكي",

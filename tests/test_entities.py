@@ -483,6 +483,15 @@ def test_a_person_span_starting_with_bin_takes_the_word_before():
         ("person", "نادر بن أبي سمير", "نادر بن أبي سمير")]
 
 
+def test_a_person_span_right_after_a_kunya_word_takes_it():
+    assert found("روى لأبي سمير قوله", ("سمير", "PER")) == [("person", "لأبي سمير", "أبي سمير")]
+
+
+def test_a_kunya_word_after_bin_takes_the_name_before_it_too():
+    assert found("ورفض نادر بن أبي سمير البيعة", ("سمير", "PER")) == [
+        ("person", "نادر بن أبي سمير", "نادر بن أبي سمير")]
+
+
 def test_a_definite_word_after_ibn_is_not_part_of_the_name():
     assert found("قال نادر ابن الرئيس إن", ("نادر", "PER")) == [("person", "نادر", "نادر")]
 
