@@ -25,6 +25,7 @@ from indexer.entity_spans import (
     organisations_before_nisba,
     persons_after_generic_heads,
     persons_after_roles,
+    persons_not_adjectives,
     persons_not_places,
     resolve_overlaps,
     split_at_and,
@@ -129,6 +130,7 @@ class EntityExtractor:
         spans = persons_after_roles(text, words, offsets, spans, self.names, self.frequent, self.stopwords)
         spans = not_after_geographic_heads(words, spans)
         spans = _propagate(words, spans, self.stopwords, self.common, named_as_firms(words, named))
+        spans = persons_not_adjectives(words, spans, self.frequent)
         spans = with_first_names(text, words, offsets, spans, self.names, self.frequent, self.stopwords)
         spans = persons_not_places(words, spans, self.places)
         return _entities(text, words, offsets, spans)

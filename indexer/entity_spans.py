@@ -208,6 +208,21 @@ def persons_not_places(words: list[Word], spans: list[Span], places: frozenset[s
     return [span for span in spans if span.kind != "person" or not is_place(span)]
 
 
+def persons_not_adjectives(words: list[Word], spans: list[Span], frequent: frozenset[str]) -> list[Span]:
+    """Spans without a one-word definite person right after a definite `frequent` word that is not a title: an
+    adjective (رأس المال الصبور), not a name, unless the document names someone with it as a surname (خلدون
+    المبارك … أكد المبارك)."""
+    surnames = {words[span.last - 1].norm for span in spans if span.kind == "person" and span.last - span.first > 1}
+
+    def is_adjective(span: Span) -> bool:
+        word, before = words[span.first], words[span.first - 1]
+        return (word.norm.startswith("ال") and before.norm.startswith("ال") and before.norm in frequent
+                and not is_title(before) and word.norm not in surnames)
+
+    return [span for span in spans
+            if span.kind != "person" or span.last - span.first > 1 or span.first == 0 or not is_adjective(span)]
+
+
 def _is_future_verb(word: Word, names: frozenset[str]) -> bool:
     """Is the word و or ف, then the future's س, then an imperfect prefix (وسيغيب، فستبقى), and not a name with or
     without the و (وستيفن)?"""

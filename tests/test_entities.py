@@ -483,6 +483,21 @@ def test_a_person_span_starting_with_bin_takes_the_word_before():
         ("person", "نادر بن أبي سمير", "نادر بن أبي سمير")]
 
 
+def test_a_definite_word_after_a_definite_frequent_word_is_an_adjective_not_a_person():
+    assert found("تجمع رأس المال الصبور بالخبرة", ("الصبور", "PER"), frequent=frozenset({"المال"})) == []
+
+
+def test_a_definite_surname_after_a_definite_frequent_word_stays_a_person():
+    assert found("قال خلدون المبارك إن الاتفاق المبارك مهم", ("خلدون المبارك", "PER"), ("المبارك", "PER"),
+                 frequent=frozenset({"الاتفاق"})) == [
+        ("person", "خلدون المبارك", "خلدون المبارك"), ("person", "المبارك", "خلدون المبارك")]
+
+
+def test_a_definite_name_after_a_title_stays_a_person():
+    assert found("قال الإمام المراغي إن", ("المراغي", "PER"), frequent=frozenset({"الامام"})) == [
+        ("person", "المراغي", "المراغي")]
+
+
 def test_a_person_span_right_after_a_kunya_word_takes_it():
     assert found("روى لأبي سمير قوله", ("سمير", "PER")) == [("person", "لأبي سمير", "أبي سمير")]
 
