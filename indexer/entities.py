@@ -179,15 +179,18 @@ def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], 
 
 
 def _entities(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span]) -> list[Entity]:
-    """Spans → Entities; a person's surname alone takes the full name found in the same document, matched with
-    or without the proclitic its word may have lost (كايا كالاس … كالاس, though الاس is a name); a name of
-    several words with a one-letter proclitic kept takes the name without it found in the document."""
+    """Spans → Entities, each shown as its first mention (a Latin name as written: Whitmore & Klein); a person's
+    surname alone takes the full name found in the same document, matched with or without the proclitic its word
+    may have lost (كايا كالاس … كالاس, though الاس is a name); a name of several words with a one-letter
+    proclitic kept takes the name without it found in the document."""
     full_names: dict[str, str] = {}  # normalized surname → full name as shown
     shown_as: dict[str, str] = {}  # normalized name → how its first mention shows it
     names = [name_of(words, span) for span in spans]
     for span, name in zip(spans, names, strict=True):
         if name not in shown_as:
-            shown_as[name] = name_of(words, span, shown=True)
+            latin = all(words[k].latin for k in range(span.first, span.last))
+            shown_as[name] = text[offsets[span.first][0]:offsets[span.last - 1][1]] if latin \
+                else name_of(words, span, shown=True)
         if span.kind == "person" and len(name.split()) > 1:
             full_names.setdefault(name.split()[-1], shown_as[name])
     out = []

@@ -27,21 +27,24 @@ def org_kind(head: Word) -> str:
 
 
 LATIN_CONNECTORS = frozenset({"of", "de", "del", "der", "des", "du", "la", "le", "van", "von", "the", "for"})
+WEB_DOMAINS = frozenset({"com", "net", "org", "io", "ai", "co", "app"})  # the end of a firm's name (Checkout.com)
 
 
 def latin_spans(text: str, words: list[Word], offsets: list[tuple[int, int]]) -> list[Span]:
     """Runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors, Bank of America: a connector between
-    two capitalised words stays inside) are firm names, except a run after a possessive, which names a person
+    two capitalised words stays inside, and so do & and a web domain: Whitmore & Klein, Checkout.com) are firm names, except a run after a possessive, which names a person
     (Bessemer Venture's Deeter, Acme's Jane Roe); `offsets`: the words' spans. An Arabic letter between two words
     ends a run (AMD وNvidia: two firms); a lone capital letter is no name, nor is anything on a line without
     Arabic (an English headline or slug: Harvard_University) or a translation after a language's name ((بالهولندية:
     Koninkrijk der Nederlanden))."""
     def joined(k: int) -> bool:  # does word k follow word k - 1 within the same Latin phrase?
-        return k < len(words) and words[k].latin and offsets[k][0] - offsets[k - 1][1] <= 2 \
-            and not ARABIC_LETTER.search(text, offsets[k - 1][1], offsets[k][0])
+        gap = text[offsets[k - 1][1]:offsets[k][0]] if k < len(words) else ""
+        return k < len(words) and words[k].latin and (len(gap) <= 2 or gap.strip() == "&") \
+            and not ARABIC_LETTER.search(gap)
 
     def capitalised(k: int) -> bool:
-        return words[k].text[0].isupper() or words[k].text[0].isdigit()
+        return words[k].text[0].isupper() or words[k].text[0].isdigit() or (
+            words[k].text in WEB_DOMAINS and text[offsets[k - 1][1]:offsets[k][0]] == ".")
 
     out, j = [], 0
     for i in [i for i, w in enumerate(words) if w.latin and w.text[0].isupper()]:

@@ -36,6 +36,26 @@ def test_latin_name_runs_are_firms():
         ("firm", "Avenue Capital", "Avenue Capital"), ("firm", "Nvidia", "Nvidia")]
 
 
+def test_an_ampersand_between_capitalised_words_stays_in_the_name_as_written():
+    assert found("وقال مكتب Whitmore & Klein إن") == [("firm", "Whitmore & Klein", "Whitmore & Klein")]
+
+
+def test_a_web_domain_written_onto_a_latin_name_stays_in_it():
+    assert found("انضمت إلى Checkout.com أمس") == [("firm", "Checkout.com", "Checkout.com")]
+
+
+def test_a_lowercase_word_after_a_full_stop_is_no_domain():
+    assert found("قالت Apple. com") == [("firm", "Apple", "Apple")]
+
+
+def test_a_tagged_latin_name_ends_before_an_arabic_word():
+    assert found("دعوى ضد Meta بشأن تأثير", ("Meta بشأن", "ORG")) == [("firm", "Meta", "Meta")]
+
+
+def test_a_tagged_latin_name_keeps_an_arabic_adjective_of_origin():
+    assert found("لقناة CNBC عربية أمس", ("CNBC عربية", "ORG")) == [("firm", "CNBC عربية", "CNBC عربية")]
+
+
 def test_a_latin_connector_between_capitalised_words_stays_in_the_name():
     assert found("قال Bank of America إن") == [("firm", "Bank of America", "Bank of America")]
 
