@@ -29,17 +29,17 @@ from indexer.entity_words import (
 
 
 def tagger_spans(words: list[Word], offsets: list[tuple[int, int]], tag_spans: list[tuple[str, int, int]]
-                  ) -> list[Span]:
+                 ) -> list[Span]:
     """PER and ORG spans of the tagger that start and end on word boundaries (`offsets`: the words' spans), as
-    word-index spans; one that starts in Latin script ends before an Arabic word unless that word ends firm names
-    or is an adjective of origin (Meta | بشأن; CNBC عربية)."""
+    word-index spans. An ORG span that starts in Latin script ends before an Arabic word unless that word ends
+    firm names or is an adjective of origin (Meta | بشأن; CNBC عربية)."""
     out = []
     for label, start, end in tag_spans:
         first, last = bisect_left(offsets, (start,)), bisect_left(offsets, (end,))
         if label not in ("PER", "ORG") or first == len(offsets) or offsets[first][0] != start or last == 0 \
                 or offsets[last - 1][1] != end:
             continue
-        if words[first].latin:
+        if label == "ORG" and words[first].latin:
             last = next((k for k in range(first + 1, last) if not words[k].latin and words[k].norm not in FIRM_TAILS
                          and not words[k].norm.endswith(("ي", "يه"))), last)
         kind = "person" if label == "PER" else org_kind(words[first])
