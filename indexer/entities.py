@@ -179,11 +179,11 @@ def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], 
 
 
 def _entities(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span]) -> list[Entity]:
-    """Spans → Entities, each shown as its first mention (a Latin name as written: Whitmore & Klein); a person's
-    surname alone takes the full name found in the same document, matched with or without the proclitic its word
-    may have lost (كايا كالاس … كالاس, though الاس is a name); a name of several words with a one-letter
-    proclitic kept takes the name without it found in the document."""
-    full_names: dict[str, str] = {}  # normalized surname → full name as shown
+    """Spans → Entities, each shown as its first mention (a Latin name as written: Whitmore & Klein); a name of
+    several words with a one-letter proclitic kept takes the name without it found in the document; a person
+    named by first and last name only takes the one longer name with both (بدر المنصور → بدر بن حمد المنصور), and a
+    surname alone the one full name it ends, matched with or without the proclitic its word may have lost (كايا
+    كالاس … كالاس, though الاس is a name); a surname several people in the document share stays as written."""
     shown_as: dict[str, str] = {}  # normalized name → how its first mention shows it
     names = [name_of(words, span) for span in spans]
     for span, name in zip(spans, names, strict=True):
@@ -191,18 +191,35 @@ def _entities(text: str, words: list[Word], offsets: list[tuple[int, int]], span
             latin = all(words[k].latin for k in range(span.first, span.last))
             shown_as[name] = text[offsets[span.first][0]:offsets[span.last - 1][1]] if latin \
                 else name_of(words, span, shown=True)
-        if span.kind == "person" and len(name.split()) > 1:
-            full_names.setdefault(name.split()[-1], shown_as[name])
+    full_names = _full_names({name for span, name in zip(spans, names, strict=True)
+                              if span.kind == "person" and " " in name})
     out = []
     for span, name in zip(spans, names, strict=True):
         canonical = shown_as[name]
         if name[:1] in ONE_LETTER_CLITICS and " " in name and name[1:] in shown_as:  # وجيه بي مورغان
             canonical = shown_as[name[1:]]
-        if span.kind == "person":  # a surname alone, also when a proclitic was split off it (كالاس: ك + الاس)
-            canonical = full_names.get(name) or full_names.get(words[span.first].norm, canonical)
+        if span.kind == "person":  # also when a proclitic was split off a surname (كالاس: ك + الاس)
+            full = full_names.get(name) or full_names.get(words[span.first].norm)
+            canonical = shown_as[full] if full else canonical
         start, end = offsets[span.first][0], offsets[span.last - 1][1]
         out.append(Entity(span.kind, start, end, text[start:end], canonical))
     return out
+
+
+def _full_names(persons: set[str]) -> dict[str, str]:
+    """Normalized person names of several words → {a shorter form: the full name it stands for}: first and last
+    name → the one longer name that starts and ends with them; surname → the one full name (so resolved) it ends."""
+    def longer(name: str) -> str:
+        first, *_, last = name.split()
+        found = {n for n in persons if len(n) > len(name) and n.split()[0] == first and n.split()[-1] == last}
+        return found.pop() if len(found) == 1 else name
+
+    out = {name: longer(name) for name in persons}
+    by_surname: dict[str, set[str]] = {}
+    for name, full in out.items():
+        by_surname.setdefault(name.split()[-1], set()).add(full)
+    out.update({surname: fulls.pop() for surname, fulls in by_surname.items() if len(fulls) == 1})
+    return {short: full for short, full in out.items() if short != full}
 
 
 def default_extractor(tagger: NerTagger | None = None) -> EntityExtractor:

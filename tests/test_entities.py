@@ -96,6 +96,17 @@ def test_a_surname_alone_takes_the_full_name_of_the_document():
         "person", "الراشد", "سمير الراشد")
 
 
+def test_a_first_and_last_name_take_the_longer_name_of_the_document_with_both():
+    text = "قال سمير بن نادر الراشد إن الخطة جاهزة. وأضاف سمير الراشد أن"
+    assert found(text, ("سمير بن نادر الراشد", "PER"), ("سمير الراشد", "PER"))[-1] == (
+        "person", "سمير الراشد", "سمير بن نادر الراشد")
+
+
+def test_a_surname_two_people_of_the_document_share_stays_as_written():
+    text = "قال سمير الراشد وأخوه كريم الراشد إن الخطة جاهزة. وأضاف الراشد أن"
+    assert found(text, ("سمير الراشد", "PER"), ("كريم الراشد", "PER"))[-1] == ("person", "الراشد", "الراشد")
+
+
 def test_a_surname_that_starts_like_a_proclitic_before_a_known_name_takes_the_full_name():
     """كالاس reads as ك + الاس (a name in the lists), yet it is كايا كالاس's surname."""
     text = "التقى الوزير كايا كالاس. وقالت كالاس إن"
