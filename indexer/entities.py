@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from indexer.entity_cues import cue_spans, employer_spans, latin_spans, named_as_firms
+from indexer.entity_cues import cue_spans, employer_spans, latin_spans, named_as_firms, sector_spans
 from indexer.entity_spans import (
     KnownNames,
     cut,
@@ -119,7 +119,7 @@ class EntityExtractor:
         tagged = persons_after_generic_heads(words, offsets, tagged, self.names, self.stopwords)
         tagged = organisations_before_nisba(words, tagged)
         named = latin_spans(text, words, offsets) + cue_spans(words, self.stopwords, tagged) \
-            + employer_spans(words, tagged)
+            + employer_spans(words, tagged) + sector_spans(text, words, offsets, self.stopwords)
         kept = cut(words, offsets, tagged, named, self.stopwords, self.names)
         titled = titled_persons(text, words, offsets, misc_words(offsets, tag_spans), self.stopwords)
         spans = resolve_overlaps(resolve_overlaps(named) + kept + titled)

@@ -16,6 +16,7 @@ from indexer.entity_words import (
     ORG_FORMS,
     PERSONAL_DESCRIPTOR_FORMS,
     ROLE_FORMS,
+    SECTOR_DESCRIPTOR_FORMS,
     TAGGED_DESCRIPTOR_FORMS,
 )
 
@@ -108,6 +109,54 @@ def cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] =
                 continue
             out.append(Span(kind, j, k))
             break
+    return out
+
+
+def sector_spans(text: str, words: list[Word], offsets: list[tuple[int, int]], stopwords: frozenset[str]) -> list[Span]:
+    """Names made of one to three words and a sector complement (الرواسي للرعاية الطبية، دبي لصناعات الطيران،
+    ميثاق للمحاماة): right after a firm's descriptor (شركة، مكتب، بنك; not تطبيق: تطبيق زووم لحشد الدعم) or between
+    guillemets («العربية للطيران»). The complement is a word with لل, or a plural with ل before a definite word
+    (لصناعات الطيران; not لحشد الدعم), then up to two definite adjectives. The
+    name's words are no stopwords and no indefinite adjective (شركة تابعة للحكومة), and nothing but spaces stands
+    between them. An organisation's head starts an organisation (هيئة … للطيران), anything else a firm."""
+    def gap(k: int) -> str:
+        return text[offsets[k - 1][1]:offsets[k][0]]
+
+    def complement_end(k: int) -> int:
+        """The end of a sector complement starting at word k, or 0 when none starts there."""
+        norm = words[k].norm
+        if norm.startswith("لل") and len(norm) > 4:
+            end = k + 1
+        elif norm[:1] == "ل" and norm.endswith("ات") and len(norm) > 4 and k + 1 < len(words) \
+                and words[k + 1].norm.startswith("ال") and gap(k + 1).isspace():
+            end = k + 2
+        else:
+            return 0
+        while end < len(words) and end - k < 4 and gap(end).isspace() and words[end].norm.startswith("ال") \
+                and words[end].norm.endswith(("ي", "يه", "ه")) and words[end].norm not in stopwords:
+            end += 1
+        return end
+
+    def may_name(k: int) -> bool:
+        word = words[k]
+        return not word.latin and word.norm not in stopwords and word.norm not in ADJECTIVES and len(word.norm) > 1 \
+            and not (word.norm.endswith("ه") and not word.norm.startswith("ال"))
+
+    out = []
+    for i in range(len(words) - 1):
+        quoted = gap(i).rstrip().endswith("«") if i else text[:offsets[0][0]].rstrip().endswith("«")
+        start = i + 1 if is_head(words[i], SECTOR_DESCRIPTOR_FORMS) else i
+        if start == i and not quoted:
+            continue
+        if start > i and "«" in gap(start):
+            quoted = True
+        for k in range(start + 1, min(start + 4, len(words))):
+            if not may_name(k - 1) or (k - 1 > start and not gap(k - 1).isspace()) or not gap(k).isspace():
+                break
+            end = complement_end(k)
+            if end and (not quoted or text[offsets[end - 1][1]:].lstrip().startswith("»")):
+                out.append(Span("org" if is_head(words[start], ORG_FORMS) else "firm", start, end))
+                break
     return out
 
 

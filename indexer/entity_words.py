@@ -102,6 +102,9 @@ GEOGRAPHIC_FORMS = _with_clitics(GEOGRAPHIC_HEADS)
 ROLE_HEAD_FORMS = _with_clitics(ROLE_HEADS)
 # Descriptors whose name is taken only when the tagger found one right after them or a firm-name ending follows it
 # (بنك مورغان ستانلي، صندوق رمال للاستثمار), since most words after them are not names (بنك مركزي، صندوق سيادي).
+# Descriptors whose firm's name may end in a sector complement (شركة الرواسي للرعاية الطبية).
+SECTOR_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in (
+    "شركة", "شركات", "مجموعة", "مكتب", "مؤسسة", "بنك", "مصرف", "صندوق")))
 TAGGED_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in ("بنك", "مصرف", "صندوق")))
 # Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم); not after ب (بتطبيق مبدأ).
 LONE_NAME_FORMS = frozenset(f for f in _with_clitics(frozenset(normalize(w) for w in (

@@ -56,6 +56,33 @@ def test_a_tagged_latin_name_keeps_an_arabic_adjective_of_origin():
     assert found("لقناة CNBC عربية أمس", ("CNBC عربية", "ORG")) == [("firm", "CNBC عربية", "CNBC عربية")]
 
 
+def test_a_name_with_a_sector_complement_after_a_firm_descriptor_is_a_firm():
+    assert found("حددت شركة الرواسي للرعاية الطبية النطاق", names=frozenset()) == [
+        ("firm", "الرواسي للرعاية الطبية", "الرواسي للرعاية الطبية")]
+
+
+def test_a_name_with_a_sector_complement_between_guillemets_is_a_firm():
+    assert found("أعلنت «العربية للطيران» أمس", names=frozenset()) == [
+        ("firm", "العربية للطيران", "العربية للطيران")]
+
+
+def test_a_plural_with_li_before_a_definite_word_is_a_sector_complement():
+    assert found("وقعت شركة دبي لصناعات الطيران اتفاقا", names=frozenset()) == [
+        ("firm", "دبي لصناعات الطيران", "دبي لصناعات الطيران")]
+
+
+def test_a_purpose_after_an_app_is_no_sector_complement():
+    assert found("عبر تطبيق زووم لحشد الدعم المالي", names=frozenset()) == [("firm", "زووم", "زووم")]
+
+
+def test_an_indefinite_adjective_before_li_is_no_firm_name():
+    assert found("أسست شركة تابعة للحكومة", names=frozenset()) == []
+
+
+def test_a_sector_complement_without_descriptor_or_guillemets_names_nothing():
+    assert found("تخدم منصة للرعاية الافتراضية المرضى", names=frozenset()) == []
+
+
 def test_a_latin_connector_between_capitalised_words_stays_in_the_name():
     assert found("قال Bank of America إن") == [("firm", "Bank of America", "Bank of America")]
 
