@@ -123,7 +123,7 @@ class EntityExtractor:
         kept = cut(words, offsets, tagged, named, self.stopwords, self.names)
         titled = titled_persons(text, words, offsets, misc_words(offsets, tag_spans), self.stopwords)
         spans = resolve_overlaps(resolve_overlaps(named) + kept + titled)
-        spans = with_name_links(text, words, offsets, spans, self.stopwords, self.names)
+        spans = with_name_links(text, words, offsets, spans, self.stopwords, self.names, self.frequent)
         spans = list_persons(text, words, offsets, spans, self.stopwords, self.frequent)
         spans = split_known_persons(words, split_at_and(words, spans))
         spans = known_persons(text, words, offsets, spans, self.persons, self.stopwords)

@@ -93,7 +93,8 @@ def trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], fr
     """Person spans without the titles inside them (ترامب والسناتور → ترامب), cut before an auxiliary or speech
     verb (… كونواي كانا) or a number (لجنة ترامب 47), and without a trailing plural or feminine adjective
     (… البارزين), nor a first word that is the dual or plural of a `frequent` word (قال مصدران، الشابان أرنولد),
-    nor an indefinite accusative noun (عزت أبو عوف برنامجا), nor a leading verb in the future (وسيغيب إيتو).
+    nor an indefinite accusative noun (عزت أبو عوف برنامجا), nor a leading verb in the future (وسيغيب إيتو), nor a
+    leading preposition على spelt with ى (أفضلية على شابيرو: the name علي is spelt with ي).
     Not persons, dropped: a name ending in a street word (وول ستريت), a name after the indefinite head of a place,
     prize or event named after someone (جائزة نوبل، ملعب سانتياغو برنابيو), and الله alone."""
     out = []
@@ -107,7 +108,8 @@ def trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], fr
                     and not any(c.isdigit() for c in words[k].norm) \
                     and not (k == span.first and _is_plural_noun(words[k], names, frequent)) \
                     and not _is_accusative_noun(words[k], names, frequent) \
-                    and not (k == span.first and _is_future_verb(words[k], names)):
+                    and not (k == span.first and _is_future_verb(words[k], names)) \
+                    and not (k == span.first and k + 1 < span.last and words[k].text == "على"):
                 run.append(k)
             elif run:
                 last = run[-1]
@@ -338,19 +340,23 @@ def _with_surname(words: list[Word], offsets: list[tuple[int, int]], end: int, s
 
 
 def with_name_links(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
-                     stopwords: frozenset[str], names: frozenset[str]) -> list[Span]:
-    """Person spans completed over the words that tie an Arabic name together: one ending on a link takes the
-    next word (محمد بن | سلمان), one followed by a link and a word takes both (حمد بن عيسى | آل خليفة), and one
-    starting with بن، ابن، بنت or ولد, or right after one, takes the word before (معاوية | بن أبي سفيان، عائشة
-    بنت | أبي بكر), and one right after the first word of a kunya takes that word (أبي | وقاص). A taken word must be free or start (or end) a person span, which then joins; it must not be
-    a single letter (1258 م ولد …), a title, a stopword unless a name too (علي), nor, after a link other than
-    عبد, carry the article (ابن الرئيس), nor be set apart by punctuation."""
+                    stopwords: frozenset[str], names: frozenset[str], frequent: frozenset[str] = frozenset()
+                    ) -> list[Span]:
+    """Person spans completed over the words that tie a name together: one ending on a link takes the next word
+    (محمد بن | سلمان), one followed by a link and a word takes both (حمد بن عيسى | آل خليفة; ألكسندر | فان دير
+    بيلن), one starting with بن، ابن، بنت or ولد, or right after one, takes the word before (معاوية | بن أبي سفيان،
+    عائشة بنت | أبي بكر), one right after the first word of a kunya takes that word (أبي | وقاص), and one ending on
+    a lineage link and a name takes a family name with the article that is not `frequent` right after it (ناصر بن
+    عبدالعزيز | المنصور). A taken word must be free or start (or end) a person span, which then joins; it must not be a
+    single letter (1258 م ولد …), a title, a stopword unless a name too (علي), nor, after a link other than عبد,
+    carry the article (ابن الرئيس), nor be set apart by punctuation."""
     owner = {k: span for span in spans for k in range(span.first, span.last)}
     out: list[Span] = []
 
     def joinable(k: int, after: int) -> bool:
         word, other = words[k], owner.get(k)
-        return (len(word.norm) > 1 and not word.latin and (word.norm not in stopwords or word.norm in names)
+        return (len(word.norm) > 1 and not word.latin and (word.norm not in stopwords or word.norm in names
+                                                            or word.text == "فان")  # van, not فإن
                 and not is_title(word) and (other is None or other.kind == "person")
                 and not PERSON_BREAK.search(text, offsets[min(k, after)][1], offsets[max(k, after)][0]))
 
@@ -380,6 +386,10 @@ def with_name_links(text: str, words: list[Word], offsets: list[tuple[int, int]]
                 last = owner[last + 1].last if last + 1 in owner else last + 2
             else:
                 break
+        if last < len(words) and last not in owner and last - 2 >= first and words[last - 2].norm in LINEAGE_LINKS \
+                and words[last].norm.startswith("ال") and words[last].norm not in frequent and joinable(last, last - 1) \
+                and text[offsets[last - 1][1]:offsets[last][0]].isspace():
+            last += 1
         while out and out[-1].first >= first:
             out.pop()
         out.append(Span("person", first, last))

@@ -119,9 +119,10 @@ EMPLOYER_ROLES = frozenset(normalize(w) for w in (
 ))
 # Descriptors that also mean a person's own office or brand (مكتب نعوم شومسكي): a person tagged after them stays one.
 PERSONAL_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in ("مكتب", "علامة", "استوديو")))
-# Words that tie the parts of an Arabic name together (محمد بن سلمان آل سعود، أبو بكر، عبد الله، محمد ولد عبد العزيز،
-# مبارك بو صوفة): a name never ends on one, and one of LINEAGE_LINKS never starts a name.
-NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "أبو", "أبي", "أبا", "آل", "عبد", "ولد", "بو"))
+# Words that tie the parts of a name together (محمد بن سلمان آل سعود، أبو بكر، عبد الله، محمد ولد عبد العزيز، مبارك بو
+# صوفة; ألكسندر فان دير بيلن، أورسولا فون دير لاين): a name never ends on one; one of LINEAGE_LINKS never starts one.
+NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "أبو", "أبي", "أبا", "آل", "عبد", "ولد", "بو",
+                                              "فان", "فون", "دير", "دي", "دو", "دا", "ديل"))
 LINEAGE_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "ولد"))
 # The first word of a kunya (أبو بكر، سعد بن أبي وقاص), also with و or ل written on it (لأبي الحسن): part of the name.
 KUNYA_FORMS = frozenset(c + normalize(w) for w in ("أبو", "أبي", "أبا") for c in ("", "و", "ل"))

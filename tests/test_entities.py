@@ -565,6 +565,25 @@ def test_a_kunya_word_after_bin_takes_the_name_before_it_too():
         ("person", "نادر بن أبي سمير", "نادر بن أبي سمير")]
 
 
+def test_a_foreign_particle_between_two_person_spans_joins_them():
+    assert found("وقال الرئيس نادر فان دير سمير إن", ("نادر", "PER"), ("دير سمير", "PER")) == [
+        ("person", "نادر فان دير سمير", "نادر فان دير سمير")]
+
+
+def test_a_name_with_a_lineage_link_takes_a_family_name_with_the_article_after_it():
+    assert found("قال نادر بن سمير الحداد إن", ("نادر بن سمير", "PER"), frequent=frozenset()) == [
+        ("person", "نادر بن سمير الحداد", "نادر بن سمير الحداد")]
+
+
+def test_a_name_with_a_lineage_link_does_not_take_a_frequent_definite_word():
+    assert found("قال نادر بن سمير الثلاثاء إن", ("نادر بن سمير", "PER"), frequent=frozenset({"الثلاثاء"})) == [
+        ("person", "نادر بن سمير", "نادر بن سمير")]
+
+
+def test_the_preposition_ala_spelt_with_alif_maqsura_does_not_start_a_person():
+    assert found("قد تمنحه أفضلية على شابيرو في", ("على شابيرو", "PER")) == [("person", "شابيرو", "شابيرو")]
+
+
 def test_a_definite_word_after_ibn_is_not_part_of_the_name():
     assert found("قال نادر ابن الرئيس إن", ("نادر", "PER")) == [("person", "نادر", "نادر")]
 
