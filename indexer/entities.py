@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 from indexer.entity_cues import cue_spans, employer_spans, latin_spans, named_as_firms, sector_spans
 from indexer.entity_spans import (
     KnownNames,
+    KnownOrganisations,
     cut,
+    known_organisations,
     known_persons,
     list_persons,
     misc_words,
@@ -35,11 +37,12 @@ from indexer.entity_spans import (
     titled_persons,
     trim_persons,
     with_first_names,
+    with_found,
     with_name_links,
 )
 from indexer.entity_text import ONE_LETTER_CLITICS, Span, Word, WordForm, in_arabic_line, name_of, words_of
 from indexer.normalize import normalize
-from indexer.stopwords import load_persons, load_places, load_stopwords
+from indexer.stopwords import load_organisations, load_persons, load_places, load_stopwords
 from indexer.tokenize import word_spans
 
 if TYPE_CHECKING:
@@ -80,6 +83,7 @@ class EntityExtractor:
     frequent: frozenset[str] = frozenset()  # fairly common words (normalized), `common` included: not first names
     places: frozenset[str] = frozenset()  # names of towns and cities (normalized words joined by a space)
     persons: KnownNames = KnownNames()  # full names of real people
+    organisations: KnownOrganisations = KnownOrganisations()  # well-known firms and organisations
     _memo: dict[str, WordForm] = field(default_factory=dict, repr=False)
 
     def __call__(self, text: str) -> list[Entity]:
@@ -128,12 +132,13 @@ class EntityExtractor:
         spans = split_known_persons(words, split_at_and(words, spans))
         spans = known_persons(text, words, offsets, spans, self.persons, self.stopwords)
         spans = persons_after_roles(text, words, offsets, spans, self.names, self.frequent, self.stopwords)
-        spans = not_after_geographic_heads(words, spans)
-        spans = _propagate(words, spans, self.stopwords, self.common, named_as_firms(words, named))
+        known = known_organisations(text, words, offsets, spans, self.organisations)
+        spans = not_after_geographic_heads(words, with_found(spans, known))
+        spans = _propagate(words, spans, self.stopwords, self.common, named_as_firms(words, named) | set(known))
         spans = persons_not_adjectives(words, spans, self.frequent)
         spans = with_first_names(text, words, offsets, spans, self.names, self.frequent, self.stopwords)
         spans = persons_not_places(words, spans, self.places)
-        return _entities(text, words, offsets, spans)
+        return _entities(text, words, offsets, spans, self.organisations)
 
 
 def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], common: frozenset[str],
@@ -178,19 +183,23 @@ def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], 
     return sorted(found, key=lambda s: s.first)
 
 
-def _entities(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span]) -> list[Entity]:
-    """Spans → Entities, each shown as its first mention (a Latin name as written: Whitmore & Klein); a name of
+def _entities(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
+              known: KnownOrganisations | None = None) -> list[Entity]:
+    """Spans → Entities, each shown as its first mention (a Latin name as written: Whitmore & Klein) or, for a
+    firm or organisation in `known`, as that list writes it (جوجل → غوغل); a name of
     several words with a one-letter proclitic kept takes the name without it found in the document; a person
     named by first and last name only takes the one longer name with both (بدر المنصور → بدر بن حمد المنصور), and a
     surname alone the one full name it ends, matched with or without the proclitic its word may have lost (كايا
     كالاس … كالاس, though الاس is a name); a surname several people in the document share stays as written."""
     shown_as: dict[str, str] = {}  # normalized name → how its first mention shows it
     names = [name_of(words, span) for span in spans]
+    known = known or KnownOrganisations()
     for span, name in zip(spans, names, strict=True):
         if name not in shown_as:
             latin = all(words[k].latin for k in range(span.first, span.last))
+            listed = known.name_at(words, span.first, span.last) if span.kind != "person" else None
             shown_as[name] = text[offsets[span.first][0]:offsets[span.last - 1][1]] if latin \
-                else name_of(words, span, shown=True)
+                else listed[1] if listed else name_of(words, span, shown=True)
     full_names = _full_names({name for span, name in zip(spans, names, strict=True)
                               if span.kind == "person" and " " in name})
     out = []
@@ -229,7 +238,8 @@ def default_extractor(tagger: NerTagger | None = None) -> EntityExtractor:
     tagger = tagger or NerTagger.load()
     return EntityExtractor(lambda text, spans: [(s.label, s.start, s.end) for s in tagger.tag(text, spans)],
                            load_stopwords(), tagger.names, tagger.normalized, tagger.common_words(),
-                           tagger.common_words(min_class=4), load_places(), KnownNames.of(load_persons()))
+                           tagger.common_words(min_class=4), load_places(), KnownNames.of(load_persons()),
+                           KnownOrganisations.of(load_organisations(), tagger.common_words(min_class=4)))
 
 
 def extract_entities(text: str, extractor: EntityExtractor | None = None) -> list[Entity]:

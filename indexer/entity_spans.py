@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from indexer.canonical import CLITICS, without_clitic
 from indexer.entity_cues import org_kind
 from indexer.entity_text import NAME_BREAK, PERSON_BREAK, Span, Word, is_head, is_title, name_of
 from indexer.entity_words import (
@@ -16,7 +17,9 @@ from indexer.entity_words import (
     GENERIC_HEAD_FORMS,
     GEOGRAPHIC_FORMS,
     HEAD_FORMS,
+    HEADS,
     KUNYA_FORMS,
+    LEFT_OUT_HEADS,
     LINEAGE_LINKS,
     NAME_LINKS,
     NAMED_AFTER_FORMS,
@@ -26,6 +29,7 @@ from indexer.entity_words import (
     ROLE_HEAD_FORMS,
     STREET_WORDS,
 )
+from indexer.normalize import normalize
 
 
 def tagger_spans(words: list[Word], offsets: list[tuple[int, int]], tag_spans: list[tuple[str, int, int]]
@@ -173,6 +177,88 @@ def known_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], 
             found.append(Span("person", k, last))
             after = last
     return sorted([span for span in spans if span not in replaced] + found, key=lambda span: span.first)
+
+
+@dataclass(frozen=True)
+class KnownOrganisations:
+    """Well-known organisations by spelling (normalized words joined by one space → (kind, name as written)), with
+    the first words of the spellings and the most words one has, to look them up in a text."""
+
+    kinds: dict[str, tuple[str, str]] = field(default_factory=dict)
+    firsts: frozenset[str] = frozenset()
+    longest: int = 0
+
+    @classmethod
+    def of(cls, rows: Iterable[tuple[str, str, list[str]]], frequent: frozenset[str] = frozenset()
+           ) -> KnownOrganisations:
+        """From (kind, name, other spellings) rows, as written. Left out: a spelling that starts with a descriptor
+        the rules leave out of a name (شركة غوغل, قناة الجزيرة: the descriptor rules find those), or with another
+        head when the rest is a spelling too (وكالة فرانس برس: فرانس برس); one written letter by letter (أ ف ب: a
+        dateline's credit); and one whose أل or إل normalizes into a `frequent` word with the article (إلبيت:
+        البيت)."""
+        kinds: dict[str, tuple[str, str]] = {}
+        for kind, written, others in rows:
+            forms = {form: " ".join(normalize(word) for word in form.split()) for form in [written, *others]}
+            bare = set(forms.values())
+            for form, norm in forms.items():
+                first, _, rest = norm.partition(" ")
+                if first in LEFT_OUT_HEADS or (first in HEADS and rest in bare) \
+                        or all(len(word) == 1 for word in norm.split()) \
+                        or (form[:2] in ("أل", "إل") and " " not in norm and norm in frequent):
+                    continue
+                kinds.setdefault(norm, (kind, written))
+        return cls(kinds, frozenset(form.split(" ")[0] for form in kinds),
+                   max((form.count(" ") + 1 for form in kinds), default=0))
+
+    def name_at(self, words: list[Word], first: int, last: int) -> tuple[str, str] | None:
+        """(kind, name as written) of the organisation words[first:last] spell, its first word as written or
+        without a proclitic that leaves four letters or more (للبنك → البنك; not فلكيا → كيا), or None."""
+        word, rest = words[first], [words[k].norm for k in range(first + 1, last)]
+        heads = [word.norm, word.bare] + [without_clitic(word.norm, c) for c in CLITICS
+                                          if word.norm.startswith(c) and len(word.norm) - len(c) >= 4]
+        return next((self.kinds[" ".join([head, *rest])] for head in dict.fromkeys(heads)
+                     if head in self.firsts and " ".join([head, *rest]) in self.kinds), None)
+
+
+def known_organisations(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
+                        organisations: KnownOrganisations) -> list[Span]:
+    """The well-known organisations written in the text, the longest spelling first, typed as the list says (آبل
+    firm, اليونيسيف org): words apart by spaces only, the first may carry a proclitic. One inside a longer span
+    is left to it (مجلس الأمن in مجلس الأمن القومي; هنري فورد), unless that is a person span and the name has
+    several words."""
+    found: list[Span] = []
+    k = 0
+    while k < len(words):
+        known = next(((k + n, value) for n in range(min(organisations.longest, len(words) - k), 0, -1)
+                      if (value := organisations.name_at(words, k, k + n))
+                      and all(text[offsets[j][1]:offsets[j + 1][0]].isspace() for j in range(k, k + n - 1))), None)
+        if known is None:
+            k += 1
+            continue
+        last, (kind, _) = known
+        if not any(s.first <= k and last <= s.last and s.last - s.first > last - k
+                   and (s.kind != "person" or last - k == 1) for s in spans):
+            found.append(Span(kind, k, last))
+        k = last
+    return found
+
+
+def with_found(spans: list[Span], found: list[Span]) -> list[Span]:
+    """`spans` making room for `found`: a span inside a found one is dropped, and so is a firm or organisation
+    across its edge; a person across it keeps the larger part outside (مورغان تشيس جيمي ديمون → جيه بي مورغان
+    تشيس | جيمي ديمون)."""
+    taken = {k for span in found for k in range(span.first, span.last)}
+    out = list(found)
+    for span in spans:
+        free = [k for k in range(span.first, span.last) if k not in taken]
+        if len(free) == span.last - span.first:
+            out.append(span)
+        elif free and span.kind == "person":
+            before = [k for k in free if k < min(taken & set(range(span.first, span.last)))]
+            after = [k for k in free if k not in before]
+            part = before if len(before) >= len(after) else after
+            out.append(Span(span.kind, part[0], part[-1] + 1))
+    return sorted(out, key=lambda span: span.first)
 
 
 def persons_after_roles(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],

@@ -1,4 +1,4 @@
-"""Word-list files in indexer/data → frozensets of normalized words (stopwords, name parts, places, persons)."""
+"""Word-list files in indexer/data → normalized words (stopwords, name parts, places, persons, organisations)."""
 
 from __future__ import annotations
 
@@ -42,6 +42,13 @@ def load_places(name: str = "places_ar.txt") -> frozenset[str]:
 def load_persons(name: str = "persons_ar.txt") -> frozenset[str]:
     """Full names of real people, their words normalized and joined by one space (indexer/data/build_persons.py)."""
     return frozenset(_entries(name))
+
+
+def load_organisations(name: str = "organisations_ar.tsv") -> list[tuple[str, str, list[str]]]:
+    """Well-known organisations (indexer/data/organisations_ar.tsv): (kind, name, other spellings), kind "firm"
+    or "org", as written."""
+    rows = [line.split("\t") for line in _entries(name)]
+    return [(kind, written, [form for form in others.split("|") if form]) for kind, written, others in rows]
 
 
 def _entries(name: str) -> list[str]:

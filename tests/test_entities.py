@@ -6,9 +6,9 @@ import re
 import pytest
 
 from indexer.entities import EntityExtractor, extract_entities
-from indexer.entity_spans import KnownNames
+from indexer.entity_spans import KnownNames, KnownOrganisations
 from indexer.normalize import normalize
-from indexer.stopwords import load_names, load_persons, load_places, load_stopwords
+from indexer.stopwords import load_names, load_organisations, load_persons, load_places, load_stopwords
 
 
 def tagger_finding(*names_and_labels):
@@ -23,11 +23,11 @@ def tagger_finding(*names_and_labels):
     return tag
 
 
-def found(text, *tagged, names=None, frequent=frozenset(), places=frozenset(), persons=()):
+def found(text, *tagged, names=None, frequent=frozenset(), places=frozenset(), persons=(), organisations=()):
     """(kind, surface, canonical) of each entity, with the shipped name lists unless `names` is given."""
     names = load_names() if names is None else names
     extractor = EntityExtractor(tagger_finding(*tagged), load_stopwords(), names, frequent=frequent, places=places,
-                                persons=KnownNames.of(persons))
+                                persons=KnownNames.of(persons), organisations=KnownOrganisations.of(organisations))
     return [(e.kind, e.surface, e.canonical) for e in extractor(text)]
 
 
@@ -81,6 +81,46 @@ def test_an_indefinite_adjective_before_li_is_no_firm_name():
 
 def test_a_sector_complement_without_descriptor_or_guillemets_names_nothing():
     assert found("تخدم منصة للرعاية الافتراضية المرضى", names=frozenset()) == []
+
+
+def test_a_listed_organisation_takes_the_list_kind_and_name():
+    listed = [("firm", "غوغل", ["جوجل"]), ("org", "اليونيسيف", [])]
+    assert found("أعلنت جوجل واليونيسيف الخطة", organisations=listed) == [
+        ("firm", "جوجل", "غوغل"), ("org", "واليونيسيف", "اليونيسيف")]
+
+
+def test_the_longest_listed_spelling_is_taken():
+    listed = [("firm", "جي بي مورغان تشيس", ["جي بي مورغان"])]
+    assert found("قال جي بي مورغان تشيس إن", organisations=listed) == [
+        ("firm", "جي بي مورغان تشيس", "جي بي مورغان تشيس")]
+
+
+def test_a_person_across_a_listed_name_keeps_its_part_outside():
+    listed = [("firm", "جي بي مورغان تشيس", [])]
+    assert found("لبنك جي بي مورغان تشيس جيمي ديمون قال", ("مورغان تشيس جيمي ديمون", "PER"),
+                 organisations=listed) == [
+        ("firm", "جي بي مورغان تشيس", "جي بي مورغان تشيس"), ("person", "جيمي ديمون", "جيمي ديمون")]
+
+
+def test_a_listed_name_of_one_word_inside_a_person_is_left_to_the_person():
+    assert found("قال هنري فورد إن", ("هنري فورد", "PER"), organisations=[("firm", "فورد", [])]) == [
+        ("person", "هنري فورد", "هنري فورد")]
+
+
+def test_a_listed_name_inside_a_longer_organisation_is_left_to_it():
+    assert found("بحث مجلس الأمن القومي الأمر", ("مجلس الأمن القومي", "ORG"),
+                 organisations=[("org", "مجلس الأمن", [])]) == [("org", "مجلس الأمن القومي", "مجلس الأمن القومي")]
+
+
+def test_a_proclitic_is_not_split_off_a_listed_name_shorter_than_four_letters():
+    assert found("ولد الهلال فلكيا قبل", organisations=[("firm", "كيا", [])]) == []
+
+
+def test_listed_spellings_the_rules_or_the_text_would_misread_are_left_out():
+    known = KnownOrganisations.of([
+        ("firm", "غوغل", ["شركة غوغل"]), ("firm", "وكالة فرانس برس", ["فرانس برس", "أ ف ب"]),
+        ("firm", "إلبيت سيستمز", ["إلبيت"]), ("firm", "ألفابت", [])], frequent=frozenset({"البيت"}))
+    assert sorted(known.kinds) == ["البيت سيستمز", "الفابت", "غوغل", "فرانس برس"]
 
 
 def test_a_latin_connector_between_capitalised_words_stays_in_the_name():
@@ -222,6 +262,14 @@ def test_each_seed_entity_found_gets_one_facet_value_across_documents(seeds_dir,
             if len({table.group(v).name for v in stored if key(v) in keys}) > 1:
                 split.append(entity["name"])
     assert split == []
+
+
+def test_no_seed_entity_is_in_the_shipped_organisation_list(seeds_dir):
+    gold = json.loads((seeds_dir / "entities.json").read_text(encoding="utf-8"))
+    listed = {normalize(form) for _, name, others in load_organisations() for form in [name, *others]}
+    gold_forms = {normalize(f) for kind in ("persons", "firms", "other_orgs") for g in gold[kind]
+                  for f in [g["name"], *g.get("forms", [])]}
+    assert listed & gold_forms == set()
 
 
 def test_two_names_joined_by_wa_are_two_entities():
