@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from indexer.entity_text import ARABIC_LETTER, Span, Word, in_arabic_line, is_head, is_nisba
 from indexer.entity_words import (
     ADJECTIVES,
@@ -142,9 +145,13 @@ def sector_spans(text: str, words: list[Word], offsets: list[tuple[int, int]], s
         return not word.latin and word.norm not in stopwords and word.norm not in ADJECTIVES and len(word.norm) > 1 \
             and not (word.norm.endswith("ه") and not word.norm.startswith("ال"))
 
+    quotes = [m.end() for m in re.finditer("«", text)]
+    after_quote = {bisect_left(offsets, (end,)) for end in quotes}  # the word right after each «
     out = []
-    for i in range(len(words) - 1):
-        quoted = gap(i).rstrip().endswith("«") if i else text[:offsets[0][0]].rstrip().endswith("«")
+    for i in sorted(after_quote | {i for i, w in enumerate(words) if w.norm in SECTOR_DESCRIPTOR_FORMS}):
+        if i >= len(words) - 1:
+            continue
+        quoted = i in after_quote and (gap(i) if i else text[:offsets[0][0]]).rstrip().endswith("«")
         start = i + 1 if is_head(words[i], SECTOR_DESCRIPTOR_FORMS) else i
         if start == i and not quoted:
             continue

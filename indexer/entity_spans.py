@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from indexer.canonical import CLITICS, without_clitic
+from indexer.canonical import CLITICS
 from indexer.entity_cues import org_kind
 from indexer.entity_text import NAME_BREAK, PERSON_BREAK, Span, Word, is_head, is_title, name_of
 from indexer.entity_words import (
@@ -182,11 +182,13 @@ def known_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], 
 @dataclass(frozen=True)
 class KnownOrganisations:
     """Well-known organisations by spelling (normalized words joined by one space → (kind, name as written)), with
-    the first words of the spellings and the most words one has, to look them up in a text."""
+    the word counts of the spellings each first word starts, and that first word under each proclitic it may
+    carry (للبنك → البنك; none leaving fewer than four letters: not فلكيا → كيا), to look them up in a text."""
 
     kinds: dict[str, tuple[str, str]] = field(default_factory=dict)
-    firsts: frozenset[str] = frozenset()
-    longest: int = 0
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    with_clitic: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    starts: frozenset[str] = frozenset()  # every word that may start a listed spelling (the keys of both)
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, str, list[str]]], frequent: frozenset[str] = frozenset()
@@ -207,17 +209,33 @@ class KnownOrganisations:
                         or (form[:2] in ("أل", "إل") and " " not in norm and norm in frequent):
                     continue
                 kinds.setdefault(norm, (kind, written))
-        return cls(kinds, frozenset(form.split(" ")[0] for form in kinds),
-                   max((form.count(" ") + 1 for form in kinds), default=0))
+        lengths: dict[str, set[int]] = {}
+        for form in kinds:
+            lengths.setdefault(form.split(" ")[0], set()).add(form.count(" ") + 1)
+        with_clitic: dict[str, list[str]] = {}
+        for first in lengths:
+            for clitic in CLITICS:
+                if len(first) >= 4 and (not clitic.endswith("لل") or first.startswith("ال")):
+                    written_on = clitic + first[2:] if clitic.endswith("لل") else clitic + first
+                    with_clitic.setdefault(written_on, []).append(first)
+        return cls(kinds, {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()},
+                   {word: tuple(firsts) for word, firsts in with_clitic.items()}, frozenset(lengths) | set(with_clitic))
 
-    def name_at(self, words: list[Word], first: int, last: int) -> tuple[str, str] | None:
-        """(kind, name as written) of the organisation words[first:last] spell, its first word as written or
-        without a proclitic that leaves four letters or more (للبنك → البنك; not فلكيا → كيا), or None."""
-        word, rest = words[first], [words[k].norm for k in range(first + 1, last)]
-        heads = [word.norm, word.bare] + [without_clitic(word.norm, c) for c in CLITICS
-                                          if word.norm.startswith(c) and len(word.norm) - len(c) >= 4]
-        return next((self.kinds[" ".join([head, *rest])] for head in dict.fromkeys(heads)
-                     if head in self.firsts and " ".join([head, *rest]) in self.kinds), None)
+    def heads(self, word: Word) -> list[str]:
+        """The forms of a word that start a listed spelling: as written, or without a proclitic."""
+        forms = [form for form in (word.norm, word.bare) if form in self.lengths]
+        return list(dict.fromkeys(forms + list(self.with_clitic.get(word.norm, ()))))
+
+    def name_at(self, words: list[Word], first: int, last: int, heads: list[str] | None = None
+                ) -> tuple[str, str] | None:
+        """(kind, name as written) of the organisation words[first:last] spell (its first word's `heads`, when
+        known), or None."""
+        rest = [words[k].norm for k in range(first + 1, last)]
+        for head in self.heads(words[first]) if heads is None else heads:
+            value = self.kinds.get(" ".join([head, *rest]))
+            if value:
+                return value
+        return None
 
 
 def known_organisations(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
@@ -228,11 +246,16 @@ def known_organisations(text: str, words: list[Word], offsets: list[tuple[int, i
     several words."""
     found: list[Span] = []
     k = 0
+    starts = organisations.starts
     while k < len(words):
-        known = next(((k + n, value) for n in range(min(organisations.longest, len(words) - k), 0, -1)
-                      if (value := organisations.name_at(words, k, k + n))
+        if words[k].norm not in starts and words[k].bare not in starts:
+            k += 1
+            continue
+        heads = organisations.heads(words[k])
+        counts = sorted({n for head in heads for n in organisations.lengths[head] if k + n <= len(words)}, reverse=True)
+        known = next(((k + n, value) for n in counts if (value := organisations.name_at(words, k, k + n, heads))
                       and all(text[offsets[j][1]:offsets[j + 1][0]].isspace() for j in range(k, k + n - 1))), None)
-        if known is None:
+        if not known:
             k += 1
             continue
         last, (kind, _) = known
