@@ -25,6 +25,7 @@ from indexer.entity_spans import (
     misc_words,
     not_after_geographic_heads,
     organisations_before_nisba,
+    organisations_not_words,
     persons_after_generic_heads,
     persons_after_roles,
     persons_not_adjectives,
@@ -137,7 +138,7 @@ class EntityExtractor:
         spans = _propagate(words, spans, self.stopwords, self.common, named_as_firms(words, named) | set(known))
         spans = persons_not_adjectives(words, spans, self.frequent)
         spans = with_first_names(text, words, offsets, spans, self.names, self.frequent, self.stopwords)
-        spans = persons_not_places(words, spans, self.places)
+        spans = organisations_not_words(words, persons_not_places(words, spans, self.places))
         return _entities(text, words, offsets, spans, self.organisations)
 
 

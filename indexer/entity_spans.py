@@ -13,6 +13,7 @@ from indexer.entity_cues import org_kind
 from indexer.entity_text import NAME_BREAK, PERSON_BREAK, Span, Word, is_head, is_title, name_of
 from indexer.entity_words import (
     AUXILIARIES,
+    CURRENCIES,
     FIRM_TAILS,
     GENERIC_HEAD_FORMS,
     GEOGRAPHIC_FORMS,
@@ -308,6 +309,17 @@ def not_after_geographic_heads(words: list[Word], spans: list[Span]) -> list[Spa
     """Spans without the names right after the indefinite head of a natural place (في وادي السيليكون، جبل طارق):
     the place's own name, whatever the tagger made of it."""
     return [span for span in spans if span.first == 0 or words[span.first - 1].norm not in GEOGRAPHIC_FORMS]
+
+
+def organisations_not_words(words: list[Word], spans: list[Span]) -> list[Span]:
+    """Spans without the firms and organisations of one word that is a currency (مليار ريال) or an
+    organisation's head alone (بنك)."""
+    def is_word(span: Span) -> bool:
+        word = words[span.first]
+        return span.last - span.first == 1 and (word.bare in CURRENCIES or word.norm in CURRENCIES
+                                                or word.norm in HEAD_FORMS or word.bare in HEADS)
+
+    return [span for span in spans if span.kind == "person" or not is_word(span)]
 
 
 def persons_not_places(words: list[Word], spans: list[Span], places: frozenset[str]) -> list[Span]:

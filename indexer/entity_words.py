@@ -68,6 +68,11 @@ ROLE_HEADS = frozenset(normalize(w) for w in (
 GEOGRAPHIC_HEADS = frozenset(normalize(w) for w in (
     "وادي", "جبل", "جبال", "نهر", "بحر", "بحيرة", "خليج", "جزيرة", "جزر", "صحراء", "مضيق", "هضبة", "سهل", "شبه",
 ))
+# Currencies: a word of money alone is never a firm's or organisation's name (مليار ريال).
+CURRENCIES = frozenset(normalize(w) for w in (
+    "ريال", "ريالا", "دولار", "دولارا", "يورو", "جنيه", "جنيها", "درهم", "درهما", "دينار", "دينارا", "ليرة", "روبية",
+    "ين", "يوان", "روبل", "فرنك", "شيكل", "استرليني", "إسترليني",
+))
 # Words never a person's whole name (الله).
 NOT_PERSONS = frozenset(normalize(w) for w in ("الله",))
 # Words that end the name of a street or square (وول ستريت، تايمز سكوير): a place, not a person.

@@ -83,6 +83,14 @@ def test_a_sector_complement_without_descriptor_or_guillemets_names_nothing():
     assert found("تخدم منصة للرعاية الافتراضية المرضى", names=frozenset()) == []
 
 
+def test_a_currency_alone_is_no_firm():
+    assert found("جمع 1.8 مليار ريال أمس", ("ريال", "ORG")) == []
+
+
+def test_an_organisation_head_alone_is_no_firm():
+    assert found("وقدم بنك المشورة", ("بنك", "ORG")) == []
+
+
 def test_a_listed_organisation_takes_the_list_kind_and_name():
     listed = [("firm", "غوغل", ["جوجل"]), ("org", "اليونيسيف", [])]
     assert found("أعلنت جوجل واليونيسيف الخطة", organisations=listed) == [
