@@ -99,7 +99,8 @@ def trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], fr
     verb (… كونواي كانا) or a number (لجنة ترامب 47), and without a trailing plural or feminine adjective
     (… البارزين), nor a first word that is the dual or plural of a `frequent` word (قال مصدران، الشابان أرنولد),
     nor an indefinite accusative noun (عزت أبو عوف برنامجا), nor a leading verb in the future (وسيغيب إيتو), nor a
-    leading preposition على spelt with ى (أفضلية على شابيرو: the name علي is spelt with ي).
+    leading preposition على spelt with ى (أفضلية على شابيرو: the name علي is spelt with ي); a plural verb cuts
+    the span (وول ستريت يصطفون خلف شابيرو).
     Not persons, dropped: a name ending in a street word (وول ستريت), a name after the indefinite head of a place,
     prize or event named after someone (جائزة نوبل، ملعب سانتياغو برنابيو), and الله alone."""
     out = []
@@ -114,7 +115,8 @@ def trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], fr
                     and not (k == span.first and _is_plural_noun(words[k], names, frequent)) \
                     and not _is_accusative_noun(words[k], names, frequent) \
                     and not (k == span.first and _is_future_verb(words[k], names)) \
-                    and not (k == span.first and k + 1 < span.last and words[k].text == "على"):
+                    and not (k == span.first and k + 1 < span.last and words[k].text == "على") \
+                    and not _is_plural_verb(words[k], names):
                 run.append(k)
             elif run:
                 last = run[-1]
@@ -349,6 +351,12 @@ def persons_not_adjectives(words: list[Word], spans: list[Span], frequent: froze
 
     return [span for span in spans
             if span.kind != "person" or span.last - span.first > 1 or span.first == 0 or not is_adjective(span)]
+
+
+def _is_plural_verb(word: Word, names: frozenset[str]) -> bool:
+    """Is the word an imperfect verb of the plural (يصطفون، تتنافسون): ي or ت, three letters or more, then ون, and
+    not a name (ماكرون is one, but starts otherwise)?"""
+    return len(word.bare) > 5 and word.bare[0] in "يت" and word.bare.endswith("ون") and word.bare not in names
 
 
 def _is_future_verb(word: Word, names: frozenset[str]) -> bool:

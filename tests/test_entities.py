@@ -640,6 +640,11 @@ def test_the_preposition_ala_spelt_with_alif_maqsura_does_not_start_a_person():
     assert found("قد تمنحه أفضلية على شابيرو في", ("على شابيرو", "PER")) == [("person", "شابيرو", "شابيرو")]
 
 
+def test_a_plural_verb_cuts_a_person_span():
+    assert found("ممولو وول ستريت يصطفون خلف سمير", ("يصطفون خلف سمير", "PER"), names=frozenset()) == [
+        ("person", "خلف سمير", "خلف سمير")]
+
+
 def test_a_definite_word_after_ibn_is_not_part_of_the_name():
     assert found("قال نادر ابن الرئيس إن", ("نادر", "PER")) == [("person", "نادر", "نادر")]
 
