@@ -25,6 +25,7 @@ _ARABIC_CLASSES = str.maketrans({
     "ش": "x", "ف": "f", "ڤ": "f", "ل": "l", "م": "m", "ن": "n", "ا": "", "و": "", "ي": "", "ى": "", "ء": "",
     "أ": "", "إ": "", "آ": "", "ئ": "", "ؤ": "", "ع": "", "چ": "x", "ژ": "z",
 })
+_ARABIC_VOWELLED = {code: cls or "." for code, cls in _ARABIC_CLASSES.items()}  # the letters without a class mark a vowel
 # Latin spellings → the same classes (g/c/q/k and the Arabic ج غ ق ك share one; v→f, p→b as Arabic writes them).
 _LATIN_RULES = [("x", "ks"), ("sch", "x"), ("sh", "x"), ("ch", "x"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("gh", "k"),
                 ("ck", "k"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k"), ("q", "k"), ("g", "k"), ("j", "k"), ("v", "f"), ("p", "b"),
@@ -39,18 +40,28 @@ def token_key(token: str, w_as: str = "") -> str:
     a final h is dropped (الجزيرة → kzr as Jazeera) and, past two consonants, a final z is an s (رويترز → rtrs as
     Reuters). A Latin w is a vowel (Walker = والكر) unless `w_as` says
     otherwise ("f": the German reading, Weiss = فايس)."""
+    return _skeleton(token, w_as, "")
+
+
+def vowelled_key(token: str) -> str:
+    """token_key, where a consonant written twice with a vowel between stays twice (غوغل → kkl, as Google; جيلي →
+    kl): it tells apart short names token_key confuses."""
+    return _skeleton(token, "", ".")
+
+
+def _skeleton(token: str, w_as: str, vowel: str) -> str:
     word = normalize(token)
     if word.startswith(("ال", "al")) and len(word) > 4:  # the same on both sides: الكسندر and Alexander
         word = word[2:]
     if _LATIN.search(word):
         for old, new in _LATIN_RULES:
             word = word.replace(old, w_as if old == "w" else new)
-        word = _LATIN_VOWELS.sub("", word)
-        word = re.sub("[^a-z]", "", word)
+        word = _LATIN_VOWELS.sub(vowel, word)
+        word = re.sub("[^a-z.]", "", word)
     else:
-        word = word.translate(_ARABIC_CLASSES)
-        word = re.sub("[^a-z]", "", word)
-    word = _REPEATS.sub(r"\1", word)
+        word = word.translate(_ARABIC_CLASSES if not vowel else _ARABIC_VOWELLED)
+        word = re.sub("[^a-z.]", "", word)
+    word = _REPEATS.sub(r"\1", word).replace(".", "")
     if len(word) > 2 and word.endswith("z"):  # English final s sounds z and is written ز (Reuters = رويترز)
         word = word[:-1] + "s"
     return word[:-1] if len(word) > 1 and word.endswith("h") else word  # ة and a final h are often not written

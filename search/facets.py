@@ -17,6 +17,7 @@ from indexer.canonical import (
     name_key,
     token_key,
     token_keys,
+    vowelled_key,
     without_clitic,
 )
 from indexer.normalize import normalize
@@ -105,6 +106,9 @@ def firms_among_persons(persons: dict[str, int], firms: dict[str, int]) -> froze
                      if max(firm_documents.get(firm_key(form), 0) for form in [v, *_without_proclitic(v)]) >= n)
 
 
+SHORT_KEY = 2  # letters of a key too short to tell names apart alone
+
+
 def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGroup]:
     """Union-find over values: same key, surname → unique full name, user merges; then name each group."""
     parent = {v: v for v in counts}
@@ -121,6 +125,8 @@ def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGr
     keys = {value: keys_of(kind)(value) for value in counts}
     by_key: dict[str, str] = {}
     for value, (key, *_) in keys.items():
+        if " " not in key and len(key) <= SHORT_KEY:  # Google = غوغل, not جيلي: the vowels tell short keys apart
+            key = f"{key}:{vowelled_key(value)}"
         if key in by_key:
             union(value, by_key[key])
         elif key:
@@ -136,7 +142,8 @@ def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGr
     if kind == "person":
         _short_to_full_names(counts, union, ends=(-1,), most=2)  # لاسري → مارك لاسري
     else:
-        _short_to_full_names(counts, union, ends=(0, -1), most=1)  # Centerview → سنترفيو بارتنرز، فايس → Paul Weiss
+        _short_to_full_names(counts, union, ends=(0, -1), most=1,  # Centerview → سنترفيو بارتنرز، فايس → Paul Weiss
+                             min_key=SHORT_KEY)  # not دو → Die Presse
         _one_letter_longer(keys, by_key, union)  # ماكدونالدز → ماكدونالز
     user = aliases.of(kind)
     for names in user.merge:
@@ -169,10 +176,11 @@ def _one_letter_longer(keys: dict[str, tuple[str, ...]], by_key: dict[str, str],
 
 
 def _short_to_full_names(counts: dict[str, int], union: Callable[[str, str], None], ends: tuple[int, ...],
-                         most: int) -> None:
-    """A value of up to `most` words joins the one longer value that ends (-1) or starts (0), as `ends` allows,
-    with words keyed like its own (a Latin w read either way): a person's surname, one word or two (لاسري،
-    عبد الهادي → مروان عبد الهادي); a firm's first or last word (Centerview، فايس → Paul Weiss)."""
+                         most: int, min_key: int = 0) -> None:
+    """A value of up to `most` words, keyed with `min_key` letters or more, joins the one longer value that ends
+    (-1) or starts (0), as `ends` allows, with words keyed like its own (a Latin w read either way): a person's
+    surname, one word or two (لاسري، عبد الهادي → مروان عبد الهادي); a firm's first or last word (Centerview، فايس
+    → Paul Weiss)."""
     longer: dict[tuple[int, str], set[str]] = defaultdict(set)  # (words, their key) → keys of longer values
     first_full: dict[str, str] = {}
     for value in counts:
@@ -185,7 +193,8 @@ def _short_to_full_names(counts: dict[str, int], union: Callable[[str, str], Non
         first_full.setdefault(name_key(value), value)
     for value in counts:
         n = len(value.split())
-        fulls = longer.get((n, token_key(value) if n == 1 else name_key(value)), set()) if n <= most else set()
+        key = token_key(value) if n == 1 else name_key(value)
+        fulls = longer.get((n, key), set()) if n <= most and len(key.replace(" ", "")) >= min_key else set()
         if len(fulls) == 1:
             union(value, first_full[next(iter(fulls))])
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from indexer.canonical import firm_key, keys_of, name_key, token_key
+from indexer.canonical import firm_key, keys_of, name_key, token_key, vowelled_key
 
 
 @pytest.mark.parametrize("a, b", [("أحمد", "احمد"), ("إيفرون", "ايفرون"), ("سلمى", "سلمي"), ("فاطمة", "فاطمه")])
@@ -74,3 +74,7 @@ def test_a_final_z_past_two_consonants_keys_as_the_s_english_writes():
     assert name_key("رويترز") == name_key("Reuters")
     assert name_key("ويليامز") == name_key("Williams")
     assert name_key("عزيز") != name_key("عيسى")
+
+
+def test_the_vowelled_key_keeps_a_consonant_written_twice_with_a_vowel_between():
+    assert (vowelled_key("Google"), vowelled_key("غوغل"), vowelled_key("جيلي")) == ("kkl", "kkl", "kl")

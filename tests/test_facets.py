@@ -158,6 +158,17 @@ def test_a_firm_named_by_its_first_or_last_word_alone_is_one_facet_value():
     assert table.group("فولف").name == "Wolff Olins"
 
 
+def test_short_names_with_one_key_but_other_vowels_are_two_facet_values():
+    table = EntityTable("firm", {"Google": 2, "غوغل": 1, "جيلي": 1}, Aliases())
+    assert table.group("Google").values == ("Google", "غوغل")
+    assert table.group("جيلي").values == ("جيلي",)
+
+
+def test_a_firm_word_keyed_by_one_letter_does_not_join_a_longer_name():
+    table = EntityTable("firm", {"Die Presse": 1, "دو": 1}, Aliases())
+    assert table.group("دو").values == ("دو",)
+
+
 def test_a_latin_w_read_the_german_way_matches_only_when_no_value_reads_it_as_a_vowel():
     table = EntityTable("person", {"Weber": 1, "فيبر": 1, "Walker": 1, "والكر": 1, "فالكر": 1}, Aliases())
     assert table.group("Weber").values == ("Weber", "فيبر")
