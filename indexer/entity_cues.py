@@ -17,6 +17,7 @@ from indexer.entity_words import (
     LONE_NAME_FORMS,
     ORG_DESCRIPTOR_FORMS,
     ORG_FORMS,
+    ORG_KIND_FORMS,
     PERSONAL_DESCRIPTOR_FORMS,
     ROLE_FORMS,
     SECTOR_DESCRIPTOR_FORMS,
@@ -26,8 +27,8 @@ from indexer.entity_words import (
 
 def org_kind(head: Word) -> str:
     """The kind of an organisation the tagger found, from its first word: "org" after an organisation head
-    (وزارة، حزب، نادي), else "firm"."""
-    return "org" if is_head(head, ORG_FORMS) else "firm"
+    (وزارة، حزب، نادي، المحكمة، للهيئة), else "firm"."""
+    return "org" if is_head(head, ORG_KIND_FORMS) else "firm"
 
 
 LATIN_CONNECTORS = frozenset({"of", "de", "del", "der", "des", "du", "la", "le", "van", "von", "the", "for"})

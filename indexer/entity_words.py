@@ -94,6 +94,8 @@ def _with_clitics(heads: frozenset[str]) -> frozenset[str]:
 
 
 DESCRIPTOR_FORMS = _with_clitics(DESCRIPTOR_HEADS)
+# An organisation head with or without the article, and any proclitic (المحكمة، للهيئة): the kind of what it starts.
+ORG_KIND_FORMS = _with_clitics(ORG_HEADS | {"ال" + head for head in ORG_HEADS if not head.startswith("ال")})
 ORG_FORMS = _with_clitics(ORG_HEADS)
 HEAD_FORMS = DESCRIPTOR_FORMS | ORG_FORMS
 TITLE_FORMS = _with_clitics(TITLES)

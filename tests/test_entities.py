@@ -83,6 +83,11 @@ def test_a_sector_complement_without_descriptor_or_guillemets_names_nothing():
     assert found("تخدم منصة للرعاية الافتراضية المرضى", names=frozenset()) == []
 
 
+def test_a_tagged_organisation_with_a_definite_head_is_an_org():
+    assert found("أمام المحكمة العامة في", ("المحكمة العامة", "ORG")) == [
+        ("org", "المحكمة العامة", "المحكمة العامة")]
+
+
 def test_a_currency_alone_is_no_firm():
     assert found("جمع 1.8 مليار ريال أمس", ("ريال", "ORG")) == []
 
