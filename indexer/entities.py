@@ -14,7 +14,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from indexer.entity_cues import cue_spans, employer_spans, latin_spans, named_as_firms, sector_spans
+from indexer.entity_cues import (
+    cue_spans,
+    descriptor_complements,
+    employer_spans,
+    latin_spans,
+    named_as_firms,
+    sector_spans,
+)
 from indexer.entity_spans import (
     KnownNames,
     KnownOrganisations,
@@ -123,9 +130,11 @@ class EntityExtractor:
         tagged = trim_persons(words, split_at_marks(text, offsets, tagged), self.names, self.frequent)
         tagged = persons_after_generic_heads(words, offsets, tagged, self.names, self.stopwords)
         tagged = organisations_before_nisba(words, tagged)
-        named = latin_spans(text, words, offsets) + cue_spans(words, self.stopwords, tagged) \
+        named = latin_spans(text, words, offsets) + cue_spans(words, self.stopwords, tagged, text, offsets) \
             + employer_spans(words, tagged) + sector_spans(text, words, offsets, self.stopwords)
-        kept = cut(words, offsets, tagged, named, self.stopwords, self.names)
+        described = descriptor_complements(words, named)
+        kept = [span for span in cut(words, offsets, tagged, named, self.stopwords, self.names)
+                if not described.issuperset(range(span.first, span.last))]
         titled = titled_persons(text, words, offsets, misc_words(offsets, tag_spans), self.stopwords)
         spans = resolve_overlaps(resolve_overlaps(named) + kept + titled)
         spans = with_name_links(text, words, offsets, spans, self.stopwords, self.names, self.frequent)

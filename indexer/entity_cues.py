@@ -76,15 +76,25 @@ def _after_possessive(words: list[Word], offsets: list[tuple[int, int]], i: int)
     return i >= 2 and words[i - 1].text == "s" and words[i - 2].latin and offsets[i - 1][0] - offsets[i - 2][1] == 1
 
 
-def cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] = ()) -> list[Span]:
+def cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] = (), text: str = "",
+              offsets: list[tuple[int, int]] = ()) -> list[Span]:
     """A name right after an indefinite descriptor (شركة، قناة، منصة … for firms; فريق، نادي for other organisations; بنك،
     مصرف، صندوق only before a tagged or Latin name or one ending like a firm's), past a firm's definite complement (شركة
     المحاماة X, شركة رأس المال الاستثماري X; after حزب the complement is the party's own name, and a name after it is a
     person's: حزب التجديد الوطني سلمى الحداد): a Latin run, a word followed by words that end firm names (أفينو
     كابيتال), or a name the tagger found there, whatever kind it gave it (شركة لازارد راي …: لازارد; صحيفة واشنطن بوست)
     but a person after مكتب (the person's office), or after some firm descriptors one untagged word that looks like a
-    name (تطبيق زووم). An organisation's name the tagger found with its descriptor (حزب الله) is left to it. Other words
-    after a descriptor are usually adjectives (شركة ناشئة), and a number alone (وكالة و5900 شباك) is no name."""
+    name (تطبيق زووم), or a name of up to four words between guillemets (شركة التكنولوجيا المالية «كنز باي»; `text`
+    and `offsets`: the words' spans). An organisation's name the tagger found with its descriptor (حزب الله) is
+    left to it. Other words after a descriptor are usually adjectives (شركة ناشئة), and a number alone (وكالة و5900
+    شباك) is no name."""
+    def quoted_end(j: int) -> int:
+        """The end of a name of up to four words between guillemets that opens right before word j, or 0."""
+        if not offsets or "«" not in text[offsets[j - 1][1]:offsets[j][0]]:
+            return 0
+        return next((k + 1 for k in range(j, min(j + 4, len(words))) if "»" in text[offsets[k][1]:offsets[k][1] + 2]
+                     and "«" not in text[offsets[j][0]:offsets[k][1]]), 0)
+
     tagged_at = {span.first: span for span in tagged}
     in_name = {k for span in tagged for k in range(span.first, span.last)}
     out = []
@@ -96,7 +106,9 @@ def cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] =
             kind = "firm"
         if not kind or "ال" in w.norm[:3] or (kind == "org" and i in in_name):
             continue
-        for j in dict.fromkeys((i + 1, _past_complement(words, i + 1) if kind == "firm" else i + 1)):
+        past = _past_complement(words, i + 1) if kind == "firm" else i + 1
+        named_past = past < len(words) and (words[past].latin or bool(quoted_end(past)))  # the complement describes it
+        for j in dict.fromkeys((past, i + 1) if named_past else (i + 1, past)):
             if words[j].norm in stopwords or is_head(words[j], HEAD_FORMS):
                 continue
             k = j + 1
@@ -106,7 +118,9 @@ def cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] =
                 continue
             if j in tagged_at and tagged_at[j].kind == "person" and is_head(w, PERSONAL_DESCRIPTOR_FORMS):
                 break
-            if j in tagged_at and k == j + 1:
+            if kind == "firm" and quoted_end(j):
+                k = quoted_end(j)
+            elif j in tagged_at and k == j + 1:
                 k = _tagged_name_end(words, i, tagged_at[j])
             elif not (words[j].latin or k > j + 1 or (j in in_name and j == i + 1) or (
                     j == i + 1 and w.norm in LONE_NAME_FORMS and _is_lone_name(words, j, stopwords))):
@@ -165,6 +179,19 @@ def sector_spans(text: str, words: list[Word], offsets: list[tuple[int, int]], s
             if end and (not quoted or text[offsets[end - 1][1]:].lstrip().startswith("»")):
                 out.append(Span("org" if is_head(words[start], ORG_FORMS) else "firm", start, end))
                 break
+    return out
+
+
+def descriptor_complements(words: list[Word], named: list[Span]) -> set[int]:
+    """A firm descriptor and its definite complement right before a firm they name (شركة المدفوعات العالمية
+    Checkout.com، مكتب المحاماة Latham & Watkins): a description, never a name of its own."""
+    out: set[int] = set()
+    for span in named:
+        k = span.first
+        while k > 0 and span.first - k < 3 and (words[k - 1].norm.startswith("ال") or words[k - 1].norm in COMPLEMENT_HEADS):
+            k -= 1
+        if k < span.first and k > 0 and is_head(words[k - 1], DESCRIPTOR_FORMS) and "ال" not in words[k - 1].norm[:3]:
+            out.update(range(k - 1, span.first))
     return out
 
 

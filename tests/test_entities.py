@@ -96,6 +96,16 @@ def test_an_organisation_head_alone_is_no_firm():
     assert found("وقدم بنك المشورة", ("بنك", "ORG")) == []
 
 
+def test_a_name_between_guillemets_after_a_descriptor_and_its_complement_is_the_firm():
+    assert found("استحوذت على شركة التكنولوجيا المالية «كنز باي» أمس", ("التكنولوجيا المالية", "ORG")) == [
+        ("firm", "كنز باي", "كنز باي")]
+
+
+def test_a_descriptor_and_its_complement_before_a_latin_name_are_no_name():
+    assert found("وكلفت مكتب المحاماة Latham & Watkins بتمثيلها", ("مكتب المحاماة", "ORG")) == [
+        ("firm", "Latham & Watkins", "Latham & Watkins")]
+
+
 def test_a_listed_organisation_takes_the_list_kind_and_name():
     listed = [("firm", "غوغل", ["جوجل"]), ("org", "اليونيسيف", [])]
     assert found("أعلنت جوجل واليونيسيف الخطة", organisations=listed) == [
