@@ -37,10 +37,11 @@ WEB_DOMAINS = frozenset({"com", "net", "org", "io", "ai", "co", "app"})  # the e
 
 def latin_spans(text: str, words: list[Word], offsets: list[tuple[int, int]]) -> list[Span]:
     """Runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors, Bank of America: a connector between
-    two capitalised words stays inside, and so do & and a web domain: Whitmore & Klein, Checkout.com) are firm names, except a run after a possessive, which names a person
-    (Bessemer Venture's Deeter, Acme's Jane Roe); `offsets`: the words' spans. An Arabic letter between two words
-    ends a run (AMD وNvidia: two firms); a lone capital letter is no name, nor is anything on a line without
-    Arabic (an English headline or slug: Harvard_University) or a translation after a language's name ((بالهولندية:
+    two capitalised words stays inside, and so do & and a web domain: Whitmore & Klein, Checkout.com) are firm
+    names, except a run after a possessive, which names a person (Bessemer Venture's Deeter, Acme's Jane Roe);
+    `offsets`: the words' spans. An Arabic letter between two words ends a run (AMD وNvidia: two firms); a lone
+    capital letter is no name, nor a lone model or grade (A321neo, Baa3), nor anything on a line without Arabic
+    (an English headline or slug: Harvard_University) or a translation after a language's name ((بالهولندية:
     Koninkrijk der Nederlanden))."""
     def joined(k: int) -> bool:  # does word k follow word k - 1 within the same Latin phrase?
         gap = text[offsets[k - 1][1]:offsets[k][0]] if k < len(words) else ""
@@ -59,10 +60,15 @@ def latin_spans(text: str, words: list[Word], offsets: list[tuple[int, int]]) ->
         while joined(j) and (capitalised(j) or (words[j].text.lower() in LATIN_CONNECTORS and joined(j + 1)
                                                 and words[j + 1].text[0].isupper())):
             j += 1
-        if (j > i + 1 or len(words[i].text) > 1) and in_arabic_line(text, offsets[i][0]) \
-                and not _is_gloss(text, words, offsets, i):  # a lone capital letter (plan B) names nothing
+        if (j > i + 1 or (len(words[i].text) > 1 and not _is_model(words[i].text))) \
+                and in_arabic_line(text, offsets[i][0]) and not _is_gloss(text, words, offsets, i):
             out.append(Span("person" if _after_possessive(words, offsets, i) else "firm", i, j))
     return out
+
+
+def _is_model(token: str) -> bool:
+    """Is a Latin word a model or grade rather than a name: digits and lower-case letters (A321neo، Baa3)?"""
+    return any(c.isdigit() for c in token) and any(c.islower() for c in token)
 
 
 def _is_gloss(text: str, words: list[Word], offsets: list[tuple[int, int]], i: int) -> bool:

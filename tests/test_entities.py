@@ -40,6 +40,10 @@ def test_an_ampersand_between_capitalised_words_stays_in_the_name_as_written():
     assert found("وقال مكتب Whitmore & Klein إن") == [("firm", "Whitmore & Klein", "Whitmore & Klein")]
 
 
+def test_a_latin_model_or_grade_alone_is_no_firm():
+    assert found("طلبت طائرات A321neo بتصنيف Baa3 أمس") == []
+
+
 def test_a_web_domain_written_onto_a_latin_name_stays_in_it():
     assert found("انضمت إلى Checkout.com أمس") == [("firm", "Checkout.com", "Checkout.com")]
 
