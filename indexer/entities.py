@@ -143,7 +143,7 @@ class EntityExtractor:
         spans = known_persons(text, words, offsets, spans, self.persons, self.stopwords)
         spans = persons_after_roles(text, words, offsets, spans, self.names, self.frequent, self.stopwords)
         known = known_organisations(text, words, offsets, spans, self.organisations)
-        spans = not_after_geographic_heads(words, with_found(spans, known))
+        spans = not_after_geographic_heads(words, with_found(words, spans, known))
         spans = _propagate(words, spans, self.stopwords, self.common, named_as_firms(words, named) | set(known))
         spans = persons_not_adjectives(words, spans, self.frequent)
         spans = with_first_names(text, words, offsets, spans, self.names, self.frequent, self.stopwords)

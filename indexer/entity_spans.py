@@ -186,7 +186,8 @@ def known_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], 
 class KnownOrganisations:
     """Well-known organisations by spelling (normalized words joined by one space → (kind, name as written)), with
     the word counts of the spellings each first word starts, and that first word under each proclitic it may
-    carry (للبنك → البنك; none leaving fewer than four letters: not فلكيا → كيا), to look them up in a text."""
+    carry (للبنك → البنك، وإتش إس بي سي; a name of one word must keep four letters: not فلكيا → كيا), to look them
+    up in a text."""
 
     kinds: dict[str, tuple[str, str]] = field(default_factory=dict)
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -218,7 +219,7 @@ class KnownOrganisations:
         with_clitic: dict[str, list[str]] = {}
         for first in lengths:
             for clitic in CLITICS:
-                if len(first) >= 4 and (not clitic.endswith("لل") or first.startswith("ال")):
+                if (len(first) >= 4 or min(lengths[first]) > 1) and (not clitic.endswith("لل") or first.startswith("ال")):
                     written_on = clitic + first[2:] if clitic.endswith("لل") else clitic + first
                     with_clitic.setdefault(written_on, []).append(first)
         return cls(kinds, {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()},
@@ -263,26 +264,35 @@ def known_organisations(text: str, words: list[Word], offsets: list[tuple[int, i
             continue
         last, (kind, _) = known
         if not any(s.first <= k and last <= s.last and s.last - s.first > last - k
-                   and (s.kind != "person" or last - k == 1) for s in spans):
+                   and (s.kind != "person" or last - k == 1) and not _joined_by_wa(words, s, k, last) for s in spans):
             found.append(Span(kind, k, last))
         k = last
     return found
 
 
-def with_found(spans: list[Span], found: list[Span]) -> list[Span]:
-    """`spans` making room for `found`: a span inside a found one is dropped, and so is a firm or organisation
-    across its edge; a person across it keeps the larger part outside (مورغان تشيس جيمي ديمون → جيه بي مورغان
-    تشيس | جيمي ديمون)."""
+def _joined_by_wa(words: list[Word], span: Span, first: int, last: int) -> bool:
+    """Does a firm or organisation span hold words[first:last] and, right after it, a word starting with و (two
+    names joined: بنك الإمارات دبي الوطني وإتش إس بي سي)?"""
+    return span.kind != "person" and span.first == first and last < span.last and words[last].norm[:1] == "و"
+
+
+def with_found(words: list[Word], spans: list[Span], found: list[Span]) -> list[Span]:
+    """`spans` making room for `found`: a span inside a found one is dropped; one across its edge keeps, if a
+    person, its larger part outside (مورغان تشيس جيمي ديمون → جيه بي مورغان تشيس | جيمي ديمون), and if a firm or
+    organisation, only a part after it that starts with و: a second name (… الوطني | وإتش إس بي سي)."""
     taken = {k for span in found for k in range(span.first, span.last)}
     out = list(found)
     for span in spans:
         free = [k for k in range(span.first, span.last) if k not in taken]
         if len(free) == span.last - span.first:
             out.append(span)
-        elif free and span.kind == "person":
-            before = [k for k in free if k < min(taken & set(range(span.first, span.last)))]
-            after = [k for k in free if k not in before]
-            part = before if len(before) >= len(after) else after
+            continue
+        before = [k for k in free if k < min(taken.intersection(range(span.first, span.last)))]
+        after = [k for k in free if k not in before]
+        part = before if len(before) >= len(after) else after
+        if span.kind != "person":
+            part = after if after and words[after[0]].norm[:1] == "و" else []
+        if part:
             out.append(Span(span.kind, part[0], part[-1] + 1))
     return sorted(out, key=lambda span: span.first)
 

@@ -129,6 +129,13 @@ def test_a_person_across_a_listed_name_keeps_its_part_outside():
         ("firm", "جي بي مورغان تشيس", "جي بي مورغان تشيس"), ("person", "جيمي ديمون", "جيمي ديمون")]
 
 
+def test_two_listed_names_joined_by_wa_in_one_tagged_span_are_two_firms():
+    listed = [("firm", "بنك الإمارات دبي الوطني", []), ("firm", "إتش إس بي سي", [])]
+    assert found("يتقدمها بنك الإمارات دبي الوطني وإتش إس بي سي بقيمة",
+                 ("بنك الإمارات دبي الوطني وإتش إس بي", "ORG"), organisations=listed) == [
+        ("firm", "بنك الإمارات دبي الوطني", "بنك الإمارات دبي الوطني"), ("firm", "وإتش إس بي سي", "إتش إس بي سي")]
+
+
 def test_a_listed_name_of_one_word_inside_a_person_is_left_to_the_person():
     assert found("قال هنري فورد إن", ("هنري فورد", "PER"), organisations=[("firm", "فورد", [])]) == [
         ("person", "هنري فورد", "هنري فورد")]
