@@ -22,12 +22,9 @@ from indexer.entity_cues import (
     named_as_firms,
     sector_spans,
 )
+from indexer.entity_lists import KnownNames, KnownOrganisations, known_organisations, known_persons, with_found
 from indexer.entity_spans import (
-    KnownNames,
-    KnownOrganisations,
     cut,
-    known_organisations,
-    known_persons,
     list_persons,
     misc_words,
     not_after_geographic_heads,
@@ -45,7 +42,6 @@ from indexer.entity_spans import (
     titled_persons,
     trim_persons,
     with_first_names,
-    with_found,
     with_name_links,
 )
 from indexer.entity_text import ONE_LETTER_CLITICS, Span, Word, WordForm, in_arabic_line, name_of, words_of

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from indexer.canonical import CLITICS
 from indexer.entity_cues import org_kind
 from indexer.entity_text import NAME_BREAK, PERSON_BREAK, Span, Word, is_head, is_title, name_of
 from indexer.entity_words import (
@@ -20,7 +17,6 @@ from indexer.entity_words import (
     HEAD_FORMS,
     HEADS,
     KUNYA_FORMS,
-    LEFT_OUT_HEADS,
     LINEAGE_LINKS,
     NAME_LINKS,
     NAMED_AFTER_FORMS,
@@ -30,7 +26,6 @@ from indexer.entity_words import (
     ROLE_HEAD_FORMS,
     STREET_WORDS,
 )
-from indexer.normalize import normalize
 
 
 def tagger_spans(words: list[Word], offsets: list[tuple[int, int]], tag_spans: list[tuple[str, int, int]]
@@ -126,175 +121,6 @@ def trim_persons(words: list[Word], spans: list[Span], names: frozenset[str], fr
                     out.append(Span("person", run[0], run[-1] + 1))
                 run = []
     return out
-
-
-@dataclass(frozen=True)
-class KnownNames:
-    """Full names (normalized words joined by one space), and the first word and first two words of each, to look
-    names up in a text without trying every run of words."""
-
-    names: frozenset[str] = frozenset()
-    starts: frozenset[str] = frozenset()
-    firsts: frozenset[str] = frozenset()
-
-    @classmethod
-    def of(cls, names: Iterable[str]) -> KnownNames:
-        names = frozenset(names)
-        return cls(names, frozenset(" ".join(name.split(" ")[:2]) for name in names),
-                   frozenset(name.split(" ")[0] for name in names))
-
-
-def known_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
-                  persons: KnownNames, stopwords: frozenset[str]) -> list[Span]:
-    """Spans plus the full names of `persons` written in the text, the longest first (up to four words): free
-    words, or person spans inside the name, which it replaces (لاريجاني → علي لاريجاني). The words must be apart
-    by spaces only; the first may carry a proclitic (لخالد مشعل) but not be a title (الملك محمد); no word may be
-    the preposition على, which normalizes like the name علي."""
-    owner = {k: span for span in spans for k in range(span.first, span.last)}
-
-    def free(k: int, first: int, last: int) -> bool:
-        span = owner.get(k)
-        return span is None or (span.kind == "person" and first <= span.first and span.last <= last)
-
-    def fits(first: int, last: int, head: str) -> bool:
-        return " ".join([head, *(words[k].norm for k in range(first + 1, last))]) in persons.names \
-            and all(free(k, first, last) for k in range(first, last)) and not is_title(words[first]) \
-            and not any(words[k].norm in stopwords and words[k].text.endswith("ى") for k in range(first, last)) \
-            and all(text[offsets[k][1]:offsets[k + 1][0]].isspace() for k in range(first, last - 1))
-
-    found, replaced, after = [], set(), 0
-    starts, firsts = persons.starts, persons.firsts
-    for k, (word, second) in enumerate(zip(words, words[1:], strict=False)):
-        if word.norm not in firsts and word.bare not in firsts:
-            continue
-        pair = f"{word.norm} {second.norm}"
-        heads = [word.norm] if pair in starts else []
-        if word.bare != word.norm and f"{word.bare} {second.norm}" in starts:
-            heads.append(word.bare)
-        if not heads or k < after:
-            continue
-        last = next((k + n for n in (4, 3, 2) for head in heads if k + n <= len(words) and fits(k, k + n, head)),
-                    None)
-        if last is not None:
-            replaced.update(owner[j] for j in range(k, last) if j in owner)
-            found.append(Span("person", k, last))
-            after = last
-    return sorted([span for span in spans if span not in replaced] + found, key=lambda span: span.first)
-
-
-@dataclass(frozen=True)
-class KnownOrganisations:
-    """Well-known organisations by spelling (normalized words joined by one space → (kind, name as written)), with
-    the word counts of the spellings each first word starts, and that first word under each proclitic it may
-    carry (للبنك → البنك، وإتش إس بي سي; a name of one word must keep four letters: not فلكيا → كيا), to look them
-    up in a text."""
-
-    kinds: dict[str, tuple[str, str]] = field(default_factory=dict)
-    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    with_clitic: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    starts: frozenset[str] = frozenset()  # every word that may start a listed spelling (the keys of both)
-
-    @classmethod
-    def of(cls, rows: Iterable[tuple[str, str, list[str]]], frequent: frozenset[str] = frozenset()
-           ) -> KnownOrganisations:
-        """From (kind, name, other spellings) rows, as written. Left out: a spelling that starts with a descriptor
-        the rules leave out of a name (شركة غوغل, قناة الجزيرة: the descriptor rules find those), or with another
-        head when the rest is a spelling too (وكالة فرانس برس: فرانس برس); one written letter by letter (أ ف ب: a
-        dateline's credit); and one whose أل or إل normalizes into a `frequent` word with the article (إلبيت:
-        البيت)."""
-        kinds: dict[str, tuple[str, str]] = {}
-        for kind, written, others in rows:
-            forms = {form: " ".join(normalize(word) for word in form.split()) for form in [written, *others]}
-            bare = set(forms.values())
-            for form, norm in forms.items():
-                first, _, rest = norm.partition(" ")
-                if first in LEFT_OUT_HEADS or (first in HEADS and rest in bare) \
-                        or all(len(word) == 1 for word in norm.split()) \
-                        or (form[:2] in ("أل", "إل") and " " not in norm and norm in frequent):
-                    continue
-                kinds.setdefault(norm, (kind, written))
-        lengths: dict[str, set[int]] = {}
-        for form in kinds:
-            lengths.setdefault(form.split(" ")[0], set()).add(form.count(" ") + 1)
-        with_clitic: dict[str, list[str]] = {}
-        for first in lengths:
-            for clitic in CLITICS:
-                if (len(first) >= 4 or min(lengths[first]) > 1) and (not clitic.endswith("لل") or first.startswith("ال")):
-                    written_on = clitic + first[2:] if clitic.endswith("لل") else clitic + first
-                    with_clitic.setdefault(written_on, []).append(first)
-        return cls(kinds, {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()},
-                   {word: tuple(firsts) for word, firsts in with_clitic.items()}, frozenset(lengths) | set(with_clitic))
-
-    def heads(self, word: Word) -> list[str]:
-        """The forms of a word that start a listed spelling: as written, or without a proclitic."""
-        forms = [form for form in (word.norm, word.bare) if form in self.lengths]
-        return list(dict.fromkeys(forms + list(self.with_clitic.get(word.norm, ()))))
-
-    def name_at(self, words: list[Word], first: int, last: int, heads: list[str] | None = None
-                ) -> tuple[str, str] | None:
-        """(kind, name as written) of the organisation words[first:last] spell (its first word's `heads`, when
-        known), or None."""
-        rest = [words[k].norm for k in range(first + 1, last)]
-        for head in self.heads(words[first]) if heads is None else heads:
-            value = self.kinds.get(" ".join([head, *rest]))
-            if value:
-                return value
-        return None
-
-
-def known_organisations(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
-                        organisations: KnownOrganisations) -> list[Span]:
-    """The well-known organisations written in the text, the longest spelling first, typed as the list says (آبل
-    firm, اليونيسيف org): words apart by spaces only, the first may carry a proclitic. One inside a longer span
-    is left to it (مجلس الأمن in مجلس الأمن القومي; هنري فورد), unless that is a person span and the name has
-    several words."""
-    found: list[Span] = []
-    k = 0
-    starts = organisations.starts
-    while k < len(words):
-        if words[k].norm not in starts and words[k].bare not in starts:
-            k += 1
-            continue
-        heads = organisations.heads(words[k])
-        counts = sorted({n for head in heads for n in organisations.lengths[head] if k + n <= len(words)}, reverse=True)
-        known = next(((k + n, value) for n in counts if (value := organisations.name_at(words, k, k + n, heads))
-                      and all(text[offsets[j][1]:offsets[j + 1][0]].isspace() for j in range(k, k + n - 1))), None)
-        if not known:
-            k += 1
-            continue
-        last, (kind, _) = known
-        if not any(s.first <= k and last <= s.last and s.last - s.first > last - k
-                   and (s.kind != "person" or last - k == 1) and not _joined_by_wa(words, s, k, last) for s in spans):
-            found.append(Span(kind, k, last))
-        k = last
-    return found
-
-
-def _joined_by_wa(words: list[Word], span: Span, first: int, last: int) -> bool:
-    """Does a firm or organisation span hold words[first:last] and, right after it, a word starting with و (two
-    names joined: بنك الإمارات دبي الوطني وإتش إس بي سي)?"""
-    return span.kind != "person" and span.first == first and last < span.last and words[last].norm[:1] == "و"
-
-
-def with_found(words: list[Word], spans: list[Span], found: list[Span]) -> list[Span]:
-    """`spans` making room for `found`: a span inside a found one is dropped; one across its edge keeps, if a
-    person, its larger part outside (مورغان تشيس جيمي ديمون → جيه بي مورغان تشيس | جيمي ديمون), and if a firm or
-    organisation, only a part after it that starts with و: a second name (… الوطني | وإتش إس بي سي)."""
-    taken = {k for span in found for k in range(span.first, span.last)}
-    out = list(found)
-    for span in spans:
-        free = [k for k in range(span.first, span.last) if k not in taken]
-        if len(free) == span.last - span.first:
-            out.append(span)
-            continue
-        before = [k for k in free if k < min(taken.intersection(range(span.first, span.last)))]
-        after = [k for k in free if k not in before]
-        part = before if len(before) >= len(after) else after
-        if span.kind != "person":
-            part = after if after and words[after[0]].norm[:1] == "و" else []
-        if part:
-            out.append(Span(span.kind, part[0], part[-1] + 1))
-    return sorted(out, key=lambda span: span.first)
 
 
 def persons_after_roles(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from indexer.entities import EntityExtractor, extract_entities
-from indexer.entity_spans import KnownNames, KnownOrganisations
+from indexer.entity_lists import KnownNames, KnownOrganisations
 from indexer.normalize import normalize
 from indexer.stopwords import load_names, load_organisations, load_persons, load_places, load_stopwords
 

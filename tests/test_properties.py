@@ -62,7 +62,7 @@ LABELS = st.sampled_from(["PER", "ORG", "LOC", "MISC"])
 @given(RULE_TEXT, st.lists(st.tuples(LABELS, st.integers(0, 30), st.integers(1, 4)), max_size=6))
 def test_entity_rules_never_raise_and_every_entity_points_into_the_text(text, picks):
     from indexer.entities import EntityExtractor
-    from indexer.entity_spans import KnownNames
+    from indexer.entity_lists import KnownNames
     from indexer.stopwords import load_names, load_stopwords
 
     def tag(text, spans):  # a stand-in tagger that labels random runs of words
