@@ -175,9 +175,12 @@ def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], 
     for i, word in enumerate(words):
         if i in owner or word.norm in stopwords:
             continue
+        rest = word.norm[1:] if word.norm[:1] in ONE_LETTER_CLITICS and word.norm[1:] != word.bare else ""
+        if word.bare not in by_first and word.norm not in by_first and rest not in by_first:
+            continue
         candidates = by_first.get(word.bare, []) + by_first.get(word.norm, []) * (word.norm != word.bare)
-        if word.norm[:1] in ONE_LETTER_CLITICS and word.norm[1:] != word.bare:
-            candidates += [tokens for tokens in by_first.get(word.norm[1:], []) if len(tokens) > 1]
+        if rest:
+            candidates += [tokens for tokens in by_first.get(rest, []) if len(tokens) > 1]
         for tokens in candidates:
             n = len(tokens)
             inside = {owner[k] for k in range(i, i + n) if k in owner}

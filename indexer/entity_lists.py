@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from indexer.canonical import CLITICS
@@ -76,7 +76,9 @@ class KnownOrganisations:
     kinds: dict[str, tuple[str, str]] = field(default_factory=dict)
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     with_clitic: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    starts: frozenset[str] = frozenset()  # every word that may start a listed spelling (the keys of both)
+    singles: frozenset[str] = frozenset()  # every way a spelling of one word is written
+    pairs: frozenset[str] = frozenset()  # every way the first two words of a longer spelling are written
+    pair_starts: frozenset[str] = frozenset()  # the first words of `pairs`
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, str, list[str]]], frequent: frozenset[str] = frozenset()
@@ -106,8 +108,25 @@ class KnownOrganisations:
                 if (len(first) >= 4 or min(lengths[first]) > 1) and (not clitic.endswith("لل") or first.startswith("ال")):
                     written_on = clitic + first[2:] if clitic.endswith("لل") else clitic + first
                     with_clitic.setdefault(written_on, []).append(first)
+        written = {first: [first] for first in lengths}
+        for word, firsts in with_clitic.items():
+            for first in firsts:
+                written[first].append(word)
+        singles = {w for form in kinds if " " not in form for w in written[form] if len(form) >= 4 or w == form}
+        # (a spelling of one word under a proclitic only when it keeps four letters or more)
+        pairs = {f"{w} {form.split(' ')[1]}" for form in kinds if " " in form for w in written[form.split(" ")[0]]}
         return cls(kinds, {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()},
-                   {word: tuple(firsts) for word, firsts in with_clitic.items()}, frozenset(lengths) | set(with_clitic))
+                   {word: tuple(firsts) for word, firsts in with_clitic.items()}, frozenset(singles), frozenset(pairs),
+                   frozenset(pair.split(" ")[0] for pair in pairs))
+
+    def starts_in(self, words: list[Word]) -> Iterator[tuple[int, bool]]:
+        """(index, whether a longer spelling may start there) of each word where a listed spelling may start."""
+        singles, pairs, pair_starts = self.singles, self.pairs, self.pair_starts
+        for k, word in enumerate(words):
+            paired = k + 1 < len(words) and (word.norm in pair_starts or word.bare in pair_starts) and (
+                f"{word.norm} {words[k + 1].norm}" in pairs or f"{word.bare} {words[k + 1].norm}" in pairs)
+            if paired or word.norm in singles or word.bare in singles:
+                yield k, paired
 
     def heads(self, word: Word) -> list[str]:
         """The forms of a word that start a listed spelling: as written, or without a proclitic."""
@@ -133,24 +152,22 @@ def known_organisations(text: str, words: list[Word], offsets: list[tuple[int, i
     is left to it (مجلس الأمن in مجلس الأمن القومي; هنري فورد), unless that is a person span and the name has
     several words."""
     found: list[Span] = []
-    k = 0
-    starts = organisations.starts
-    while k < len(words):
-        if words[k].norm not in starts and words[k].bare not in starts:
-            k += 1
+    after = 0
+    for k, paired in organisations.starts_in(words):
+        if k < after:
             continue
         heads = organisations.heads(words[k])
-        counts = sorted({n for head in heads for n in organisations.lengths[head] if k + n <= len(words)}, reverse=True)
+        counts = sorted({n for head in heads for n in organisations.lengths[head] if k + n <= len(words)
+                         and (n == 1 or paired)}, reverse=True)
         known = next(((k + n, value) for n in counts if (value := organisations.name_at(words, k, k + n, heads))
                       and all(text[offsets[j][1]:offsets[j + 1][0]].isspace() for j in range(k, k + n - 1))), None)
         if not known:
-            k += 1
             continue
         last, (kind, _) = known
         if not any(s.first <= k and last <= s.last and s.last - s.first > last - k
                    and (s.kind != "person" or last - k == 1) and not _joined_by_wa(words, s, k, last) for s in spans):
             found.append(Span(kind, k, last))
-        k = last
+        after = last
     return found
 
 
