@@ -190,9 +190,11 @@ def persons_not_adjectives(words: list[Word], spans: list[Span], frequent: froze
 
 
 def _is_plural_verb(word: Word, names: frozenset[str]) -> bool:
-    """Is the word an imperfect verb of the plural (يصطفون، تتنافسون): ي or ت, three letters or more, then ون, and
-    not a name (ماكرون is one, but starts otherwise)?"""
-    return len(word.bare) > 5 and word.bare[0] in "يت" and word.bare.endswith("ون") and word.bare not in names
+    """Is the word a verb of the plural, not a name: imperfect, ي or ت, three letters or more, then ون (يصطفون،
+    تتنافسون; ماكرون starts otherwise), or perfect, ending in وا (اندسوا)?"""
+    bare = word.bare
+    return bare not in names and ((len(bare) > 5 and bare[0] in "يت" and bare.endswith("ون"))
+                                  or (len(bare) > 3 and bare.endswith("وا")))
 
 
 def _is_future_verb(word: Word, names: frozenset[str]) -> bool:

@@ -671,6 +671,11 @@ def test_a_plural_verb_cuts_a_person_span():
         ("person", "خلف سمير", "خلف سمير")]
 
 
+def test_a_perfect_plural_verb_cuts_a_person_span():
+    assert found("إن أنصار سمير الحداد اندسوا بين", ("سمير الحداد اندسوا", "PER"), names=frozenset()) == [
+        ("person", "سمير الحداد", "سمير الحداد")]
+
+
 def test_a_definite_word_after_ibn_is_not_part_of_the_name():
     assert found("قال نادر ابن الرئيس إن", ("نادر", "PER")) == [("person", "نادر", "نادر")]
 
