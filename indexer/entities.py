@@ -22,7 +22,14 @@ from indexer.entity_cues import (
     named_as_firms,
     sector_spans,
 )
-from indexer.entity_lists import KnownNames, KnownOrganisations, known_organisations, known_persons, with_found
+from indexer.entity_lists import (
+    KnownNames,
+    KnownOrganisations,
+    famous_persons,
+    known_organisations,
+    known_persons,
+    with_found,
+)
 from indexer.entity_spans import (
     cut,
     list_persons,
@@ -46,7 +53,7 @@ from indexer.entity_spans import (
 )
 from indexer.entity_text import ONE_LETTER_CLITICS, Span, Word, WordForm, in_arabic_line, name_of, words_of
 from indexer.normalize import normalize
-from indexer.stopwords import load_organisations, load_persons, load_places, load_stopwords
+from indexer.stopwords import load_famous, load_organisations, load_persons, load_places, load_stopwords
 from indexer.tokenize import word_spans
 
 if TYPE_CHECKING:
@@ -88,6 +95,7 @@ class EntityExtractor:
     places: frozenset[str] = frozenset()  # names of towns and cities (normalized words joined by a space)
     persons: KnownNames = KnownNames()  # full names of real people
     organisations: KnownOrganisations = KnownOrganisations()  # well-known firms and organisations
+    famous: frozenset[str] = frozenset()  # one-word names of famous people (normalized)
     _memo: dict[str, WordForm] = field(default_factory=dict, repr=False)
 
     def __call__(self, text: str) -> list[Entity]:
@@ -137,6 +145,7 @@ class EntityExtractor:
         spans = list_persons(text, words, offsets, spans, self.stopwords, self.frequent)
         spans = split_known_persons(words, split_at_and(words, spans))
         spans = known_persons(text, words, offsets, spans, self.persons, self.stopwords)
+        spans = famous_persons(text, words, offsets, spans, self.famous, self.stopwords)
         spans = persons_after_roles(text, words, offsets, spans, self.names, self.frequent, self.stopwords)
         known = known_organisations(text, words, offsets, spans, self.organisations)
         spans = not_after_geographic_heads(words, with_found(words, spans, known))
@@ -248,7 +257,7 @@ def default_extractor(tagger: NerTagger | None = None) -> EntityExtractor:
     return EntityExtractor(lambda text, spans: [(s.label, s.start, s.end) for s in tagger.tag(text, spans)],
                            load_stopwords(), tagger.names, tagger.normalized, tagger.common_words(),
                            tagger.common_words(min_class=4), load_places(), KnownNames.of(load_persons()),
-                           KnownOrganisations.of(load_organisations(), tagger.common_words(min_class=4)))
+                           KnownOrganisations.of(load_organisations(), tagger.common_words(min_class=4)), load_famous())
 
 
 def extract_entities(text: str, extractor: EntityExtractor | None = None) -> list[Entity]:

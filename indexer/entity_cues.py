@@ -140,9 +140,9 @@ def sector_spans(text: str, words: list[Word], offsets: list[tuple[int, int]], s
     """Names made of one to three words and a sector complement (الرواسي للرعاية الطبية، دبي لصناعات الطيران،
     ميثاق للمحاماة): right after a firm's descriptor (شركة، مكتب، بنك; not تطبيق: تطبيق زووم لحشد الدعم) or between
     guillemets («العربية للطيران»). The complement is a word with لل, or a plural with ل before a definite word
-    (لصناعات الطيران; not لحشد الدعم), then up to two definite adjectives. The
-    name's words are no stopwords and no indefinite adjective (شركة تابعة للحكومة), and nothing but spaces stands
-    between them. An organisation's head starts an organisation (هيئة … للطيران), anything else a firm."""
+    (لصناعات الطيران; not لحشد الدعم), then up to two definite adjectives. The name's words are no stopwords and
+    no indefinite adjective (شركة تابعة للحكومة), and nothing but spaces stands between them. An organisation's
+    head starts an organisation (هيئة … للطيران), anything else a firm."""
     def gap(k: int) -> str:
         return text[offsets[k - 1][1]:offsets[k][0]]
 

@@ -196,3 +196,23 @@ def with_found(words: list[Word], spans: list[Span], found: list[Span]) -> list[
         if part:
             out.append(Span(span.kind, part[0], part[-1] + 1))
     return sorted(out, key=lambda span: span.first)
+
+
+def famous_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
+                   famous: frozenset[str], stopwords: frozenset[str]) -> list[Span]:
+    """Spans plus a person for each free word that alone names a famous person (بوتين، يلتسين: `famous`, normalized):
+    as written, or without a proclitic when five letters or more remain (لبوتين; not بكين → كين, وديان → ديان);
+    never a stopword. Right after a person, apart by a space only, it is that person's surname (جيروم | باول)."""
+    ends = {span.last: span for span in spans if span.kind == "person"}
+    taken = {k for span in spans for k in range(span.first, span.last)}
+    out = list(spans)
+    for k, word in enumerate(words):
+        if k in taken or word.norm in stopwords or not (
+                word.norm in famous or (len(word.bare) >= 5 and word.bare in famous)):
+            continue
+        before = ends.get(k)
+        if before is not None and text[offsets[k - 1][1]:offsets[k][0]].isspace():
+            out[out.index(before)] = Span("person", before.first, k + 1)
+        else:
+            out.append(Span("person", k, k + 1))
+    return sorted(out, key=lambda span: span.first)

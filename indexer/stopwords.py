@@ -51,6 +51,13 @@ def load_organisations(name: str = "organisations_ar.tsv") -> list[tuple[str, st
     return [(kind, written, [form for form in others.split("|") if form]) for kind, written, others in rows]
 
 
+def load_famous(name: str = "famous_ar.tsv") -> frozenset[str]:
+    """One-word names of famous people (indexer/data/famous_ar.tsv: full name, then its one-word forms), normalized;
+    none of three letters or fewer (آبي normalizes to ابي, a kunya; كين, كيم)."""
+    forms = {normalize(form) for line in _entries(name) for form in line.split("\t")[1].split("|")}
+    return frozenset(form for form in forms if len(form) > 3)
+
+
 def _entries(name: str) -> list[str]:
     """The non-empty, non-comment lines of a word list shipped in indexer/data."""
     return [line for line in read_wordlist(name) if line and not line.startswith("#")]

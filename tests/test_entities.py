@@ -8,7 +8,15 @@ import pytest
 from indexer.entities import EntityExtractor, extract_entities
 from indexer.entity_lists import KnownNames, KnownOrganisations
 from indexer.normalize import normalize
-from indexer.stopwords import load_names, load_organisations, load_persons, load_places, load_stopwords
+from indexer.stopwords import (
+    load_famous,
+    load_names,
+    load_organisations,
+    load_persons,
+    load_places,
+    load_stopwords,
+    read_wordlist,
+)
 
 
 def tagger_finding(*names_and_labels):
@@ -23,11 +31,13 @@ def tagger_finding(*names_and_labels):
     return tag
 
 
-def found(text, *tagged, names=None, frequent=frozenset(), places=frozenset(), persons=(), organisations=()):
+def found(text, *tagged, names=None, frequent=frozenset(), places=frozenset(), persons=(), organisations=(),
+          famous=frozenset()):
     """(kind, surface, canonical) of each entity, with the shipped name lists unless `names` is given."""
     names = load_names() if names is None else names
     extractor = EntityExtractor(tagger_finding(*tagged), load_stopwords(), names, frequent=frequent, places=places,
-                                persons=KnownNames.of(persons), organisations=KnownOrganisations.of(organisations))
+                                persons=KnownNames.of(persons), organisations=KnownOrganisations.of(organisations),
+                                famous=famous)
     return [(e.kind, e.surface, e.canonical) for e in extractor(text)]
 
 
@@ -108,6 +118,20 @@ def test_a_name_between_guillemets_after_a_descriptor_and_its_complement_is_the_
 def test_a_descriptor_and_its_complement_before_a_latin_name_are_no_name():
     assert found("وكلفت مكتب المحاماة Latham & Watkins بتمثيلها", ("مكتب المحاماة", "ORG")) == [
         ("firm", "Latham & Watkins", "Latham & Watkins")]
+
+
+def test_a_free_word_that_alone_names_a_famous_person_is_a_person():
+    assert found("قال بوتين إن", famous=frozenset({"بوتين"})) == [("person", "بوتين", "بوتين")]
+
+
+def test_a_famous_one_word_name_right_after_a_person_is_its_surname():
+    assert found("من رئيسه جيروم باول بشأن", ("جيروم", "PER"), famous=frozenset({"باول"})) == [
+        ("person", "جيروم باول", "جيروم باول")]
+
+
+def test_a_famous_one_word_name_inside_a_found_name_is_left_to_it():
+    assert found("قالت لورا بوتين إن", ("لورا بوتين", "PER"), famous=frozenset({"بوتين"})) == [
+        ("person", "لورا بوتين", "لورا بوتين")]
 
 
 def test_a_listed_organisation_takes_the_list_kind_and_name():
@@ -304,6 +328,14 @@ def test_no_seed_entity_is_in_the_shipped_organisation_list(seeds_dir):
     gold_forms = {normalize(f) for kind in ("persons", "firms", "other_orgs") for g in gold[kind]
                   for f in [g["name"], *g.get("forms", [])]}
     assert listed & gold_forms == set()
+
+
+def test_no_seed_entity_is_in_the_shipped_list_of_famous_people(seeds_dir):
+    gold = json.loads((seeds_dir / "entities.json").read_text(encoding="utf-8"))
+    gold_forms = {normalize(f) for kind in ("persons", "firms", "other_orgs") for g in gold[kind]
+                  for f in [g["name"], *g.get("forms", [])]}
+    listed = {normalize(line.split("\t")[0]) for line in read_wordlist("famous_ar.tsv") if line and line[0] != "#"}
+    assert (load_famous() | listed) & gold_forms == set()
 
 
 def test_two_names_joined_by_wa_are_two_entities():
