@@ -204,11 +204,11 @@ def _propagate(words: list[Word], spans: list[Span], stopwords: frozenset[str], 
 def _entities(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
               known: KnownOrganisations | None = None) -> list[Entity]:
     """Spans → Entities, each shown as its first mention (a Latin name as written: Whitmore & Klein) or, for a
-    firm or organisation in `known`, as that list writes it (جوجل → غوغل); a name of
-    several words with a one-letter proclitic kept takes the name without it found in the document; a person
-    named by first and last name only takes the one longer name with both (بدر المنصور → بدر بن حمد المنصور), and a
-    surname alone the one full name it ends, matched with or without the proclitic its word may have lost (كايا
-    كالاس … كالاس, though الاس is a name); a surname several people in the document share stays as written."""
+    firm or organisation in `known`, as that list writes it (جوجل → غوغل); a name of several words with a
+    one-letter proclitic kept takes the name without it found in the document; a person named by first and last
+    name only takes the one longer name with both (بدر المنصور → بدر بن حمد المنصور), and a surname alone the one
+    full name it ends, matched with or without the proclitic its word may have lost (كايا كالاس … كالاس, though
+    الاس is a name); a surname several people in the document share stays as written."""
     shown_as: dict[str, str] = {}  # normalized name → how its first mention shows it
     names = [name_of(words, span) for span in spans]
     known = known or KnownOrganisations()
