@@ -215,7 +215,9 @@ def _entities(text: str, words: list[Word], offsets: list[tuple[int, int]], span
     for span, name in zip(spans, names, strict=True):
         if name not in shown_as:
             latin = all(words[k].latin for k in range(span.first, span.last))
-            listed = known.name_at(words, span.first, span.last) if span.kind != "person" else None
+            first = words[span.first]
+            listed = known.name_at(words, span.first, span.last) \
+                if span.kind != "person" and (first.norm in known.starts or first.bare in known.starts) else None
             shown_as[name] = text[offsets[span.first][0]:offsets[span.last - 1][1]] if latin \
                 else listed[1] if listed else name_of(words, span, shown=True)
     full_names = _full_names({name for span, name in zip(spans, names, strict=True)

@@ -79,6 +79,7 @@ class KnownOrganisations:
     singles: frozenset[str] = frozenset()  # every way a spelling of one word is written
     pairs: frozenset[str] = frozenset()  # every way the first two words of a longer spelling are written
     pair_starts: frozenset[str] = frozenset()  # the first words of `pairs`
+    starts: frozenset[str] = frozenset()  # `singles` and `pair_starts`: where a lookup may start
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, str, list[str]]], frequent: frozenset[str] = frozenset()
@@ -115,14 +116,16 @@ class KnownOrganisations:
         singles = {w for form in kinds if " " not in form for w in written[form] if len(form) >= 4 or w == form}
         # (a spelling of one word under a proclitic only when it keeps four letters or more)
         pairs = {f"{w} {form.split(' ')[1]}" for form in kinds if " " in form for w in written[form.split(" ")[0]]}
+        pair_starts = {pair.split(" ")[0] for pair in pairs}
         return cls(kinds, {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()},
                    {word: tuple(firsts) for word, firsts in with_clitic.items()}, frozenset(singles), frozenset(pairs),
-                   frozenset(pair.split(" ")[0] for pair in pairs))
+                   frozenset(pair_starts), frozenset(singles | pair_starts))
 
     def starts_in(self, words: list[Word]) -> Iterator[tuple[int, bool]]:
         """(index, whether a longer spelling may start there) of each word where a listed spelling may start."""
-        singles, pairs, pair_starts = self.singles, self.pairs, self.pair_starts
-        for k, word in enumerate(words):
+        singles, pairs, pair_starts, starts = self.singles, self.pairs, self.pair_starts, self.starts
+        for k in [k for k, word in enumerate(words) if word.norm in starts or word.bare in starts]:
+            word = words[k]
             paired = k + 1 < len(words) and (word.norm in pair_starts or word.bare in pair_starts) and (
                 f"{word.norm} {words[k + 1].norm}" in pairs or f"{word.bare} {words[k + 1].norm}" in pairs)
             if paired or word.norm in singles or word.bare in singles:
@@ -206,9 +209,9 @@ def famous_persons(text: str, words: list[Word], offsets: list[tuple[int, int]],
     ends = {span.last: span for span in spans if span.kind == "person"}
     taken = {k for span in spans for k in range(span.first, span.last)}
     out = list(spans)
-    for k, word in enumerate(words):
-        if k in taken or word.norm in stopwords or not (
-                word.norm in famous or (len(word.bare) >= 5 and word.bare in famous)):
+    for k in [k for k, word in enumerate(words) if word.norm in famous or word.bare in famous]:
+        word = words[k]
+        if k in taken or word.norm in stopwords or not (word.norm in famous or len(word.bare) >= 5):
             continue
         before = ends.get(k)
         if before is not None and text[offsets[k - 1][1]:offsets[k][0]].isspace():
