@@ -21,6 +21,7 @@ from indexer.entity_cues import (
     latin_spans,
     named_as_firms,
     sector_spans,
+    tailed_spans,
 )
 from indexer.entity_lists import (
     KnownNames,
@@ -135,7 +136,8 @@ class EntityExtractor:
         tagged = persons_after_generic_heads(words, offsets, tagged, self.names, self.stopwords)
         tagged = organisations_before_nisba(words, tagged)
         named = latin_spans(text, words, offsets) + cue_spans(words, self.stopwords, tagged, text, offsets) \
-            + employer_spans(words, tagged) + sector_spans(text, words, offsets, self.stopwords)
+            + employer_spans(words, tagged) + sector_spans(text, words, offsets, self.stopwords) \
+            + tailed_spans(text, words, offsets, self.stopwords)
         described = descriptor_complements(words, named)
         kept = [span for span in cut(words, offsets, tagged, named, self.stopwords, self.names)
                 if not described.issuperset(range(span.first, span.last))]

@@ -13,6 +13,7 @@ from indexer.entity_words import (
     DESCRIPTOR_FORMS,
     EMPLOYER_ROLES,
     FIRM_TAILS,
+    FOREIGN_FIRM_TAILS,
     HEAD_FORMS,
     LONE_NAME_FORMS,
     ORG_DESCRIPTOR_FORMS,
@@ -185,6 +186,27 @@ def sector_spans(text: str, words: list[Word], offsets: list[tuple[int, int]], s
             if end and (not quoted or text[offsets[end - 1][1]:].lstrip().startswith("»")):
                 out.append(Span("org" if is_head(words[start], ORG_FORMS) else "firm", start, end))
                 break
+    return out
+
+
+def tailed_spans(text: str, words: list[Word], offsets: list[tuple[int, int]], stopwords: frozenset[str]
+                 ) -> list[Span]:
+    """A word and the firm-name endings borrowed from English after it (مسار كابيتال، رائد فنتشرز، ماكنزي آند
+    كومباني، الدريني وشركاه): a firm, cue or not. The word is Arabic, no stopword and no ending itself, and only
+    spaces stand between the words."""
+    def spaced(first: int, last: int) -> bool:
+        return all(text[offsets[j][1]:offsets[j + 1][0]].isspace() for j in range(first, last - 1))
+
+    out: list[Span] = []
+    for k in [k for k, word in enumerate(words) if k > 0 and word.norm in FOREIGN_FIRM_TAILS]:
+        first = k - 2 if k > 1 and words[k - 1].norm == "اند" else k - 1
+        if (out and out[-1].last > first) or words[first].latin or words[first].norm in stopwords \
+                or words[first].norm in FIRM_TAILS or not spaced(first, k + 1):
+            continue
+        last = k + 1
+        while last < len(words) and words[last].norm in FOREIGN_FIRM_TAILS and spaced(last - 1, last + 1):
+            last += 1
+        out.append(Span("firm", first, last))
     return out
 
 

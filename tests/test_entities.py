@@ -134,6 +134,19 @@ def test_a_famous_one_word_name_inside_a_found_name_is_left_to_it():
         ("person", "لورا بوتين", "لورا بوتين")]
 
 
+def test_a_word_before_a_firm_ending_borrowed_from_english_is_a_firm_without_cue():
+    assert found("قال المحلل في مسار كابيتال إن", names=frozenset()) == [("firm", "مسار كابيتال", "مسار كابيتال")]
+
+
+def test_and_company_endings_stay_in_the_firm_name():
+    assert found("عملت مع ماكنزي آند كومباني أمس", names=frozenset()) == [
+        ("firm", "ماكنزي آند كومباني", "ماكنزي آند كومباني")]
+
+
+def test_sunset_is_no_group():
+    assert found("قبل موعد غروب الشمس", names=frozenset()) == []
+
+
 def test_a_listed_organisation_takes_the_list_kind_and_name():
     listed = [("firm", "غوغل", ["جوجل"]), ("org", "اليونيسيف", [])]
     assert found("أعلنت جوجل واليونيسيف الخطة", organisations=listed) == [
