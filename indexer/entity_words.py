@@ -115,14 +115,14 @@ ORG_DESCRIPTOR_FORMS = _with_clitics(ORG_DESCRIPTOR_HEADS)
 NAMED_AFTER_FORMS = _with_clitics(NAMED_AFTER_HEADS)
 GEOGRAPHIC_FORMS = _with_clitics(GEOGRAPHIC_HEADS)
 ROLE_HEAD_FORMS = _with_clitics(ROLE_HEADS)
-# Descriptors whose name is taken only when the tagger found one right after them or a firm-name ending follows it
-# (بنك مورغان ستانلي، صندوق رمال للاستثمار), since most words after them are not names (بنك مركزي، صندوق سيادي).
 # Descriptors the rules leave out of a name (شركة غوغل → غوغل; حركة طالبان → طالبان).
 LEFT_OUT_HEADS = frozenset(normalize(w) for w in (
     "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "مجموعة", "حركة", "نادي", "فريق", "جماعة"))
 # Descriptors whose firm's name may end in a sector complement (شركة الرواسي للرعاية الطبية).
 SECTOR_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in (
     "شركة", "شركات", "مجموعة", "مكتب", "مؤسسة", "بنك", "مصرف", "صندوق")))
+# Descriptors whose name is taken only when the tagger found one right after them or a firm-name ending follows it
+# (بنك مورغان ستانلي، صندوق رمال للاستثمار), since most words after them are not names (بنك مركزي، صندوق سيادي).
 TAGGED_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in ("بنك", "مصرف", "صندوق")))
 # Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم); not after ب (بتطبيق مبدأ).
 LONE_NAME_FORMS = frozenset(f for f in _with_clitics(frozenset(normalize(w) for w in (
