@@ -103,7 +103,8 @@ CORPORATE_SUFFIXES = frozenset(normalize(w) for w in (
 
 
 def firm_key(name: str, w_as: str = "") -> str:
-    """A firm's name → the name_key of its words without trailing corporate words, at least one word kept.
+    """A firm's name → the name_key of its words without trailing corporate words or a leading English "The", at
+    least one word kept.
 
     >>> firm_key("سي ستريت الاستشارية") == firm_key("C Street Group") == name_key("سي ستريت")
     True
@@ -111,6 +112,8 @@ def firm_key(name: str, w_as: str = "") -> str:
     tokens = name.split()
     while len(tokens) > 1 and normalize(tokens[-1]).strip(".,") in CORPORATE_SUFFIXES:
         tokens.pop()
+    if len(tokens) > 1 and tokens[0] in ("The", "the"):  # The Wall Street Journal = وول ستريت جورنال
+        tokens.pop(0)
     return name_key(" ".join(tokens), w_as)
 
 

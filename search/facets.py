@@ -144,6 +144,7 @@ def _group(kind: str, counts: dict[str, int], aliases: Aliases) -> list[EntityGr
     else:
         _short_to_full_names(counts, union, ends=(0, -1), most=1,  # Centerview → سنترفيو بارتنرز، فايس → Paul Weiss
                              min_key=SHORT_KEY)  # not دو → Die Presse
+        _short_to_full_names(counts, union, ends=(0,), most=2, fewest=2)  # كوين إيمانويل → Quinn Emanuel …
         _one_letter_longer(keys, by_key, union)  # ماكدونالدز → ماكدونالز
     user = aliases.of(kind)
     for names in user.merge:
@@ -176,11 +177,11 @@ def _one_letter_longer(keys: dict[str, tuple[str, ...]], by_key: dict[str, str],
 
 
 def _short_to_full_names(counts: dict[str, int], union: Callable[[str, str], None], ends: tuple[int, ...],
-                         most: int, min_key: int = 0) -> None:
-    """A value of up to `most` words, keyed with `min_key` letters or more, joins the one longer value that ends
-    (-1) or starts (0), as `ends` allows, with words keyed like its own (a Latin w read either way): a person's
-    surname, one word or two (لاسري، عبد الهادي → مروان عبد الهادي); a firm's first or last word (Centerview، فايس
-    → Paul Weiss)."""
+                         most: int, min_key: int = 0, fewest: int = 1) -> None:
+    """A value of `fewest` to `most` words, keyed with `min_key` letters or more, joins the one longer value that
+    ends (-1) or starts (0), as `ends` allows, with words keyed like its own (a Latin w read either way): a
+    person's surname, one word or two (لاسري، عبد الهادي → مروان عبد الهادي); a firm's first or last word
+    (Centerview، فايس → Paul Weiss), or its first two words (كوين إيمانويل → Quinn Emanuel Urquhart & Sullivan)."""
     longer: dict[tuple[int, str], set[str]] = defaultdict(set)  # (words, their key) → keys of longer values
     first_full: dict[str, str] = {}
     for value in counts:
@@ -194,7 +195,7 @@ def _short_to_full_names(counts: dict[str, int], union: Callable[[str, str], Non
     for value in counts:
         n = len(value.split())
         key = token_key(value) if n == 1 else name_key(value)
-        fulls = longer.get((n, key), set()) if n <= most and len(key.replace(" ", "")) >= min_key else set()
+        fulls = longer.get((n, key), set()) if fewest <= n <= most and len(key.replace(" ", "")) >= min_key else set()
         if len(fulls) == 1:
             union(value, first_full[next(iter(fulls))])
 

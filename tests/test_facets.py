@@ -158,6 +158,16 @@ def test_a_firm_named_by_its_first_or_last_word_alone_is_one_facet_value():
     assert table.group("فولف").name == "Wolff Olins"
 
 
+def test_a_firm_named_by_its_first_two_words_is_one_facet_value():
+    table = EntityTable("firm", {"Quinn Emanuel Urquhart & Sullivan": 2, "كوين إيمانويل": 1}, Aliases())
+    assert table.group("كوين إيمانويل").name == "Quinn Emanuel Urquhart & Sullivan"
+
+
+def test_a_leading_english_the_does_not_split_a_firm():
+    table = EntityTable("firm", {"The Wall Street Journal": 1, "وول ستريت جورنال": 1}, Aliases())
+    assert table.group("وول ستريت جورنال").values == ("The Wall Street Journal", "وول ستريت جورنال")
+
+
 def test_short_names_with_one_key_but_other_vowels_are_two_facet_values():
     table = EntityTable("firm", {"Google": 2, "غوغل": 1, "جيلي": 1}, Aliases())
     assert table.group("Google").values == ("Google", "غوغل")
