@@ -50,6 +50,7 @@ from indexer.entity_spans import (
     titled_persons,
     trim_persons,
     with_first_names,
+    with_initials,
     with_name_links,
 )
 from indexer.entity_text import ONE_LETTER_CLITICS, Span, Word, WordForm, in_arabic_line, name_of, words_of
@@ -146,6 +147,7 @@ class EntityExtractor:
         spans = with_name_links(text, words, offsets, spans, self.stopwords, self.names, self.frequent)
         spans = list_persons(text, words, offsets, spans, self.stopwords, self.frequent)
         spans = split_known_persons(words, split_at_and(words, spans))
+        spans = with_initials(text, words, offsets, spans, self.stopwords)
         spans = known_persons(text, words, offsets, spans, self.persons, self.stopwords)
         spans = famous_persons(text, words, offsets, spans, self.famous, self.stopwords)
         spans = persons_after_roles(text, words, offsets, spans, self.names, self.frequent, self.stopwords)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from indexer.canonical import LETTER_NAMES
 from indexer.entity_cues import org_kind
 from indexer.entity_text import NAME_BREAK, PERSON_BREAK, Span, Word, is_head, is_title, name_of
 from indexer.entity_words import (
@@ -26,6 +27,9 @@ from indexer.entity_words import (
     ROLE_HEAD_FORMS,
     STREET_WORDS,
 )
+from indexer.normalize import normalize
+
+INITIALS = frozenset(normalize(name) for name in LETTER_NAMES.values())  # Latin letters as Arabic spells them
 
 
 def tagger_spans(words: list[Word], offsets: list[tuple[int, int]], tag_spans: list[tuple[str, int, int]]
@@ -361,6 +365,40 @@ def with_name_links(text: str, words: list[Word], offsets: list[tuple[int, int]]
             out.pop()
         out.append(Span("person", first, last))
     return out
+
+
+INITIAL_GAP = re.compile(r"\.\s?")  # what stands after an initial: a full stop, then at most one space
+
+
+def with_initials(text: str, words: list[Word], offsets: list[tuple[int, int]], spans: list[Span],
+                  stopwords: frozenset[str]) -> list[Span]:
+    """Spans with the persons written with initials: Latin letters spelt in Arabic, each followed by a full stop,
+    then a name without the article (توماس دبليو. كالاهان، جيه. بي. بريتزكر): one person from the person span that
+    ends among or right before them, or from the first initial, to the name; the spans inside give way."""
+    def initial(k: int) -> bool:
+        return k + 1 < len(words) and words[k].norm in INITIALS \
+            and INITIAL_GAP.fullmatch(text, offsets[k][1], offsets[k + 1][0]) is not None
+
+    persons = [span for span in spans if span.kind == "person"]
+    found: list[Span] = []
+    k = 0
+    while k < len(words):
+        last = k
+        while initial(last):
+            last += 1
+        name = words[last] if last > k and last < len(words) else None
+        if name is None or name.latin or name.norm in stopwords or name.norm in INITIALS or name.norm[:2] == "ال":
+            k = max(last, k + 1)
+            continue
+        before = next((span for span in persons if span.first < k <= span.last <= last
+                       and (span.last > k or text[offsets[k - 1][1]:offsets[k][0]].isspace())), None)
+        found.append(Span("person", before.first if before else k, last + 1))
+        k = last + 1
+    if not found:
+        return spans
+    taken = {j for span in found for j in range(span.first, span.last)}
+    kept = [span for span in spans if not taken.intersection(range(span.first, span.last))]
+    return sorted(kept + found, key=lambda span: span.first)
 
 
 def split_known_persons(words: list[Word], spans: list[Span]) -> list[Span]:

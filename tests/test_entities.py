@@ -721,6 +721,20 @@ def test_a_perfect_plural_verb_cuts_a_person_span():
         ("person", "سمير الحداد", "سمير الحداد")]
 
 
+def test_initials_with_full_stops_join_a_person_and_the_name_after_them():
+    assert found("وقال سمير دبليو. كالاهان إن", ("سمير دبليو", "PER"), names=frozenset()) == [
+        ("person", "سمير دبليو. كالاهان", "سمير دبليو كالاهان")]
+
+
+def test_initials_alone_before_a_name_start_a_person():
+    assert found("يعتمد الحاكم جيه. بي. بريتزكر على ثروته", ("بي", "ORG"), names=frozenset()) == [
+        ("person", "جيه. بي. بريتزكر", "جيه بي بريتزكر")]
+
+
+def test_a_definite_word_after_a_letter_and_a_full_stop_is_no_name():
+    assert found("ذهب في. المساء", names=frozenset()) == []
+
+
 def test_a_definite_word_after_ibn_is_not_part_of_the_name():
     assert found("قال نادر ابن الرئيس إن", ("نادر", "PER")) == [("person", "نادر", "نادر")]
 
