@@ -381,19 +381,20 @@ def with_initials(text: str, words: list[Word], offsets: list[tuple[int, int]], 
 
     persons = [span for span in spans if span.kind == "person"]
     found: list[Span] = []
-    k = 0
-    while k < len(words):
+    after = 0
+    for k in [k for k, word in enumerate(words) if word.norm in INITIALS]:
+        if k < after:
+            continue
         last = k
         while initial(last):
             last += 1
         name = words[last] if last > k and last < len(words) else None
         if name is None or name.latin or name.norm in stopwords or name.norm in INITIALS or name.norm[:2] == "ال":
-            k = max(last, k + 1)
             continue
         before = next((span for span in persons if span.first < k <= span.last <= last
                        and (span.last > k or text[offsets[k - 1][1]:offsets[k][0]].isspace())), None)
         found.append(Span("person", before.first if before else k, last + 1))
-        k = last + 1
+        after = last + 1
     if not found:
         return spans
     taken = {j for span in found for j in range(span.first, span.last)}
