@@ -48,9 +48,8 @@ def known_persons(text: str, words: list[Word], offsets: list[tuple[int, int]], 
 
     found, replaced, after = [], set(), 0
     starts, firsts = persons.starts, persons.firsts
-    for k, (word, second) in enumerate(zip(words, words[1:], strict=False)):
-        if word.norm not in firsts and word.bare not in firsts:
-            continue
+    for k in [k for k, word in enumerate(words[:-1]) if word.norm in firsts or word.bare in firsts]:
+        word, second = words[k], words[k + 1]
         pair = f"{word.norm} {second.norm}"
         heads = [word.norm] if pair in starts else []
         if word.bare != word.norm and f"{word.bare} {second.norm}" in starts:
