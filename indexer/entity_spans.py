@@ -26,6 +26,7 @@ from indexer.entity_words import (
     PLURAL_ENDINGS,
     ROLE_HEAD_FORMS,
     STREET_WORDS,
+    THE_COMPANY_FORMS,
 )
 from indexer.normalize import normalize
 
@@ -154,12 +155,13 @@ def not_after_geographic_heads(words: list[Word], spans: list[Span]) -> list[Spa
 
 
 def organisations_not_words(words: list[Word], spans: list[Span]) -> list[Span]:
-    """Spans without the firms and organisations of one word that is a currency (مليار ريال) or an
-    organisation's head alone (بنك)."""
+    """Spans without the firms and organisations of one word that is a currency (مليار ريال), an organisation's
+    head alone (بنك), or a definite word right after الشركة, which it describes (الشركة الأم، الشركة الناشئة)."""
     def is_word(span: Span) -> bool:
         word = words[span.first]
-        return span.last - span.first == 1 and (word.bare in CURRENCIES or word.norm in CURRENCIES
-                                                or word.norm in HEAD_FORMS or word.bare in HEADS)
+        return span.last - span.first == 1 and (
+            word.bare in CURRENCIES or word.norm in CURRENCIES or word.norm in HEAD_FORMS or word.bare in HEADS
+            or (span.first > 0 and words[span.first - 1].norm in THE_COMPANY_FORMS and word.norm.startswith("ال")))
 
     return [span for span in spans if span.kind == "person" or not is_word(span)]
 

@@ -115,6 +115,8 @@ ORG_DESCRIPTOR_FORMS = _with_clitics(ORG_DESCRIPTOR_HEADS)
 NAMED_AFTER_FORMS = _with_clitics(NAMED_AFTER_HEADS)
 GEOGRAPHIC_FORMS = _with_clitics(GEOGRAPHIC_HEADS)
 ROLE_HEAD_FORMS = _with_clitics(ROLE_HEADS)
+# The company, with the article (and any proclitic): a definite word right after it describes it (الشركة الأم).
+THE_COMPANY_FORMS = _with_clitics(frozenset({normalize("الشركة")}))
 # Descriptors the rules leave out of a name (شركة غوغل → غوغل; حركة طالبان → طالبان).
 LEFT_OUT_HEADS = frozenset(normalize(w) for w in (
     "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "مجموعة", "حركة", "نادي", "فريق", "جماعة"))

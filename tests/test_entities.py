@@ -147,6 +147,10 @@ def test_sunset_is_no_group():
     assert found("قبل موعد غروب الشمس", names=frozenset()) == []
 
 
+def test_a_definite_word_after_the_company_describes_it():
+    assert found("ما لم توافق الشركة الأم، Nova، على البيع", ("الأم، Nova", "ORG")) == [("firm", "Nova", "Nova")]
+
+
 def test_a_listed_organisation_takes_the_list_kind_and_name():
     listed = [("firm", "غوغل", ["جوجل"]), ("org", "اليونيسيف", [])]
     assert found("أعلنت جوجل واليونيسيف الخطة", organisations=listed) == [
