@@ -112,8 +112,8 @@ class KnownOrganisations:
         for word, firsts in with_clitic.items():
             for first in firsts:
                 written[first].append(word)
+        # a spelling of one word is looked for under a proclitic only when it has four letters or more
         singles = {w for form in kinds if " " not in form for w in written[form] if len(form) >= 4 or w == form}
-        # (a spelling of one word under a proclitic only when it keeps four letters or more)
         pairs = {f"{w} {form.split(' ')[1]}" for form in kinds if " " in form for w in written[form.split(" ")[0]]}
         pair_starts = {pair.split(" ")[0] for pair in pairs}
         return cls(kinds, {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()},
