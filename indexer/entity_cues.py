@@ -17,7 +17,6 @@ from indexer.entity_words import (
     HEAD_FORMS,
     LONE_NAME_FORMS,
     ORG_DESCRIPTOR_FORMS,
-    ORG_FORMS,
     ORG_KIND_FORMS,
     PERSONAL_DESCRIPTOR_FORMS,
     ROLE_FORMS,
@@ -125,8 +124,8 @@ def cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] =
                 continue
             if j in tagged_at and tagged_at[j].kind == "person" and is_head(w, PERSONAL_DESCRIPTOR_FORMS):
                 break
-            if kind == "firm" and quoted_end(j):
-                k = quoted_end(j)
+            if kind == "firm" and (quoted := quoted_end(j)):
+                k = quoted
             elif j in tagged_at and k == j + 1:
                 k = _tagged_name_end(words, i, tagged_at[j])
             elif not (words[j].latin or k > j + 1 or (j in in_name and j == i + 1) or (
@@ -184,7 +183,7 @@ def sector_spans(text: str, words: list[Word], offsets: list[tuple[int, int]], s
                 break
             end = complement_end(k)
             if end and (not quoted or text[offsets[end - 1][1]:].lstrip().startswith("»")):
-                out.append(Span("org" if is_head(words[start], ORG_FORMS) else "firm", start, end))
+                out.append(Span(org_kind(words[start]), start, end))
                 break
     return out
 
