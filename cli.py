@@ -29,7 +29,8 @@ from indexer import FahrasError, FieldMap, Indexer, IndexReport, get_analyzer, r
 from indexer.aliases import ALIASES_FILE, add_block, add_merge, add_rename
 from indexer.analysis import ANALYZER_SPECS, DEFAULT_ANALYZER
 from indexer.documents import count_inputs
-from indexer.entities import extract_entities
+from indexer.entities import RULES, Trace, default_extractor, extract_entities
+from indexer.entities.store import EntityStore
 from indexer.errors import InputError
 from indexer.meta import read_meta
 from search import Searcher, bidi
@@ -37,7 +38,6 @@ from search.evaluate import evaluate
 from search.query import Phrase
 from search.render import (
     analysis_lines,
-    full_text,
     render_document,
     render_facets,
     render_reply,
@@ -302,7 +302,7 @@ def show(
     with user_errors(debug):
         searcher = Searcher(index)
         document = searcher.document(doc_id)
-        entities = searcher.mentions(full_text(document))
+        entities = searcher.mentions(doc_id)
     if as_json:
         data = {**asdict(document), "entities": [asdict(e) for e in entities]}
         typer.echo(json.dumps(data, ensure_ascii=False))
@@ -355,7 +355,7 @@ def shell(
     display = _display(ctx, no_color, bidi_mode)
     console = _out(display)
     read = prompt_reader(history_path(), display.visual) if sys.stdin.isatty() else line_reader(iter(sys.stdin))
-    code = loop(Shell(searcher, page_size, mentions=searcher.mentions, visual=display.visual), read,
+    code = loop(Shell(searcher, page_size, visual=display.visual), read,
                 lambda reply: console.print(render_reply(reply, display.visual, brackets=not display.color)), debug)
     raise typer.Exit(code)
 
@@ -417,30 +417,73 @@ def entities(
         help="TEXT to find entities in; or merge NAME NAME…, rename NAME NEW_NAME, block NAME to edit how the "
              "index groups entities (kept in INDEX/aliases.toml, applied at once, nothing re-indexed).")] = None,
     file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the text from this file.")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", "-d", metavar="ID", help="A document of the index: its text, "
+                                            "and with --trace the facet value each name gets there.")] = None,
+    trace: Annotated[bool, typer.Option("--trace", help="For each entity, the rules that created, changed, merged or "
+                                        "dropped it, and why its value; then the names the rules dropped.")] = False,
+    rules: Annotated[bool, typer.Option("--rules", help="List the extraction rules in the order they run.")] = False,
     kind: Annotated[str, typer.Option(help="Kind edited by merge/rename/block: person, firm or org.")] = "person",
     index: IndexOpt = Path("index"),
     as_json: JsonOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Find people, firms and organisations in Arabic text, or merge/rename/block entities of the index.
+    """Find people, firms and organisations in Arabic text, see why (--trace), or merge/rename/block entities of
+    the index. JSON: a list of {kind, start, end, surface, canonical}; with --trace each has a "trace" list, in
+    {"entities": [...], "dropped": [...]}.
 
-    Example: fahras entities "قال الرئيس التنفيذي لشركة أفينو كابيتال إن" ;
+    Example: fahras entities "قال الرئيس التنفيذي لشركة أفينو كابيتال إن" ; fahras entities --trace --doc ID ;
     fahras entities merge "لازارد" "Lazard Frères" --kind firm
     """
     words = list(args or [])
     with user_errors(debug):
+        if rules:
+            _print_rules(as_json)
+            return
         if words and words[0] in ALIAS_ACTIONS:
             _edit_aliases(index, kind, words[0], words[1:])
             return
-        text = file.read_text(encoding="utf-8") if file else " ".join(words)
-        if not text.strip():
-            raise InputError("give TEXT or --file F; see `fahras entities --help`")
-        found = extract_entities(text)
-    if as_json:
+        if doc is not None:
+            searcher = Searcher(index)
+            found = searcher.trace(doc) if trace else searcher.mentions(doc)
+        else:
+            text = file.read_text(encoding="utf-8") if file else " ".join(words)
+            if not text.strip():
+                raise InputError("give TEXT, --file F or --doc ID; see `fahras entities --help`")
+            found = default_extractor().trace(text) if trace else extract_entities(text)
+    if isinstance(found, Trace):
+        _print_trace(found, as_json)
+    elif as_json:
         typer.echo(json.dumps([asdict(e) for e in found], ensure_ascii=False))
+    else:
+        for e in found:
+            typer.echo(f"{e.kind}\t{e.start}:{e.end}\t{e.surface}\t{e.canonical}")
+
+
+def _print_trace(trace: Trace, as_json: bool) -> None:
+    if as_json:
+        data = {"entities": [{**asdict(t.entity), "trace": [asdict(s) for s in t.steps]} for t in trace.entities],
+                "dropped": [{"name": name, "trace": [asdict(s) for s in steps]} for name, steps in trace.dropped]}
+        typer.echo(json.dumps(data, ensure_ascii=False))
         return
-    for e in found:
+    for t in trace.entities:
+        e = t.entity
         typer.echo(f"{e.kind}\t{e.start}:{e.end}\t{e.surface}\t{e.canonical}")
+        for step in t.steps:
+            typer.echo(f"    {step}")
+    if trace.dropped:
+        typer.echo("dropped:")
+    for name, steps in trace.dropped:
+        typer.echo(f"  {name}")
+        for step in steps:
+            typer.echo(f"    {step}")
+
+
+def _print_rules(as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps([{"name": r.name, "reason": r.reason} for r in RULES], ensure_ascii=False))
+        return
+    for n, rule in enumerate(RULES, 1):
+        typer.echo(f"{n:2}. {rule.name:<20} {rule.reason}")
 
 
 ALIAS_ACTIONS = ("merge", "rename", "block")
@@ -457,6 +500,7 @@ def _edit_aliases(index: Path, kind: str, action: str, names: list[str]) -> None
         add_rename(index, kind, names[0], names[1])
     else:
         add_block(index, kind, names[0])
+    EntityStore(index).regroup()
     _err().print(f"{action}: {' / '.join(names)} ({kind}); saved in {index / ALIASES_FILE}", markup=False)
 
 

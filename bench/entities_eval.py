@@ -18,8 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from indexer import Indexer, get_analyzer, read_inputs  # noqa: E402
 from indexer.canonical import key_of  # noqa: E402
+
+from indexer import Indexer, get_analyzer, read_inputs  # noqa: E402
 from indexer.entities import default_extractor  # noqa: E402
 from indexer.tokenize import word_spans  # noqa: E402
 from search import Searcher  # noqa: E402

@@ -35,8 +35,9 @@ from indexer.data.train_ner import (  # noqa: E402
     split_dev,
     train_model,
 )
-from indexer.entities import EntityExtractor, default_extractor  # noqa: E402
 from indexer.ner import NerTagger, Span  # noqa: E402
+
+from indexer.entities import EntityExtractor, default_extractor  # noqa: E402
 from indexer.stopwords import load_names, load_persons  # noqa: E402
 from indexer.tokenize import word_spans  # noqa: E402
 

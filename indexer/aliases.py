@@ -1,4 +1,5 @@
-"""aliases.toml in an index directory ↔ the user's entity merges, renames and blocks (applied at search time)."""
+"""aliases.toml in an index directory ↔ the user's entity merges, renames and blocks (applied when the index regroups
+its entity values: at once after `fahras entities merge|rename|block`, at the next open after a hand edit)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+from indexer.entities.kinds import KINDS
 from indexer.errors import InputError
 
 ALIASES_FILE = "aliases.toml"
-KINDS = ("person", "firm", "org")
 
 
 @dataclass

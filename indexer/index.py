@@ -10,15 +10,17 @@ from pathlib import Path
 from types import TracebackType
 
 from indexer.analysis import DEFAULT_ANALYZER, Analyzer, get_analyzer
-from indexer.backends.base import AnalysedDoc, Backend
+from indexer.backends.base import AnalysedDoc, Backend, MatchAll
 from indexer.backends.tantivy_backend import TantivyBackend
 from indexer.documents import Document, Problem
 from indexer.entities import KINDS, Entity, default_extractor
+from indexer.entities.store import EntityStore
 from indexer.errors import IndexIncompatible, InputError
 from indexer.meta import IndexMeta, is_index, read_meta, write_meta
 
 BACKENDS: dict[str, type[TantivyBackend]] = {"tantivy": TantivyBackend}
 EXTRACT_BATCH = 64  # documents whose entities are tagged in one call (the tagger decodes them together)
+ALL_VALUES = 100_000_000  # entity values counted when the groups are made: all of them
 DEFAULT_PATH = Path("index")
 
 
@@ -81,8 +83,11 @@ class Indexer:
         if not is_index(self.path):
             write_meta(self.path, meta)
         self._new_meta = meta
+        self.entities = EntityStore(self.path)
         if rebuild:
             self.backend.delete_all()
+        elif self.entities.stamp() != self.backend.stamp() or not self.entities.is_current():
+            self._group()  # a crash came between the last commit and its grouping, or the aliases were edited
 
     def _prepare(self, analyzer: str, backend: str, explicit: bool) -> IndexMeta:
         """Check the directory and decide the meta: an existing index keeps its analyzer unless rebuilt."""
@@ -118,8 +123,9 @@ class Indexer:
             title, title_exact = self.analyzer.index_terms(doc.title)
             body, body_exact = self.analyzer.index_terms(doc.body)
             values = {kind: tuple(sorted({e.canonical for e in entities if e.kind == kind})) for kind in KINDS}
+            mentions = tuple((e.kind, e.start, e.end, e.canonical) for e in entities)
             out.append(AnalysedDoc(doc, title, body, title_exact + body_exact,
-                                   values["person"], values["firm"], values["org"]))
+                                   values["person"], values["firm"], values["org"], mentions))
         return out
 
     def entities_of(self, texts: list[str]) -> list[list[Entity]]:
@@ -176,10 +182,17 @@ class Indexer:
         return deleted
 
     def commit(self) -> None:
+        """Make everything added or deleted so far durable and searchable, then group the entity values anew."""
         self.backend.commit()
         self._pending = 0
         if self.rebuild:
             write_meta(self.path, self._new_meta)
+        self._group()
+
+    def _group(self) -> None:
+        """Group the entity values the index holds now (entities.sqlite), for the searches that follow."""
+        counts = {kind: dict(self.backend.count_values(MatchAll(), kind, ALL_VALUES)) for kind in KINDS}
+        self.entities.refresh(counts, self.backend.stamp())
 
     def close(self) -> None:
         """Drop uncommitted work and release the writer lock."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from indexer.errors import IndexIncompatible, IndexNotFound
 
 META_FILE = "fahras.json"
-FORMAT = 1  # bump when the schema changes; older indexes must then be rebuilt
+FORMAT = 2  # bump when the schema changes; older indexes must then be rebuilt (2: entity mentions and groups)
 
 
 @dataclass(frozen=True)

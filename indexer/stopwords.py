@@ -1,22 +1,23 @@
-"""Word-list files in indexer/data → normalized words (stopwords, name parts, places, persons, organisations)."""
+"""Word-list files in indexer/data → normalized words (stopwords, name parts, places, persons, organisations), each
+read once per process."""
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 
+from indexer.clitics import CONJUNCTIONS
 from indexer.normalize import normalize
-
-ATTACHED = ("و", "ف")  # conjunctions written onto the next word: وفي، ففي
 
 
 def parse_stopwords(lines: list[str]) -> frozenset[str]:
-    """Normalize each non-comment line, and add it with each of ATTACHED in front.
+    """Normalize each non-comment line, and add it with each conjunction written onto it (وفي، ففي).
 
     >>> sorted(parse_stopwords(["# c", "إلى", ""]))
     ['الي', 'فالي', 'والي']
     """
     words = {normalize(line.strip()) for line in lines if line.strip() and not line.startswith("#")}
-    return frozenset(words | {clitic + word for word in words for clitic in ATTACHED})
+    return frozenset(words | {clitic + word for word in words for clitic in CONJUNCTIONS})
 
 
 def read_wordlist(name: str) -> list[str]:
@@ -24,33 +25,39 @@ def read_wordlist(name: str) -> list[str]:
     return resources.files("indexer").joinpath("data").joinpath(name).read_text(encoding="utf-8").splitlines()
 
 
+@functools.cache
 def load_stopwords(name: str = "stopwords_ar.txt") -> frozenset[str]:
     """The stopword list shipped in indexer/data, normalized, with attached conjunctions."""
     return parse_stopwords(read_wordlist(name))
 
 
+@functools.cache
 def load_names(name: str = "names_ar.txt") -> frozenset[str]:
     """Name parts the name-safe stemmer keeps whole (already normalized by indexer/data/build_names.py)."""
     return frozenset(map(normalize, _entries(name)))
 
 
+@functools.cache
 def load_places(name: str = "places_ar.txt") -> frozenset[str]:
     """Names of towns and cities, their words normalized and joined by one space (indexer/data/build_places.py)."""
     return frozenset(_entries(name))
 
 
+@functools.cache
 def load_persons(name: str = "persons_ar.txt") -> frozenset[str]:
     """Full names of real people, their words normalized and joined by one space (indexer/data/build_persons.py)."""
     return frozenset(_entries(name))
 
 
-def load_organisations(name: str = "organisations_ar.tsv") -> list[tuple[str, str, list[str]]]:
+@functools.cache
+def load_organisations(name: str = "organisations_ar.tsv") -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """Well-known organisations (indexer/data/organisations_ar.tsv): (kind, name, other spellings), kind "firm"
     or "org", as written."""
     rows = [line.split("\t") for line in _entries(name)]
-    return [(kind, written, [form for form in others.split("|") if form]) for kind, written, others in rows]
+    return tuple((kind, written, tuple(form for form in others.split("|") if form)) for kind, written, others in rows)
 
 
+@functools.cache
 def load_famous(name: str = "famous_ar.tsv") -> frozenset[str]:
     """One-word names of famous people (indexer/data/famous_ar.tsv: full name, then its one-word forms), normalized;
     none of three letters or fewer (آبي normalizes to ابي, a kunya; كين, كيم)."""

@@ -15,11 +15,12 @@ def relevance_model(page: Page, analyzer: Analyzer, terms: int) -> list[tuple[Qu
     likely words, weights summing to 1."""
     if not page.hits:
         return []
-    top = max(score for score, _, _ in page.hits)
-    doc_weights = [math.exp(score - top) for score, _, _ in page.hits]
+    top = max(score for score, _ in page.hits)
+    doc_weights = [math.exp(score - top) for score, _ in page.hits]
     norm = sum(doc_weights)
     model: Counter[QueryWord] = Counter()
-    for (_, doc, _), weight in zip(page.hits, doc_weights, strict=True):
+    for (_, stored), weight in zip(page.hits, doc_weights, strict=True):
+        doc = stored.doc
         words = [QueryWord(i.term, i.normalized) for i in analyzer.explain(f"{doc.title}\n{doc.body}") if i.term]
         for word, n in Counter(words).items():
             model[word] += (n / len(words)) * (weight / norm) if words else 0.0

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from indexer.entities import Entity
+
 
 @dataclass(frozen=True)
 class Snippet:
@@ -25,6 +27,7 @@ class Hit:
     persons: tuple[str, ...] = ()
     firms: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    entities: tuple[Entity, ...] = ()  # mentions in f"{title}\n{body}", `canonical` the facet value
 
 
 @dataclass(frozen=True)
@@ -68,5 +71,7 @@ def _hit_dict(hit: Hit) -> dict[str, Any]:
         "snippet": {"text": hit.snippet.text, "highlights": [list(h) for h in hit.snippet.highlights]},
         "persons": list(hit.persons),
         "firms": list(hit.firms),
+        "entities": [{"kind": e.kind, "start": e.start, "end": e.end, "text": e.surface, "value": e.canonical}
+                     for e in hit.entities],
         **({"extra": hit.extra} if hit.extra else {}),
     }

@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from indexer.aliases import read_aliases
 from indexer.analysis import TokenInfo
-from indexer.backends.base import Bool, Boost, EngineQuery, MatchAll, MatchNone, Term
+from indexer.backends.base import Bool, Boost, EngineQuery, MatchAll, MatchNone, Stored, Term
 from indexer.documents import Document
-from indexer.entities import Entity, EntityExtractor, default_extractor
+from indexer.entities import FIRM, KINDS, PERSON, Entity, Step, Trace, default_extractor
+from indexer.entities.store import EntityStore
 from indexer.errors import DocumentNotFound
 from indexer.index import DEFAULT_PATH, open_index
 from search import query as q
-from search.facets import EntityTable, firms_among_persons
+from search.facets import group_counts
 from search.feedback import expand
 from search.highlight import Matcher, compile_matchers, find_matches, positive_leaves
 from search.plan import Planner, Ranking
 from search.results import FacetCount, Hit, Results
 from search.snippets import make_snippet
 
-FACET_KINDS = ("person", "firm")  # facets shown with results; "org" is a field too (org:…, facets(kinds=…))
-ENTITY_TABLE_SIZE = 1_000_000  # distinct stored values read to group entities
+FACET_KINDS = (PERSON, FIRM)  # facets shown with results; "org" is a field too (org:…, facets(kinds=…))
 
 
 @dataclass(frozen=True)
@@ -67,23 +68,16 @@ class Searcher:
         self._index = open_index(path)
         self.analyzer = self._index.analyzer
         self.backend = self._index.backend
-        self.planner = Planner(self.analyzer, ranking, self._entity_values)
-        self._tables: dict[str, EntityTable] = {}
-        self._extractor: EntityExtractor | None = None
+        self.entities = EntityStore(self._index.path)
+        self.planner = Planner(self.analyzer, ranking, self.entities.values_for)
+        if not self.entities.is_current():  # the aliases file was edited by hand since the groups were made
+            with contextlib.suppress(sqlite3.OperationalError):  # on a read-only index they stay as they were
+                self.entities.regroup()
 
-    def entity_table(self, kind: str) -> EntityTable:
-        """How this index's stored entity values group into real entities (built once per Searcher)."""
-        if kind not in self._tables:
-            counts = self._stored_counts(kind)
-            hidden = firms_among_persons(counts, self._stored_counts("firm")) if kind == "person" else frozenset()
-            self._tables[kind] = EntityTable(kind, counts, read_aliases(self._index.path), hidden)
-        return self._tables[kind]
-
-    def _stored_counts(self, kind: str) -> dict[str, int]:
-        return dict(self.backend.count_values(MatchAll(), kind, ENTITY_TABLE_SIZE))
-
-    def _entity_values(self, kind: str, text: str) -> list[str]:
-        return self.entity_table(kind).values_for(text)
+    def facet_value(self, kind: str, value: str) -> str:
+        """The facet value shown for a stored entity value (its group's name; the value itself if unknown)."""
+        found = self.entities.groups(kind, [value]).get(value)
+        return found[1].name if found else value
 
     def parse(self, query: str | q.Node, filters: Sequence[q.Node] = ()) -> tuple[q.Node, list[str]]:
         """Lenient parse of the query text (a tree passes through), with filters required beside it."""
@@ -103,7 +97,8 @@ class Searcher:
         engine_query = self._plan(node)
         page = self.backend.search(engine_query, limit, offset)
         matchers = compile_matchers(node, self.analyzer)
-        hits = [self._hit(score, doc, ents, matchers, snippet_chars) for score, doc, ents in page.hits]
+        shown = self._shown([stored for _, stored in page.hits])
+        hits = [self._hit(score, stored, shown, matchers, snippet_chars) for score, stored in page.hits]
         counts = self.facet_counts(engine_query, facet_size) if facets and page.total else {}
         text = query if isinstance(query, str) else str(query)
         return Results(text, page.total, hits, counts, self._terms(node), str(node), errors)
@@ -137,13 +132,12 @@ class Searcher:
         """Documents per entity (one value per real entity) over the whole result set of `query`."""
         out = {}
         for kind in kinds:
-            table = self.entity_table(kind)
             raw = self.backend.count_values(query, kind, max(size * 20, 200))
 
             def exact(values: tuple[str, ...], kind: str = kind) -> int:
                 return self.backend.count(Bool(must=(query, Bool(should=tuple(Term(kind, v) for v in values)))))
 
-            counts = table.counts(raw, exact, size)
+            counts = group_counts(raw, self.entities.groups(kind, [v for v, _ in raw]), exact, size)
             out[kind] = [FacetCount(v, c) for v, c in sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))[:size]]
         return out
 
@@ -153,34 +147,66 @@ class Searcher:
             terms += self.analyzer.terms(getattr(leaf, "text", ""))
         return list(dict.fromkeys(terms))
 
-    def _hit(self, score: float, doc: Document, entities: dict[str, tuple[str, ...]],
+    def _hit(self, score: float, stored: Stored, shown: dict[str, dict[str, str | None]],
              matchers: list[tuple[str, Matcher]], snippet_chars: int) -> Hit:
+        doc = stored.doc
         snippet = make_snippet(doc.body, find_matches(matchers, self.analyzer, doc.body), snippet_chars)
-        return Hit(doc.id, doc.title, score, snippet, doc.source, doc.date,
-                   self._shown("person", entities.get("person", ())), self._shown("firm", entities.get("firm", ())),
-                   doc.extra)
+        names = {kind: tuple(dict.fromkeys(name for v in stored.values.get(kind, ()) if (name := shown[kind].get(v))))
+                 for kind in FACET_KINDS}
+        return Hit(doc.id, doc.title, score, snippet, doc.source, doc.date, names[PERSON], names[FIRM], doc.extra,
+                   tuple(self._mentions(stored, shown)))
 
-    def _shown(self, kind: str, values: Sequence[str]) -> tuple[str, ...]:
-        """Stored values → the entity names shown for them (aliases applied, blocked ones left out)."""
-        table = self.entity_table(kind)
-        return tuple(dict.fromkeys(table.group(v).name for v in values if not table.is_blocked(v)))
+    def _shown(self, stored: Sequence[Stored]) -> dict[str, dict[str, str | None]]:
+        """kind → stored value → the entity name shown for it (its group's, aliases applied; None when blocked),
+        for every value and mention of the documents `stored`."""
+        out = {}
+        for kind in KINDS:
+            values = {v for s in stored for v in s.values.get(kind, ())} | \
+                {m[3] for s in stored for m in s.mentions if m[0] == kind}
+            groups = self.entities.groups(kind, values)
+            out[kind] = {v: None if v in groups and groups[v][1].blocked else groups[v][1].name if v in groups else v
+                         for v in values}
+        return out
+
+    def _mentions(self, stored: Stored, shown: dict[str, dict[str, str | None]]) -> list[Entity]:
+        """A stored document's entity mentions, each valued as its facet (blocked ones left out)."""
+        text = f"{stored.doc.title}\n{stored.doc.body}"
+        return [Entity(kind, start, end, text[start:end], name) for kind, start, end, value in stored.mentions
+                if (name := shown.get(kind, {}).get(value))]
 
     def get(self, doc_id: str) -> Document | None:
         """The stored document with this id, or None."""
-        return self.backend.get(doc_id)
+        stored = self.backend.get(doc_id)
+        return stored.doc if stored else None
 
     def document(self, doc_id: str) -> Document:
         """The stored document with this id; DocumentNotFound says how to find ids."""
-        doc = self.backend.get(doc_id)
-        if doc is None:
-            raise DocumentNotFound(doc_id, str(self._index.path))
-        return doc
+        return self._stored(doc_id).doc
 
-    def mentions(self, text: str) -> list[Entity]:
-        """The entity mentions in `text`, by the same extractor indexing uses (loaded once per Searcher)."""
-        if self._extractor is None:
-            self._extractor = default_extractor()
-        return self._extractor(text)
+    def mentions(self, doc_id: str) -> list[Entity]:
+        """The entity mentions the index keeps for a document, each valued as its facet (its group's name)."""
+        stored = self._stored(doc_id)
+        return self._mentions(stored, self._shown([stored]))
+
+    def trace(self, doc_id: str) -> Trace:
+        """How the extractor finds the entities of a stored document, each traced on to its facet value: the group
+        the index puts its canonical value in, and why (the grouping pass that joined it, or your aliases)."""
+        document = self.document(doc_id)
+        trace = default_extractor().trace(f"{document.title}\n{document.body}")
+        return replace(trace, entities=[replace(t, steps=(*t.steps, self._grouped(t.entity))) for t in trace.entities])
+
+    def _grouped(self, entity: Entity) -> Step:
+        found = self.entities.why(entity.kind, entity.canonical)
+        if found is None:
+            return Step("grouped", "not in the index", (), entity.canonical)
+        name, why = found
+        return Step("grouped", "grouped", (entity.canonical,), f"{name} ({why or 'its own name'})")
+
+    def _stored(self, doc_id: str) -> Stored:
+        stored = self.backend.get(doc_id)
+        if stored is None:
+            raise DocumentNotFound(doc_id, str(self._index.path))
+        return stored
 
     def stats(self, top: int = 10) -> IndexStats:
         """Document count, size on disk, analyzer, backend and the `top` persons and firms."""

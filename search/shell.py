@@ -135,12 +135,10 @@ def exact_words(node: q.Node) -> q.Node:
 class Shell:
     """The shell's state and commands; `handle(line)` returns what to show. Knows nothing about terminals."""
 
-    def __init__(self, searcher: Searcher, page_size: int = 10,
-                 mentions: Callable[[str], list[Entity]] | None = None, visual: bool = False) -> None:
+    def __init__(self, searcher: Searcher, page_size: int = 10, visual: bool = False) -> None:
         self.searcher = searcher
         self.page_size = page_size
         self.visual = visual
-        self.mentions = mentions or (lambda text: [])
         self.state = State()
         self.last: Results | None = None
 
@@ -195,7 +193,7 @@ class Shell:
         if document is None:
             what = f"hit number {arg}" if arg.isdigit() else f"document with id {arg!r}"
             return [Note(f"no {what}; open takes a hit number shown in the list, or a document id")]
-        return [Opened(document, self.mentions(f"{document.title}\n{document.body}"))]
+        return [Opened(document, self.searcher.mentions(doc_id))]
 
     def _hit_id(self, rank: int) -> str | None:
         if self.last is None or rank < 1:

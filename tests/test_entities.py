@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from indexer.entities import EntityExtractor, extract_entities
-from indexer.entity_lists import KnownNames, KnownOrganisations
+from indexer.entities import EntityExtractor, Lists, extract_entities
+from indexer.entities.lists import KnownNames, KnownOrganisations
 from indexer.normalize import normalize
 from indexer.stopwords import (
     load_famous,
@@ -35,9 +35,9 @@ def found(text, *tagged, names=None, frequent=frozenset(), places=frozenset(), p
           famous=frozenset()):
     """(kind, surface, canonical) of each entity, with the shipped name lists unless `names` is given."""
     names = load_names() if names is None else names
-    extractor = EntityExtractor(tagger_finding(*tagged), load_stopwords(), names, frequent=frequent, places=places,
-                                persons=KnownNames.of(persons), organisations=KnownOrganisations.of(organisations),
-                                famous=famous)
+    lists = Lists(load_stopwords(), names, frequent=frequent, places=places, persons=KnownNames.of(persons),
+                  organisations=KnownOrganisations.of(organisations), famous=famous)
+    extractor = EntityExtractor(tagger_finding(*tagged), lists)
     return [(e.kind, e.surface, e.canonical) for e in extractor(text)]
 
 
@@ -266,7 +266,7 @@ def test_harakat_are_dropped_from_the_canonical_name():
 
 
 def bare_words(text, names=frozenset()):
-    from indexer.entity_text import words_of
+    from indexer.entities.words import words_of
     return [w.bare for w in words_of(text, names)]
 
 
@@ -286,20 +286,20 @@ def test_texts_extracted_together_give_what_each_gives_alone():
         return [(label, m.start(), m.end()) for name, label in (("سمير الراشد", "PER"), ("نوفا", "ORG"))
                 for m in re.finditer(name, text)]
 
-    extractor = EntityExtractor(tag_every, load_stopwords(), load_names())
+    extractor = EntityExtractor(tag_every, Lists(load_stopwords(), load_names()))
     assert extractor.extract_many(texts) == [extractor(text) for text in texts]
 
 
 def test_offsets_point_into_the_text():
     text = "قالت Avenue Capital إن"
-    (e,) = EntityExtractor(None, load_stopwords(), load_names())(text)
+    (e,) = EntityExtractor(None, Lists(load_stopwords(), load_names()))(text)
     assert text[e.start:e.end] == e.surface
 
 
 # -- the shipped extractor on the seed articles -------------------------------------------------------------
 
 def seed_scores(seeds_dir, kind):
-    from indexer.canonical import key_of
+    from indexer.entities.keys import key_of
     key = key_of(kind)  # how search/facets.py tells entities apart
     gold = json.loads((seeds_dir / "entities.json").read_text(encoding="utf-8"))
     listed = {"person": "persons", "firm": "firms"}[kind]
@@ -323,18 +323,17 @@ def test_seed_articles_extraction_meets_the_targets(seeds_dir, kind, min_recall,
 
 def test_each_seed_entity_found_gets_one_facet_value_across_documents(seeds_dir, seeds_index):
     from indexer.backends.base import MatchAll
-    from indexer.canonical import key_of
+    from indexer.entities.keys import key_of
     from search import Searcher
     gold = json.loads((seeds_dir / "entities.json").read_text(encoding="utf-8"))
     searcher = Searcher(seeds_index)
     split = []
     for kind, key in (("person", "persons"), ("firm", "firms")):
-        table = searcher.entity_table(kind)
         stored = [v for v, _ in searcher.backend.count_values(MatchAll(), kind, 10_000)]
         for entity in gold[key]:
             key = key_of(kind)
             keys = {key(f) for f in [entity["name"], *entity.get("forms", [])]}
-            if len({table.group(v).name for v in stored if key(v) in keys}) > 1:
+            if len({searcher.facet_value(kind, v) for v in stored if key(v) in keys}) > 1:
                 split.append(entity["name"])
     assert split == []
 
@@ -519,8 +518,8 @@ def test_a_person_name_of_common_words_only_is_not_looked_for_elsewhere():
     text = "قالت أمل إن لديها أمل كبير"
     tag = tagger_finding(("أمل", "PER"))
     stop, names = load_stopwords(), load_names()
-    assert len(EntityExtractor(tag, stop, names)(text)) == 2
-    assert [e.start for e in EntityExtractor(tag, stop, names, common=frozenset({"امل"}))(text)] == [5]
+    assert len(EntityExtractor(tag, Lists(stop, names))(text)) == 2
+    assert [e.start for e in EntityExtractor(tag, Lists(stop, names, common=frozenset({"امل"})))(text)] == [5]
 
 
 def test_a_number_after_a_name_is_not_part_of_it():
@@ -634,7 +633,7 @@ def test_a_person_tagged_after_an_office_is_the_persons_office():
 def test_a_cue_word_mention_outvotes_the_taggers_kind_for_the_name():
     text = "نوفا ستار تطلق صندوقاً. وأعلنت شركة نوفا ستار أمس. وقال رئيس نوفا ستار إن"
     every_mention = [("PER", m.start(), m.end()) for m in re.finditer("نوفا ستار", text)]
-    extractor = EntityExtractor(lambda text, spans: every_mention, load_stopwords(), load_names())
+    extractor = EntityExtractor(lambda text, spans: every_mention, Lists(load_stopwords(), load_names()))
     assert [e.kind for e in extractor(text)] == ["firm", "firm", "firm"]
 
 
@@ -798,7 +797,7 @@ def test_a_name_of_several_words_is_found_with_a_one_letter_proclitic_kept_and_s
     text = "مع ووليد بي نوفا. وأعلن وليد بي نوفا أرباحه"
     first, second = text.index("بي نوفا"), text.rindex("وليد بي نوفا")
     spans = [("PER", first, first + len("بي نوفا")), ("ORG", second, second + len("وليد بي نوفا"))]
-    extractor = EntityExtractor(lambda text, _: spans, load_stopwords(), load_names())
+    extractor = EntityExtractor(lambda text, _: spans, Lists(load_stopwords(), load_names()))
     assert [(e.kind, e.surface, e.canonical) for e in extractor(text)] == [
         ("firm", "ووليد بي نوفا", "وليد بي نوفا"), ("firm", "وليد بي نوفا", "وليد بي نوفا")]
 

@@ -7,7 +7,6 @@ from indexer.aliases import Aliases, read_aliases, write_aliases
 from indexer.backends.base import MatchAll
 from indexer.entities import Entity
 from search import Searcher
-from search.facets import EntityTable
 from search.query import Phrase
 
 # A fake extractor: the entities each test document mentions (the extractor itself is tested elsewhere).
@@ -86,7 +85,7 @@ def test_facet_counts_equal_a_brute_force_count_over_matching_documents(index):
         matching = {h.id for h in s.search(query, limit=100).hits} if query else set(MENTIONS)
         brute: dict[str, int] = {}
         for doc_id in matching:
-            names = {s.entity_table("firm").group(n).name for kind, n in MENTIONS[doc_id] if kind == "firm"}
+            names = {s.facet_value("firm", n) for kind, n in MENTIONS[doc_id] if kind == "firm"}
             for name in names:
                 brute[name] = brute.get(name, 0) + 1
         assert counts(s, query) == brute, query
@@ -127,62 +126,6 @@ def test_aliases_file_round_trip(tmp_path):
     aliases.of("org").block.append("الأمم المتحدة")
     write_aliases(tmp_path, aliases)
     assert read_aliases(tmp_path) == aliases
-
-
-def test_entity_table_groups_keys_surnames_and_merges():
-    table = EntityTable("person", {"مارك لاسري": 3, "لاسري": 2, "Marc Lasry": 1}, Aliases())
-    assert table.group("لاسري").name == "مارك لاسري"
-    assert table.group("Marc Lasry").values == ("Marc Lasry", "لاسري", "مارك لاسري")
-
-
-def test_a_firm_with_and_without_a_corporate_suffix_is_one_facet_value():
-    table = EntityTable("firm", {"الفنار القابضة": 2, "الفنار": 1, "سي ستريت الاستشارية": 1, "C Street": 1}, Aliases())
-    assert table.group("الفنار").name == "الفنار القابضة"
-    assert table.group("C Street").name == "سي ستريت الاستشارية"
-
-
-def test_a_value_with_a_kept_proclitic_joins_the_value_without_it():
-    table = EntityTable("firm", {"غولدمان ساكس": 2, "لغولدمان ساكس": 1, "بلومبرغ": 1, "لبلومبرغ": 1}, Aliases())
-    assert table.group("لغولدمان ساكس").name == "غولدمان ساكس"
-    assert table.group("لبلومبرغ").values == ("بلومبرغ", "لبلومبرغ")
-
-
-def test_a_two_word_surname_joins_the_one_full_name_that_ends_with_it():
-    table = EntityTable("person", {"مروان عبد الهادي": 1, "عبد الهادي": 3, "هادي": 1}, Aliases())
-    assert table.group("عبد الهادي").name == "مروان عبد الهادي"
-
-
-def test_a_firm_named_by_its_first_or_last_word_alone_is_one_facet_value():
-    table = EntityTable("firm", {"غولدمان ساكس": 2, "ساكس": 1, "Wolff Olins": 1, "فولف": 1}, Aliases())
-    assert table.group("ساكس").name == "غولدمان ساكس"
-    assert table.group("فولف").name == "Wolff Olins"
-
-
-def test_a_firm_named_by_its_first_two_words_is_one_facet_value():
-    table = EntityTable("firm", {"Quinn Emanuel Urquhart & Sullivan": 2, "كوين إيمانويل": 1}, Aliases())
-    assert table.group("كوين إيمانويل").name == "Quinn Emanuel Urquhart & Sullivan"
-
-
-def test_a_leading_english_the_does_not_split_a_firm():
-    table = EntityTable("firm", {"The Wall Street Journal": 1, "وول ستريت جورنال": 1}, Aliases())
-    assert table.group("وول ستريت جورنال").values == ("The Wall Street Journal", "وول ستريت جورنال")
-
-
-def test_short_names_with_one_key_but_other_vowels_are_two_facet_values():
-    table = EntityTable("firm", {"Google": 2, "غوغل": 1, "جيلي": 1}, Aliases())
-    assert table.group("Google").values == ("Google", "غوغل")
-    assert table.group("جيلي").values == ("جيلي",)
-
-
-def test_a_firm_word_keyed_by_one_letter_does_not_join_a_longer_name():
-    table = EntityTable("firm", {"Die Presse": 1, "دو": 1}, Aliases())
-    assert table.group("دو").values == ("دو",)
-
-
-def test_a_latin_w_read_the_german_way_matches_only_when_no_value_reads_it_as_a_vowel():
-    table = EntityTable("person", {"Weber": 1, "فيبر": 1, "Walker": 1, "والكر": 1, "فالكر": 1}, Aliases())
-    assert table.group("Weber").values == ("Weber", "فيبر")
-    assert table.group("Walker").values == ("Walker", "والكر")
 
 
 def test_stats_of_all_documents(index):

@@ -1,13 +1,13 @@
 """Pseudo-relevance feedback (RM3): the relevance model and the expanded query."""
 
 from indexer import Document, get_analyzer
-from indexer.backends.base import Bool, Boost, Page, Term
+from indexer.backends.base import Bool, Boost, Page, Stored, Term
 from search.feedback import expand, relevance_model
 from search.plan import QueryWord, Ranking
 
 
 def page(*bodies_and_scores):
-    return Page(len(bodies_and_scores), [(score, Document(str(i), "", body), {})
+    return Page(len(bodies_and_scores), [(score, Stored(Document(str(i), "", body), {}))
                                          for i, (body, score) in enumerate(bodies_and_scores)])
 
 

@@ -15,12 +15,12 @@ from tests.conftest import CORPUS, ROOT, build_index
 
 def ids(path) -> list[str]:
     backend = open_index(path).backend
-    return sorted(d.id for _, d, _ in backend.search(MatchAll(), 1000).hits)
+    return sorted(stored.doc.id for _, stored in backend.search(MatchAll(), 1000).hits)
 
 
 def test_meta_records_analyzer_backend_and_format(corpus_index):
     assert json.loads((corpus_index / "fahras.json").read_text()) == {
-        "analyzer": "ar_light@2", "backend": "tantivy", "format": 1}
+        "analyzer": "ar_light@2", "backend": "tantivy", "format": 2}
 
 
 def test_reindexing_an_id_replaces_the_document(corpus_index):
@@ -28,12 +28,12 @@ def test_reindexing_an_id_replaces_the_document(corpus_index):
         ix.add([Document("d1", "عنوان جديد", "نص جديد")])
     backend = open_index(corpus_index).backend
     assert backend.num_docs() == 5
-    assert backend.get("d1") == Document("d1", "عنوان جديد", "نص جديد")
+    assert backend.get("d1").doc == Document("d1", "عنوان جديد", "نص جديد")
 
 
 def test_duplicate_ids_in_one_batch_keep_the_last(tmp_path):
     build_index(tmp_path, [Document("x", "أول", "أ"), Document("x", "ثان", "ب")])
-    assert open_index(tmp_path).backend.get("x").title == "ثان"
+    assert open_index(tmp_path).backend.get("x").doc.title == "ثان"
 
 
 def test_delete_removes_and_counts_existing_ids(corpus_index):
@@ -74,8 +74,8 @@ def test_unknown_analyzer_in_meta_fails_clearly(corpus_index):
 
 def test_other_format_fails_clearly(corpus_index):
     meta = corpus_index / "fahras.json"
-    meta.write_text(meta.read_text().replace('"format": 1', '"format": 99'))
-    with pytest.raises(IndexIncompatible, match="format 99 and this build reads format 1; rebuild it"):
+    meta.write_text(meta.read_text().replace('"format": 2', '"format": 99'))
+    with pytest.raises(IndexIncompatible, match="format 99 and this build reads format 2; rebuild it"):
         open_index(corpus_index)
 
 

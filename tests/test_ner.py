@@ -8,19 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.ner import (
-    MODEL_FILE,
+from indexer.clitics import TAGGER_CLITICS
+from indexer.entities.tagger.crf import MODEL_FILE, NerTagger, spans_of_labels
+from indexer.entities.tagger.features import (
     PAD,
-    PROCLITICS,
     GramOdds,
     Lexicon,
-    NerTagger,
-    Span,
     attribute_columns,
     document_key,
     reached_attributes,
     sentence_attributes,
-    spans_of_labels,
     strip_proclitic,
     word_attributes,
 )
@@ -36,8 +33,8 @@ def tagger() -> NerTagger:
     return NerTagger.load()
 
 
-def named(text: str, spans: list[Span]) -> list[tuple[str, str]]:
-    return [(s.label, text[s.start:s.end]) for s in spans]
+def named(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, str]]:
+    return [(label, text[start:end]) for label, start, end in spans]
 
 
 def test_person_organisation_and_place_are_found(tagger):
@@ -60,7 +57,7 @@ def test_person_after_a_title_and_a_place(tagger):
 
 def test_offsets_are_str_offsets_into_the_original_text(tagger):
     text = "«وقالَ» سمير الحدّاد: نعم"
-    assert tagger.tag(text) == [Span("PER", 8, 20)]
+    assert tagger.tag(text) == [("PER", 8, 20)]
     assert text[8:20] == "سمير الحدّاد"
 
 
@@ -87,7 +84,7 @@ def test_tagging_twice_and_in_a_longer_text_gives_the_same_spans(tagger):
     assert tagger.tag(text) == first
     longer = text + "\n" + text
     shift = len(text) + 1
-    assert tagger.tag(longer) == first + [Span(s.label, s.start + shift, s.end + shift) for s in first]
+    assert tagger.tag(longer) == first + [(label, start + shift, end + shift) for label, start, end in first]
 
 
 def brute_force(text: str, vocabulary: list[str], weights: np.ndarray, transitions: np.ndarray) -> list[str]:
@@ -165,7 +162,7 @@ def summed_attribute_weights(word: str, vocabulary: list[str], weights: np.ndarr
 
 
 def test_word_scores_of_the_shipped_model_are_its_weights_of_word_attributes(tagger):
-    with resources.files("indexer").joinpath("data").joinpath(MODEL_FILE).open("rb") as fh, np.load(fh) as model:
+    with resources.files("indexer.entities.tagger").joinpath(MODEL_FILE).open("rb") as fh, np.load(fh) as model:
         vocabulary, weights = model["attributes"].tolist(), model["weights"]
     for word, scores in zip(SCORED_WORDS, tagger.word_scores(SCORED_WORDS), strict=True):
         expected = summed_attribute_weights(word, vocabulary, weights, tagger._lexicon)
@@ -202,7 +199,7 @@ def test_name_classes_of_many_words_equal_name_class(tagger):
 
 def test_strip_proclitic_takes_the_first_proclitic_that_leaves_two_letters():
     for word in ["والرئيس", "وال", "والد", "بالبيت", "ببب", "لله", "للا", "كتب", "ول", "و", ""]:
-        expected = next(((c, word[len(c):]) for c in PROCLITICS if word.startswith(c) and len(word) - len(c) >= 2),
+        expected = next(((c, word[len(c):]) for c in TAGGER_CLITICS if word.startswith(c) and len(word) - len(c) >= 2),
                         ("", word))
         assert strip_proclitic(word) == expected, word
 
@@ -262,7 +259,7 @@ def test_document_key_drops_the_first_of_its_clitics_that_leaves_three_letters()
 
 
 def test_a_lone_surrogate_does_not_stop_the_tagger():
-    from indexer.ner import NerTagger
+    from indexer.entities.tagger import NerTagger
 
     text = "قال زيد \ud800 أمس"
-    assert all(0 <= s.start < s.end <= len(text) for s in NerTagger.load().tag(text))
+    assert all(0 <= start < end <= len(text) for _, start, end in NerTagger.load().tag(text))

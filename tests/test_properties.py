@@ -61,8 +61,8 @@ LABELS = st.sampled_from(["PER", "ORG", "LOC", "MISC"])
 @settings(max_examples=300, deadline=None)
 @given(RULE_TEXT, st.lists(st.tuples(LABELS, st.integers(0, 30), st.integers(1, 4)), max_size=6))
 def test_entity_rules_never_raise_and_every_entity_points_into_the_text(text, picks):
-    from indexer.entities import EntityExtractor
-    from indexer.entity_lists import KnownNames
+    from indexer.entities import EntityExtractor, Lists
+    from indexer.entities.lists import KnownNames
     from indexer.stopwords import load_names, load_stopwords
 
     def tag(text, spans):  # a stand-in tagger that labels random runs of words
@@ -76,7 +76,8 @@ def test_entity_rules_never_raise_and_every_entity_points_into_the_text(text, pi
     frequent = frozenset({"مصدر", "برنامج", "رئيس", "شركه", "الماليه"})
     places = frozenset({"هونج كونج"})
     persons = KnownNames.of({"علي لاريجاني", "مارك حداد", "سارة الراشد بن", "حداد بن علي لاريجاني"})
-    extractor = EntityExtractor(tag, load_stopwords(), load_names(), frequent=frequent, places=places, persons=persons)
+    extractor = EntityExtractor(tag, Lists(load_stopwords(), load_names(), frequent=frequent, places=places,
+                                           persons=persons))
     for entity in extractor(text):
         assert 0 <= entity.start < entity.end <= len(text)
         assert text[entity.start:entity.end] == entity.surface

@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 import cli
 from indexer import Document, Indexer
 from indexer.entities import Entity
-from search import Searcher, bidi
+from search import bidi
 from search.render import marked_text, render_document, render_results, wrap_offsets
 from search.results import FacetCount, Hit, Results, Snippet
 from tests.conftest import ROOT
@@ -262,7 +262,6 @@ def run(*args: str, env: dict[str, str] | None = None):
 
 
 def test_show_marks_mentions(entity_index, monkeypatch):
-    monkeypatch.setattr(Searcher, "mentions", lambda self, text: fake_entities(text))
     result = run("show", "s3", "-i", str(entity_index))
     assert (result.exit_code, result.stdout) == (0, """\
 صفقة [لازارد]
@@ -323,7 +322,6 @@ def test_bidi_on_reorders_pipe_output_without_wrapping(entity_index):
 
 
 def test_pipe_output_has_no_escape_codes(entity_index, monkeypatch):
-    monkeypatch.setattr(Searcher, "mentions", lambda self, text: fake_entities(text))
     for args in (["search", "مكالمة"], ["--bidi", "on", "search", "مكالمة"], ["show", "s1"], ["stats"]):
         result = run(*args, "-i", str(entity_index))
         assert result.exit_code == 0

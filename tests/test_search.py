@@ -55,7 +55,7 @@ def test_json_shape(corpus_index):
         "hits": [{
             "id": "d4", "title": "مكالمة خاصة", "score": data["hits"][0]["score"], "source": "", "date": None,
             "snippet": {"text": "جرت مكالمةٌ خاصة بين المستثمرين عبر تطبيق زووم.", "highlights": [[42, 46]]},
-            "persons": [], "firms": [],
+            "persons": [], "firms": [], "entities": [],
         }],
         "facets": {"person": [], "firm": []},
     }

@@ -59,7 +59,7 @@ def shell_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def shell(shell_index: Path) -> Shell:
-    return Shell(Searcher(shell_index), page_size=2, mentions=fake_entities)
+    return Shell(Searcher(shell_index), page_size=2)
 
 
 def ids(reply) -> list[str]:

@@ -8,10 +8,13 @@ from datetime import date
 from typing import Protocol
 
 from indexer.documents import Document
+from indexer.entities.kinds import KINDS
 
-# Fields every backend indexes. Text fields hold analysed terms (positions kept); keyword fields hold whole values.
+# Fields every backend indexes. Text fields hold analysed terms (positions kept); keyword fields hold whole values:
+# one per entity kind.
 TEXT_FIELDS = ("title", "body", "exact")
-KEYWORD_FIELDS = ("person", "firm", "org")
+KEYWORD_FIELDS = KINDS
+Mention = tuple[str, int, int, str]  # (kind, start, end, value) of an entity mention in f"{title}\n{body}"
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class AnalysedDoc:
     person: tuple[str, ...] = ()
     firm: tuple[str, ...] = ()
     org: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,11 +96,20 @@ EngineQuery = Term | Phrase | Prefix | Fuzzy | DateRange | Boost | Bool | MatchA
 
 
 @dataclass(frozen=True)
+class Stored:
+    """A document as the index keeps it: the original, its entity values by kind and its mentions."""
+
+    doc: Document
+    values: dict[str, tuple[str, ...]]
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
 class Page:
     """One page of ranked documents and the number of matches in the whole index."""
 
     total: int
-    hits: list[tuple[float, Document, dict[str, tuple[str, ...]]]]  # (score, document, entity values by field)
+    hits: list[tuple[float, Stored]]
 
 
 class Backend(Protocol):
@@ -111,6 +124,7 @@ class Backend(Protocol):
     def search(self, query: EngineQuery, limit: int, offset: int = 0) -> Page: ...
     def rank(self, query: EngineQuery, limit: int) -> list[tuple[str, float]]: ...
     def count(self, query: EngineQuery) -> int: ...
-    def get(self, doc_id: str) -> Document | None: ...
+    def get(self, doc_id: str) -> Stored | None: ...
     def count_values(self, query: EngineQuery, field: str, size: int) -> list[tuple[str, int]]: ...
     def num_docs(self) -> int: ...
+    def stamp(self) -> str: ...  # names the last commit: it changes with every commit

@@ -28,6 +28,7 @@ from indexer.backends.base import (
     Page,
     Phrase,
     Prefix,
+    Stored,
     Term,
 )
 from indexer.documents import Document
@@ -107,7 +108,8 @@ class TantivyBackend:
                 doc.add_text(name, value)
         if analysed.doc.date:
             doc.add_date("date", _datetime(date.fromisoformat(analysed.doc.date)))
-        record = {**asdict(analysed.doc), **{k: list(v) for k, v in entities.items()}}
+        record = {**asdict(analysed.doc), **{k: list(v) for k, v in entities.items()},
+                  "mentions": [list(m) for m in analysed.mentions]}
         doc.add_bytes(RECORD, json.dumps(record, ensure_ascii=False).encode("utf-8"))
         return doc
 
@@ -149,7 +151,7 @@ class TantivyBackend:
     def search(self, query: EngineQuery, limit: int, offset: int = 0) -> Page:
         searcher = self._index.searcher()
         result = searcher.search(self._query(query), max(limit, 1), count=True, offset=offset)
-        hits = [(score, *_record(searcher.doc(addr))) for score, addr in result.hits[:limit]]
+        hits = [(score, _record(searcher.doc(addr))) for score, addr in result.hits[:limit]]
         return Page(result.count, hits)
 
     def count(self, query: EngineQuery) -> int:
@@ -164,9 +166,16 @@ class TantivyBackend:
         ids = self._keys.lookup(keys)
         return [(doc_id, score) for doc_id, (score, _) in zip(ids, hits, strict=True)]
 
-    def get(self, doc_id: str) -> Document | None:
+    def get(self, doc_id: str) -> Stored | None:
         page = self.search(Term("id", doc_id), 1)
         return page.hits[0][1] if page.hits else None
+
+    def stamp(self) -> str:
+        """tantivy's opstamp of the last commit (from its meta.json)."""
+        try:
+            return str(json.loads((self._path / "meta.json").read_text(encoding="utf-8"))["opstamp"])
+        except (OSError, ValueError, KeyError):
+            return ""
 
     def count_values(self, query: EngineQuery, field: str, size: int) -> list[tuple[str, int]]:
         """Documents per value of a keyword field over the whole result set, most frequent first."""
@@ -259,8 +268,9 @@ def _datetime(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 
-def _record(doc: tantivy.Document) -> tuple[Document, dict[str, tuple[str, ...]]]:
-    """The stored JSON record → (Document, entity values by field)."""
+def _record(doc: tantivy.Document) -> Stored:
+    """The stored JSON record → the document, its entity values by field and its mentions."""
     data = json.loads(doc[RECORD][0])
     entities = {name: tuple(data.pop(name, ())) for name in KEYWORD_FIELDS}
-    return Document(**data), entities
+    mentions = tuple((kind, start, end, value) for kind, start, end, value in data.pop("mentions", ()))
+    return Stored(Document(**data), entities, mentions)

@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from indexer.data.build_names import write_wordlist  # noqa: E402
-from indexer.data.train_ner import frequent_words  # noqa: E402
+from indexer.entities.tagger.train import frequent_words  # noqa: E402
 from indexer.normalize import normalize  # noqa: E402
 from indexer.stopwords import load_names  # noqa: E402
 

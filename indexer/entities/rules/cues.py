@@ -1,48 +1,48 @@
-"""Words (and the tagger's spans) → names found by cue words and in Latin script: شركة X، بنك X، الرئيس التنفيذي
-لـX فلان، capitalised Latin runs."""
+"""Rules that find names by cue words and script: capitalised Latin runs, a name after a descriptor (شركة X، بنك
+X، الرئيس التنفيذي لـX فلان), with a sector complement or a borrowed firm ending; firms and organisations that
+are only a word."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 
-from indexer.entity_text import ARABIC_LETTER, Span, Word, in_arabic_line, is_head, is_nisba
-from indexer.entity_words import (
+from indexer.entities.document import Doc
+from indexer.entities.kinds import FIRM, ORG, PERSON
+from indexer.entities.lexicon import (
     ADJECTIVES,
     COMPLEMENT_HEADS,
+    CURRENCIES,
     DESCRIPTOR_FORMS,
     EMPLOYER_ROLES,
     FIRM_TAILS,
     FOREIGN_FIRM_TAILS,
     HEAD_FORMS,
+    HEADS,
     LONE_NAME_FORMS,
     ORG_DESCRIPTOR_FORMS,
-    ORG_KIND_FORMS,
     PERSONAL_DESCRIPTOR_FORMS,
     ROLE_FORMS,
     SECTOR_DESCRIPTOR_FORMS,
     TAGGED_DESCRIPTOR_FORMS,
+    THE_COMPANY_FORMS,
 )
-
-
-def org_kind(head: Word) -> str:
-    """The kind of an organisation the tagger found, from its first word: "org" after an organisation head
-    (وزارة، حزب، نادي، المحكمة، للهيئة), else "firm"."""
-    return "org" if is_head(head, ORG_KIND_FORMS) else "firm"
-
+from indexer.entities.words import ARABIC_LETTER, Span, Word, in_arabic_line, is_head, is_nisba, org_kind
 
 LATIN_CONNECTORS = frozenset({"of", "de", "del", "der", "des", "du", "la", "le", "van", "von", "the", "for"})
 WEB_DOMAINS = frozenset({"com", "net", "org", "io", "ai", "co", "app"})  # the end of a firm's name (Checkout.com)
+LIST = "list"  # the cue of a name found in a shipped list
 
 
-def latin_spans(text: str, words: list[Word], offsets: list[tuple[int, int]]) -> list[Span]:
-    """Runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors, Bank of America: a connector between
-    two capitalised words stays inside, and so do & and a web domain: Whitmore & Klein, Checkout.com) are firm
-    names, except a run after a possessive, which names a person (Bessemer Venture's Deeter, Acme's Jane Roe);
-    `offsets`: the words' spans. An Arabic letter between two words ends a run (AMD وNvidia: two firms); a lone
+def latin_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans plus the runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors, Bank of America: a connector
+    between two capitalised words stays inside, and so do & and a web domain: Whitmore & Klein, Checkout.com) as
+    firms, except a run after a possessive, which names a person (Bessemer Venture's Deeter, Acme's Jane Roe). An Arabic letter between two words ends a run (AMD وNvidia: two firms); a lone
     capital letter is no name, nor a lone model or grade (A321neo, Baa3), nor anything on a line without Arabic
     (an English headline or slug: Harvard_University) or a translation after a language's name ((بالهولندية:
     Koninkrijk der Nederlanden))."""
+    text, words, offsets = doc.text, doc.words, doc.offsets
+
     def joined(k: int) -> bool:  # does word k follow word k - 1 within the same Latin phrase?
         gap = text[offsets[k - 1][1]:offsets[k][0]] if k < len(words) else ""
         return k < len(words) and words[k].latin and (len(gap) <= 2 or gap.strip() == "&") \
@@ -62,8 +62,8 @@ def latin_spans(text: str, words: list[Word], offsets: list[tuple[int, int]]) ->
             j += 1
         if (j > i + 1 or (len(words[i].text) > 1 and not _is_model(words[i].text))) \
                 and in_arabic_line(text, offsets[i][0]) and not _is_gloss(text, words, offsets, i):
-            out.append(Span("person" if _after_possessive(words, offsets, i) else "firm", i, j))
-    return out
+            out.append(Span(PERSON if _after_possessive(words, offsets, i) else FIRM, i, j, "latin"))
+    return spans + out
 
 
 def _is_model(token: str) -> bool:
@@ -82,21 +82,22 @@ def _after_possessive(words: list[Word], offsets: list[tuple[int, int]], i: int)
     return i >= 2 and words[i - 1].text == "s" and words[i - 2].latin and offsets[i - 1][0] - offsets[i - 2][1] == 1
 
 
-def cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] = (), text: str = "",
-              offsets: list[tuple[int, int]] = ()) -> list[Span]:
-    """A name right after an indefinite descriptor (شركة، قناة، منصة … for firms; فريق، نادي for other organisations; بنك،
+def descriptor_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans plus a name right after an indefinite descriptor (شركة، قناة، منصة … for firms; فريق، نادي for other organisations; بنك،
     مصرف، صندوق only before a tagged or Latin name or one ending like a firm's), past a firm's definite complement (شركة
     المحاماة X, شركة رأس المال الاستثماري X; after حزب the complement is the party's own name, and a name after it is a
     person's: حزب التجديد الوطني سلمى الحداد): a Latin run, a word followed by words that end firm names (أفينو
     كابيتال), or a name the tagger found there, whatever kind it gave it (شركة لازارد راي …: لازارد; صحيفة واشنطن بوست)
     but a person after مكتب (the person's office), or after some firm descriptors one untagged word that looks like a
-    name (تطبيق زووم), or a name of up to four words between guillemets (شركة التكنولوجيا المالية «كنز باي»; `text`
-    and `offsets`: the words' spans). An organisation's name the tagger found with its descriptor (حزب الله) is
+    name (تطبيق زووم), or a name of up to four words between guillemets (شركة التكنولوجيا المالية «كنز باي»). An organisation's name the tagger found with its descriptor (حزب الله) is
     left to it. Other words after a descriptor are usually adjectives (شركة ناشئة), and a number alone (وكالة و5900
     شباك) is no name."""
+    text, words, offsets, stopwords = doc.text, doc.words, doc.offsets, doc.lists.stopwords
+    tagged = [span for span in spans if not span.cue]
+
     def quoted_end(j: int) -> int:
         """The end of a name of up to four words between guillemets that opens right before word j, or 0."""
-        if not offsets or "«" not in text[offsets[j - 1][1]:offsets[j][0]]:
+        if "«" not in doc.gap(j):
             return 0
         return next((k + 1 for k in range(j, min(j + 4, len(words))) if "»" in text[offsets[k][1]:offsets[k][1] + 2]
                      and "«" not in text[offsets[j][0]:offsets[k][1]]), 0)
@@ -105,14 +106,14 @@ def cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] =
     in_name = {k for span in tagged for k in range(span.first, span.last)}
     out = []
     for i, w in enumerate(words[:-1]):
-        kind = "firm" if is_head(w, DESCRIPTOR_FORMS) else "org" if is_head(w, ORG_DESCRIPTOR_FORMS) else ""
+        kind = FIRM if is_head(w, DESCRIPTOR_FORMS) else ORG if is_head(w, ORG_DESCRIPTOR_FORMS) else ""
         if is_head(w, TAGGED_DESCRIPTOR_FORMS) and (i + 1 in tagged_at or words[i + 1].latin or (
                 i + 2 < len(words) and words[i + 2].norm in FIRM_TAILS and not words[i + 1].norm.startswith("ال")
                 and words[i + 1].norm not in ADJECTIVES)):
-            kind = "firm"
-        if not kind or "ال" in w.norm[:3] or (kind == "org" and i in in_name):
+            kind = FIRM
+        if not kind or "ال" in w.norm[:3] or (kind == ORG and i in in_name):
             continue
-        past = _past_complement(words, i + 1) if kind == "firm" else i + 1
+        past = _past_complement(words, i + 1) if kind == FIRM else i + 1
         named_past = past < len(words) and (words[past].latin or bool(quoted_end(past)))  # the complement describes it
         for j in dict.fromkeys((past, i + 1) if named_past else (i + 1, past)):
             if words[j].norm in stopwords or is_head(words[j], HEAD_FORMS):
@@ -122,29 +123,28 @@ def cue_spans(words: list[Word], stopwords: frozenset[str], tagged: list[Span] =
                 k += 1
             if k == j + 1 and words[j].text.isdigit():
                 continue
-            if j in tagged_at and tagged_at[j].kind == "person" and is_head(w, PERSONAL_DESCRIPTOR_FORMS):
+            if j in tagged_at and tagged_at[j].kind == PERSON and is_head(w, PERSONAL_DESCRIPTOR_FORMS):
                 break
-            if kind == "firm" and (quoted := quoted_end(j)):
+            if kind == FIRM and (quoted := quoted_end(j)):
                 k = quoted
             elif j in tagged_at and k == j + 1:
                 k = _tagged_name_end(words, i, tagged_at[j])
             elif not (words[j].latin or k > j + 1 or (j in in_name and j == i + 1) or (
                     j == i + 1 and w.norm in LONE_NAME_FORMS and _is_lone_name(words, j, stopwords))):
                 continue
-            out.append(Span(kind, j, k))
+            out.append(Span(kind, j, k, "descriptor"))
             break
-    return out
+    return spans + out
 
 
-def sector_spans(text: str, words: list[Word], offsets: list[tuple[int, int]], stopwords: frozenset[str]) -> list[Span]:
-    """Names made of one to three words and a sector complement (الرواسي للرعاية الطبية، دبي لصناعات الطيران،
+def sector_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans plus the names made of one to three words and a sector complement (الرواسي للرعاية الطبية، دبي لصناعات الطيران،
     ميثاق للمحاماة): right after a firm's descriptor (شركة، مكتب، بنك; not تطبيق: تطبيق زووم لحشد الدعم) or between
     guillemets («العربية للطيران»). The complement is a word with لل, or a plural with ل before a definite word
     (لصناعات الطيران; not لحشد الدعم), then up to two definite adjectives. The name's words are no stopwords and
     no indefinite adjective (شركة تابعة للحكومة), and nothing but spaces stands between them. An organisation's
     head starts an organisation (هيئة … للطيران), anything else a firm."""
-    def gap(k: int) -> str:
-        return text[offsets[k - 1][1]:offsets[k][0]]
+    text, words, offsets, stopwords, gap = doc.text, doc.words, doc.offsets, doc.lists.stopwords, doc.gap
 
     def complement_end(k: int) -> int:
         """The end of a sector complement starting at word k, or 0 when none starts there."""
@@ -183,19 +183,16 @@ def sector_spans(text: str, words: list[Word], offsets: list[tuple[int, int]], s
                 break
             end = complement_end(k)
             if end and (not quoted or text[offsets[end - 1][1]:].lstrip().startswith("»")):
-                out.append(Span(org_kind(words[start]), start, end))
+                out.append(Span(org_kind(words[start]), start, end, "sector"))
                 break
-    return out
+    return spans + out
 
 
-def tailed_spans(text: str, words: list[Word], offsets: list[tuple[int, int]], stopwords: frozenset[str]
-                 ) -> list[Span]:
-    """A word and the firm-name endings borrowed from English after it (مسار كابيتال، رائد فنتشرز، ماكنزي آند
+def tailed_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans plus a word and the firm-name endings borrowed from English after it (مسار كابيتال، رائد فنتشرز، ماكنزي آند
     كومباني، الدريني وشركاه): a firm, cue or not. The word is Arabic, no stopword and no ending itself, and only
     spaces stand between the words."""
-    def spaced(first: int, last: int) -> bool:
-        return all(text[offsets[j][1]:offsets[j + 1][0]].isspace() for j in range(first, last - 1))
-
+    words, stopwords, spaced = doc.words, doc.lists.stopwords, doc.spaced
     out: list[Span] = []
     for k in [k for k, word in enumerate(words) if k > 0 and word.norm in FOREIGN_FIRM_TAILS]:
         first = k - 2 if k > 1 and words[k - 1].norm == "اند" else k - 1
@@ -205,13 +202,27 @@ def tailed_spans(text: str, words: list[Word], offsets: list[tuple[int, int]], s
         last = k + 1
         while last < len(words) and words[last].norm in FOREIGN_FIRM_TAILS and spaced(last - 1, last + 1):
             last += 1
-        out.append(Span("firm", first, last))
-    return out
+        out.append(Span(FIRM, first, last, "tail"))
+    return spans + out
 
 
-def descriptor_complements(words: list[Word], named: list[Span]) -> set[int]:
+def employer_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans plus the firm in "role word + ل + firm + person" (الرئيس التنفيذي لجيه بي مورغان جيمي ديمون) when the tagger
+    read it all, or all but the ل-word, as one person of three or more words: the firm is all but the last two
+    words, which cut leaves to the person."""
+    words, out = doc.words, []
+    for span in [span for span in spans if not span.cue]:
+        i = span.first - 1 if span.first > 1 and words[span.first - 2].norm in EMPLOYER_ROLES else span.first
+        if span.kind == PERSON and i > 0 and words[i - 1].norm in EMPLOYER_ROLES and words[i].norm[:1] == "ل" \
+                and words[i].norm[:2] != "لل" and words[i].bare != words[i].norm and span.last - i >= 3:
+            out.append(Span(FIRM, i, span.last - 2, "employer"))
+    return spans + out
+
+
+def descriptor_complements(doc: Doc, named: list[Span]) -> set[int]:
     """A firm descriptor and its definite complement right before a firm they name (شركة المدفوعات العالمية
     Checkout.com، مكتب المحاماة Latham & Watkins): a description, never a name of its own."""
+    words = doc.words
     out: set[int] = set()
     for span in named:
         k = span.first
@@ -219,19 +230,6 @@ def descriptor_complements(words: list[Word], named: list[Span]) -> set[int]:
             k -= 1
         if k < span.first and k > 0 and is_head(words[k - 1], DESCRIPTOR_FORMS) and "ال" not in words[k - 1].norm[:3]:
             out.update(range(k - 1, span.first))
-    return out
-
-
-def employer_spans(words: list[Word], tagged: list[Span]) -> list[Span]:
-    """The firm in "role word + ل + firm + person" (الرئيس التنفيذي لجيه بي مورغان جيمي ديمون) when the tagger
-    read it all, or all but the ل-word, as one person of three or more words: the firm is all but the last two
-    words, which cut leaves to the person."""
-    out = []
-    for span in tagged:
-        i = span.first - 1 if span.first > 1 and words[span.first - 2].norm in EMPLOYER_ROLES else span.first
-        if span.kind == "person" and i > 0 and words[i - 1].norm in EMPLOYER_ROLES and words[i].norm[:1] == "ل" \
-                and words[i].norm[:2] != "لل" and words[i].bare != words[i].norm and span.last - i >= 3:
-            out.append(Span("firm", i, span.last - 2))
     return out
 
 
@@ -253,12 +251,12 @@ def _tagged_name_end(words: list[Word], head: int, tagged: Span) -> int:
     الاستشارية). Otherwise a tagged organisation is taken whole but for a trailing nationality (شركة سامسونغ
     الكورية), and a tagged person whole when it has at most two words (شركة أندريسن هورويتز), else only its first
     word."""
-    kind, first, last = tagged
+    kind, first, last = tagged.kind, tagged.first, tagged.last
     after_role = head > 0 and words[head - 1].norm in ROLE_FORMS
-    if (after_role and last - first >= 3 or kind == "person" and last - first >= 4) \
+    if (after_role and last - first >= 3 or kind == PERSON and last - first >= 4) \
             and words[last - 1].norm not in FIRM_TAILS:
         return last - 2
-    if kind != "person" or last - first <= 2:
+    if kind != PERSON or last - first <= 2:
         while last - first > 1 and not words[first].norm.startswith("ال") and is_nisba(words[last - 1]):
             last -= 1
         return _with_tails(words, last)
@@ -284,9 +282,23 @@ def _with_tails(words: list[Word], end: int) -> int:
     return end
 
 
-def named_as_firms(words: list[Word], named: list[Span]) -> set[Span]:
-    """The rule-found names that are surely firms: Latin runs, and names right after a firm's descriptor (شركة X)."""
-    def after_descriptor(k: int) -> bool:
-        return k > 0 and (is_head(words[k - 1], DESCRIPTOR_FORMS) or is_head(words[k - 1], TAGGED_DESCRIPTOR_FORMS))
+def outvotes(doc: Doc, span: Span) -> bool:
+    """Does a name count over the tagger's kind for its other mentions (propagate): one a shipped list names, or a
+    cue-found firm in Latin script or right after a firm's descriptor (شركة X)?"""
+    words, k = doc.words, span.first
+    after_descriptor = k > 0 and (is_head(words[k - 1], DESCRIPTOR_FORMS) or is_head(words[k - 1], TAGGED_DESCRIPTOR_FORMS))
+    return span.cue == LIST or (bool(span.cue) and span.kind == FIRM and (words[k].latin or after_descriptor))
 
-    return {span for span in named if span.kind == "firm" and (words[span.first].latin or after_descriptor(span.first))}
+
+def organisations_not_words(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans without the firms and organisations of one word that is a currency (مليار ريال), an organisation's
+    head alone (بنك), or a definite word right after الشركة, which it describes (الشركة الأم، الشركة الناشئة)."""
+    words = doc.words
+
+    def is_word(span: Span) -> bool:
+        word = words[span.first]
+        return span.last - span.first == 1 and (
+            word.bare in CURRENCIES or word.norm in CURRENCIES or word.norm in HEAD_FORMS or word.bare in HEADS
+            or (span.first > 0 and words[span.first - 1].norm in THE_COMPANY_FORMS and word.norm.startswith("ال")))
+
+    return [span for span in spans if span.kind == PERSON or not is_word(span)]

@@ -1,6 +1,6 @@
-"""ANERcorp train.conll → indexer/data/ner_model.npz: a CRF (crfsuite) over indexer.ner's attributes, scored on dev.
+"""ANERcorp train.conll → ner_model.npz beside this file: a CRF (crfsuite) over features.py's attributes, scored on dev.
 
-Run from the repository root: `python indexer/data/train_ner.py` (needs `pip install '.[train]'`: python-crfsuite,
+Run from the repository root: `python indexer/entities/tagger/train.py` (needs `pip install '.[train]'`: python-crfsuite,
 and wordfreq for the frequency classes of common Arabic words, which the model file carries).
 The last 10% of ANERcorp train sentences are the dev split: a model trained on the other 90% is scored on it, then
 the shipped model is trained on all of ANERcorp train, dev included (bench/ner_eval.py retrains the 90% model for
@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO_ROOT))
 
 import argparse  # noqa: E402
@@ -26,18 +26,15 @@ from dataclasses import dataclass, replace  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-from indexer.ner import (  # noqa: E402
+from indexer.entities.tagger.crf import MODEL_FILE, NerTagger, spans_of_labels  # noqa: E402
+from indexer.entities.tagger.features import (  # noqa: E402
     DOCUMENT_OFFSETS,
-    MODEL_FILE,
     Lexicon,
-    NerTagger,
-    Span,
     document_attributes,
     document_key,
     known_person_words,
     letter_ngrams,
     sentence_attributes,
-    spans_of_labels,
     strip_proclitic,
 )
 from indexer.normalize import normalize  # noqa: E402
@@ -62,7 +59,7 @@ class Sentence:
     spans: list[tuple[int, int]]
     labels: list[str]
 
-    def gold(self) -> list[Span]:
+    def gold(self) -> list[tuple[str, int, int]]:
         return spans_of_labels(self.labels, self.spans)
 
 
@@ -296,26 +293,26 @@ def training_lexicon(names: frozenset[str], sentences: Sequence[Sentence], frequ
     return Lexicon(names, odds, unseen, classes, frequent)
 
 
-def span_scores(tag: Callable[[str], Iterable[Span]], sentences: Sequence[Sentence], per_text: int = 1,
+def span_scores(tag: Callable[[str], Iterable[tuple[str, int, int]]], sentences: Sequence[Sentence], per_text: int = 1,
                 types: Sequence[str] = TYPES) -> dict[str, tuple[float, float, float, int]]:
     """Exact-match span precision, recall, F1 (percent) and gold count per type of `types` and micro ("ALL"), with
     `tag` (text → spans) run on `per_text` consecutive sentences at a time as one text (lines joined by newlines)."""
     return {kind: prf(c) for kind, c in span_counts(tag, sentences, per_text, types).items()}
 
 
-def span_counts(tag: Callable[[str], Iterable[Span]], sentences: Sequence[Sentence], per_text: int = 1,
+def span_counts(tag: Callable[[str], Iterable[tuple[str, int, int]]], sentences: Sequence[Sentence], per_text: int = 1,
                 types: Sequence[str] = TYPES) -> dict[str, Counter]:
     """span_scores' counts: true positives ("tp"), false negatives ("fn") and false positives ("fp") per type."""
     counts: dict[str, Counter] = {kind: Counter() for kind in (*types, "ALL")}
     for block in range(0, len(sentences), per_text):
         gold, offset = set(), 0
         for sentence in sentences[block:block + per_text]:
-            gold.update(Span(s.label, s.start + offset, s.end + offset) for s in sentence.gold() if s.label in types)
+            gold.update((label, start + offset, end + offset) for label, start, end in sentence.gold() if label in types)
             offset += len(sentence.text) + 1
         found = set(tag("\n".join(s.text for s in sentences[block:block + per_text])))
         for span in gold | found:
             key = "tp" if span in gold and span in found else "fn" if span in gold else "fp"
-            counts[span.label][key] += 1
+            counts[span[0]][key] += 1
             counts["ALL"][key] += 1
     return counts
 

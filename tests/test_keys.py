@@ -2,7 +2,7 @@
 
 import pytest
 
-from indexer.canonical import firm_key, keys_of, name_key, token_key, vowelled_key
+from indexer.entities.keys import firm_key, keys_of, name_key, token_key, vowelled_key
 
 
 @pytest.mark.parametrize("a, b", [("أحمد", "احمد"), ("إيفرون", "ايفرون"), ("سلمى", "سلمي"), ("فاطمة", "فاطمه")])

@@ -1,5 +1,5 @@
 """Text and its word spans → the words the entity rules read (Word: a proclitic split off only where the document
-supports it), and the small tests on them the rules share (titles, heads, names as text)."""
+supports it), the Span of words every stage passes on, and the small tests on words the rules share."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from indexer.canonical import CLITICS, without_clitic
-from indexer.entity_words import (
+from indexer.clitics import NAME_CLITICS, without_clitic
+from indexer.entities.kinds import FIRM, ORG
+from indexer.entities.lexicon import (
     DESCRIPTOR_FORMS,
     EMPLOYER_ROLES,
     HEADS,
+    ORG_KIND_FORMS,
     TITLE_FORMS,
 )
 from indexer.normalize import normalize, strip_harakat, strip_tatweel
@@ -20,17 +22,18 @@ from indexer.tokenize import word_spans
 PERSON_BREAK = re.compile(r"[-–—/،,؛;:()\[\]«»\"“”\n]")  # punctuation or a line break between two people's names
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 NAME_BREAK = re.compile(r"[،,؛;:()\[\]«»\"“”\n]")  # punctuation or a line break: the end of any name
-_CLITICS_BY_LETTER = {c[0]: tuple(x for x in CLITICS if x[0] == c[0]) for c in CLITICS}  # CLITICS' order kept
-ONE_LETTER_CLITICS = frozenset("وفبلك")
+_CLITICS_BY_LETTER = {c[0]: tuple(x for x in NAME_CLITICS if x[0] == c[0]) for c in NAME_CLITICS}  # order kept
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.'’-]*|[0-9]+")
 
 
 class Span(NamedTuple):
-    """A tagged stretch of words: kind and word indexes [first, last)."""
+    """A named stretch of words: its kind and word indexes [first, last), and the cue that found it when a cue
+    word, Latin script or a shipped list did (a name so found outvotes the tagger's kind for its other mentions)."""
 
     kind: str
     first: int
     last: int
+    cue: str = ""
 
 
 class Word(NamedTuple):
@@ -116,6 +119,12 @@ def is_head(word: Word, heads: frozenset[str]) -> bool:
     return word.norm in heads
 
 
+def org_kind(head: Word) -> str:
+    """The kind of an organisation from its first word: "org" after an organisation head (وزارة، حزب، نادي،
+    المحكمة، للهيئة), else "firm"."""
+    return ORG if is_head(head, ORG_KIND_FORMS) else FIRM
+
+
 def is_nisba(word: Word) -> bool:
     """A definite adjective of origin (الكورية، الأمريكي): the article, then an ending in ي or ية."""
     return word.norm.startswith("ال") and word.norm.endswith(("ي", "يه"))
@@ -131,7 +140,7 @@ def name_of(words: list[Word], span: Span, shown: bool = False) -> str:
     """A span's name: proclitic removed from its first word, a descriptor head dropped (شركة لازارد → لازارد);
     normalized for comparing, or as written (without harakat) for showing."""
     first, last = span.first, span.last
-    if span.kind == "firm" and last - first > 1 and is_head(words[first], DESCRIPTOR_FORMS):
+    if span.kind == FIRM and last - first > 1 and is_head(words[first], DESCRIPTOR_FORMS):
         first += 1
     if shown:
         return " ".join(words[k].shown if k == first else strip_tatweel(strip_harakat(words[k].text))

@@ -3,7 +3,7 @@ each also with its proclitic forms where the rules meet it written onto a word. 
 
 from __future__ import annotations
 
-from indexer.canonical import CLITICS
+from indexer.clitics import with_clitics
 from indexer.normalize import normalize
 
 # Words that name what kind of organisation follows; normalized (ة → ه, أ → ا). Written for Fahras.
@@ -88,48 +88,35 @@ STREET_WORDS = frozenset(normalize(w) for w in ("ستريت", "سكوير", "أ�
 PLURAL_ENDINGS = ("ين", "ون", "ات", "يه")  # البارزين, الأمريكيون: adjectives, not the end of a person's name
 
 
-def _with_clitics(heads: frozenset[str]) -> frozenset[str]:
-    """Every head as written alone or with a proclitic (لشركه, ووزاره, للبنك)."""
-    forms = set(heads)
-    for head in heads:
-        for clitic in CLITICS:
-            if clitic.endswith("لل"):
-                if head.startswith("ال"):
-                    forms.add(clitic + head[2:])
-            else:
-                forms.add(clitic + head)
-    return frozenset(forms)
-
-
-DESCRIPTOR_FORMS = _with_clitics(DESCRIPTOR_HEADS)
+DESCRIPTOR_FORMS = with_clitics(DESCRIPTOR_HEADS)
 # An organisation head with or without the article, and any proclitic (المحكمة، للهيئة): the kind of what it starts.
-ORG_KIND_FORMS = _with_clitics(ORG_HEADS | {"ال" + head for head in ORG_HEADS if not head.startswith("ال")})
-ORG_FORMS = _with_clitics(ORG_HEADS)
+ORG_KIND_FORMS = with_clitics(ORG_HEADS | {"ال" + head for head in ORG_HEADS if not head.startswith("ال")})
+ORG_FORMS = with_clitics(ORG_HEADS)
 HEAD_FORMS = DESCRIPTOR_FORMS | ORG_FORMS
-TITLE_FORMS = _with_clitics(TITLES)
+TITLE_FORMS = with_clitics(TITLES)
 # The heads with the article (البنك، للصندوق، والشركة): "the bank", a reference, not a name.
 GENERIC_HEAD_FORMS = frozenset(
     clitic + article + head for head in FIRM_HEADS | ORG_HEADS | DESCRIPTOR_HEADS if not head.startswith("ال")
     for clitic, article in (("", "ال"), ("و", "ال"), ("ف", "ال"), ("ب", "ال"), ("وب", "ال"), ("", "لل"), ("و", "لل")))
-ORG_DESCRIPTOR_FORMS = _with_clitics(ORG_DESCRIPTOR_HEADS)
-NAMED_AFTER_FORMS = _with_clitics(NAMED_AFTER_HEADS)
-GEOGRAPHIC_FORMS = _with_clitics(GEOGRAPHIC_HEADS)
-ROLE_HEAD_FORMS = _with_clitics(ROLE_HEADS)
+ORG_DESCRIPTOR_FORMS = with_clitics(ORG_DESCRIPTOR_HEADS)
+NAMED_AFTER_FORMS = with_clitics(NAMED_AFTER_HEADS)
+GEOGRAPHIC_FORMS = with_clitics(GEOGRAPHIC_HEADS)
+ROLE_HEAD_FORMS = with_clitics(ROLE_HEADS)
 # The company, with the article (and any proclitic): a definite word right after it describes it (الشركة الأم).
-THE_COMPANY_FORMS = _with_clitics(frozenset({normalize("الشركة")}))
+THE_COMPANY_FORMS = with_clitics(frozenset({normalize("الشركة")}))
 # Descriptors the rules leave out of a name (شركة غوغل → غوغل; حركة طالبان → طالبان).
 LEFT_OUT_HEADS = frozenset(normalize(w) for w in (
     "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "مجموعة", "حركة", "نادي", "فريق", "جماعة"))
 # Descriptors whose firm's name may end in a sector complement (شركة الرواسي للرعاية الطبية).
-SECTOR_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in (
+SECTOR_DESCRIPTOR_FORMS = with_clitics(frozenset(normalize(w) for w in (
     "شركة", "شركات", "مجموعة", "مكتب", "مؤسسة", "بنك", "مصرف", "صندوق")))
 # Descriptors whose name is taken only when the tagger found one right after them or a firm-name ending follows it
 # (بنك مورغان ستانلي، صندوق رمال للاستثمار), since most words after them are not names (بنك مركزي، صندوق سيادي).
-TAGGED_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in ("بنك", "مصرف", "صندوق")))
+TAGGED_DESCRIPTOR_FORMS = with_clitics(frozenset(normalize(w) for w in ("بنك", "مصرف", "صندوق")))
 # Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم); not after ب (بتطبيق مبدأ).
-LONE_NAME_FORMS = frozenset(f for f in _with_clitics(frozenset(normalize(w) for w in (
+LONE_NAME_FORMS = frozenset(f for f in with_clitics(frozenset(normalize(w) for w in (
     "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "متجر"))) if not f.startswith(("ب", "وب")))
-ROLE_FORMS = TITLE_FORMS | _with_clitics(frozenset(normalize(w) for w in (
+ROLE_FORMS = TITLE_FORMS | with_clitics(frozenset(normalize(w) for w in (
     "مؤسس", "مدير", "مديرة", "شريك", "مالك", "التنفيذي", "التنفيذية", "المشارك", "المشاركة", "الإداري",
 )))
 # Definite role words after which ل is the preposition "of" before the employer's name (الرئيس التنفيذي لجيه بي
@@ -138,7 +125,7 @@ EMPLOYER_ROLES = frozenset(normalize(w) for w in (
     "التنفيذي", "التنفيذية", "المشارك", "المشاركة", "الإداري", "الإدارية", "العام", "العامة", "المالي", "المالية",
 ))
 # Descriptors that also mean a person's own office or brand (مكتب نعوم شومسكي): a person tagged after them stays one.
-PERSONAL_DESCRIPTOR_FORMS = _with_clitics(frozenset(normalize(w) for w in ("مكتب", "علامة", "استوديو")))
+PERSONAL_DESCRIPTOR_FORMS = with_clitics(frozenset(normalize(w) for w in ("مكتب", "علامة", "استوديو")))
 # Words that tie the parts of a name together (محمد بن سلمان آل سعود، أبو بكر، عبد الله، محمد ولد عبد العزيز، مبارك بو
 # صوفة; ألكسندر فان دير بيلن، أورسولا فون دير لاين): a name never ends on one; one of LINEAGE_LINKS never starts one.
 NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "أبو", "أبي", "أبا", "آل", "عبد", "ولد", "بو",

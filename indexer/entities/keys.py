@@ -8,16 +8,6 @@ from collections.abc import Callable
 
 from indexer.normalize import normalize
 
-# Proclitics written onto a name: ولاسري، لهاريس، بلازارد. The article stays part of a name (الراشد), and
-# لل is ل + ال (للراشد → الراشد). The longest that fits is tried first.
-CLITICS = ("ولل", "فلل", "لل", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
-
-
-def without_clitic(word: str, clitic: str) -> str:
-    """`word` with `clitic` removed from its front, giving back the article that لل absorbed."""
-    rest = word[len(clitic):]
-    return "ال" + rest if clitic.endswith("لل") else rest
-
 # Arabic letters → sound classes; long vowels, hamza, ain and weak letters carry no class (dropped).
 _ARABIC_CLASSES = str.maketrans({
     "ب": "b", "پ": "b", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "k", "غ": "k", "ق": "k", "ك": "k",

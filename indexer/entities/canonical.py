@@ -1,0 +1,82 @@
+"""A Doc's final spans → Entity mentions, each with the canonical value every mention of its name in the document
+shares, and why that value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from indexer.clitics import ONE_LETTER_CLITICS
+from indexer.entities.document import Doc
+from indexer.entities.kinds import PERSON
+from indexer.entities.words import Span, name_of
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One mention: `text[start:end]` is `surface`; `canonical` is the value every mention of it in the
+    document shares (proclitics stripped, a surname alone mapped to the full name)."""
+
+    kind: str
+    start: int
+    end: int
+    surface: str
+    canonical: str
+
+
+# Why a mention has its canonical value (traces show these).
+AS_WRITTEN = "its name's first mention, as written"
+AS_LATIN = "in Latin script, as written"
+AS_LISTED = "the name the list of organisations gives"
+WITHOUT_CLITIC = "the same name without the proclitic, found in the document"
+FULL_NAME = "the one fuller name of this person in the document"
+
+
+def entities(doc: Doc, spans: list[Span]) -> list[tuple[Entity, str]]:
+    """Spans → (Entity, why its canonical value), each shown as its first mention (a Latin name as written:
+    Whitmore & Klein) or, for a firm or organisation in the list of organisations, as that list writes it (جوجل →
+    غوغل); a name of several words with a one-letter proclitic kept takes the name without it found in the
+    document; a person named by first and last name only takes the one longer name with both (بدر المنصور → بدر
+    بن حمد المنصور), and a surname alone the one full name it ends, matched with or without the proclitic its word
+    may have lost (كايا كالاس … كالاس, though الاس is a name); a surname several people in the document share stays
+    as written."""
+    text, words, offsets, known = doc.text, doc.words, doc.offsets, doc.lists.organisations
+    shown_as: dict[str, tuple[str, str]] = {}  # normalized name → how its first mention shows it, and why
+    names = [name_of(words, span) for span in spans]
+    for span, name in zip(spans, names, strict=True):
+        if name not in shown_as:
+            latin = all(words[k].latin for k in range(span.first, span.last))
+            first = words[span.first]
+            listed = known.name_at(words, span.first, span.last) \
+                if span.kind != PERSON and (first.norm in known.starts or first.bare in known.starts) else None
+            shown_as[name] = (text[offsets[span.first][0]:offsets[span.last - 1][1]], AS_LATIN) if latin \
+                else (listed[1], AS_LISTED) if listed else (name_of(words, span, shown=True), AS_WRITTEN)
+    full_names = _full_names({name for span, name in zip(spans, names, strict=True)
+                              if span.kind == PERSON and " " in name})
+    out = []
+    for span, name in zip(spans, names, strict=True):
+        canonical, why = shown_as[name]
+        if name[:1] in ONE_LETTER_CLITICS and " " in name and name[1:] in shown_as:  # وجيه بي مورغان
+            canonical, why = shown_as[name[1:]][0], WITHOUT_CLITIC
+        if span.kind == PERSON:  # also when a proclitic was split off a surname (كالاس: ك + الاس)
+            full = full_names.get(name) or full_names.get(words[span.first].norm)
+            if full:
+                canonical, why = shown_as[full][0], FULL_NAME
+        start, end = offsets[span.first][0], offsets[span.last - 1][1]
+        out.append((Entity(span.kind, start, end, text[start:end], canonical), why))
+    return out
+
+
+def _full_names(persons: set[str]) -> dict[str, str]:
+    """Normalized person names of several words → {a shorter form: the full name it stands for}: first and last
+    name → the one longer name that starts and ends with them; surname → the one full name (so resolved) it ends."""
+    def longer(name: str) -> str:
+        first, *_, last = name.split()
+        found = {n for n in persons if len(n) > len(name) and n.split()[0] == first and n.split()[-1] == last}
+        return found.pop() if len(found) == 1 else name
+
+    out = {name: longer(name) for name in persons}
+    by_surname: dict[str, set[str]] = {}
+    for name, full in out.items():
+        by_surname.setdefault(name.split()[-1], set()).add(full)
+    out.update({surname: fulls.pop() for surname, fulls in by_surname.items() if len(fulls) == 1})
+    return {short: full for short, full in out.items() if short != full}

@@ -1,0 +1,270 @@
+"""The entity values stored in an index (with their document counts) and the user's aliases → groups: one facet value
+per real entity, each value with the pass that joined it to its group."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from indexer.aliases import KindAliases
+from indexer.clitics import PREPOSITIONS, PROCLITICS, without_clitic
+from indexer.entities.keys import firm_key, key_of, keys_of, last_token, name_key, token_key, token_keys, vowelled_key
+from indexer.entities.kinds import FIRM, PERSON
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
+SHORT_KEY = 2  # letters of a key too short to tell names apart alone
+# Proclitics the extractor may leave on a stored value: a preposition, alone or after و/ف (not و or ف alone, which
+# begin many names: فالكر).
+_PREPOSITION_CLITICS = tuple(p.form for p in PROCLITICS if p.names and set(p.parts) & set(PREPOSITIONS))
+
+
+@dataclass(frozen=True)
+class ValueKeys:
+    """What grouping reads of one stored value, computed once per value (the index keeps it beside the value)."""
+
+    key: str  # its kind's key (firm_key or name_key)
+    german: str  # the key with a Latin w read the German way, when that differs (Weiss = فايس), else ""
+    joined: str  # the key values are joined by: a key of one short token with its vowelled key (Google = غوغل ≠ جيلي)
+    bare: tuple[str, ...]  # the keys of the value without each preposition proclitic it may start with
+    as_firm: tuple[str, ...]  # firm_key of the value, then of it without each such proclitic (a person named like a firm)
+    name: str  # name_key of the whole value
+    own: str  # token_key of a one-word value, else name_key
+    words: int
+    parts: tuple[tuple[int, int, tuple[str, ...]], ...]  # (end: 0 first / -1 last, n words, their keys), n ≤ 2
+
+    @classmethod
+    def of(cls, kind: str, value: str) -> ValueKeys:
+        first, *german = keys_of(kind)(value)
+        tokens = value.split()
+        bare = without_proclitic(value)
+        parts = tuple((end, n, token_keys(part[0]) if n == 1 else (name_key(" ".join(part)),))
+                      for n in (1, 2) if n < len(tokens) for end in (0, -1)
+                      for part in [tokens[-n:] if end == -1 else tokens[:n]])
+        short = " " not in first and len(first) <= SHORT_KEY
+        return cls(first, german[0] if german else "", f"{first}:{vowelled_key(value)}" if short else first,
+                   tuple(key_of(kind)(variant) for variant in bare),
+                   tuple(firm_key(form) for form in [value, *bare]) if kind == PERSON else (),
+                   name_key(value), token_key(value) if len(tokens) == 1 else name_key(value), len(tokens), parts)
+
+
+@dataclass(frozen=True)
+class Group:
+    """One real entity: the name shown for it, every stored value it covers, and whether it is hidden."""
+
+    kind: str
+    name: str
+    values: tuple[str, ...]
+    blocked: bool = False
+
+
+@dataclass
+class Grouping:
+    """The groups of one kind's values, and for each value its group and why it joined it."""
+
+    kind: str
+    groups: list[Group] = field(default_factory=list)
+    group_of: dict[str, Group] = field(default_factory=dict)
+    why: dict[str, str] = field(default_factory=dict)  # value → "pass: other value" (absent: its own group)
+
+
+def without_proclitic(value: str) -> list[str]:
+    """The value without each preposition proclitic its first word may start with (ل، ب، ك، alone or after و/ف;
+    not و or ف alone, which begin many names: فالكر), longest first, each leaving at least three letters
+    (لغولدمان ساكس → غولدمان ساكس).
+
+    >>> without_proclitic("لغولدمان ساكس")
+    ['غولدمان ساكس']
+    """
+    first, *rest = value.split() or [""]
+    return [" ".join([without_clitic(first, clitic), *rest]) for clitic in _PREPOSITION_CLITICS
+            if first.startswith(clitic) and len(first) - len(clitic) >= 3]
+
+
+class _Unions:
+    """Union-find over values, remembering for each value the first pass that joined it to another."""
+
+    def __init__(self, values: Iterable[str]) -> None:
+        self.parent = {v: v for v in values}
+        self.why: dict[str, str] = {}
+
+    def find(self, v: str) -> str:
+        while self.parent[v] != v:
+            self.parent[v] = self.parent[self.parent[v]]
+            v = self.parent[v]
+        return v
+
+    def union(self, a: str, b: str, why: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+            self.why.setdefault(a, f"{why}: {b}")
+
+
+def group(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], aliases: KindAliases,
+          hidden: frozenset[str] = frozenset()) -> Grouping:
+    """Groups of `counts`' values (value → documents; `keys`: each value's ValueKeys): the passes of PASSES in order,
+    then the user's merges; each group is shown by its fullest name (renames apply), and blocked when the user
+    blocks one of its names or a value of it is `hidden`."""
+    unions = _Unions(counts)
+    for name, applies, join in PASSES:
+        if kind in applies:
+            join(counts, keys, lambda a, b, name=name: unions.union(a, b, name))
+    for names in aliases.merge:
+        for name in names:
+            unions.parent.setdefault(name, name)
+        for a, b in zip(names, names[1:], strict=False):
+            unions.union(a, b, "merged by you")
+    members: dict[str, list[str]] = defaultdict(list)
+    for value in unions.parent:
+        members[unions.find(value)].append(value)
+    grouping = Grouping(kind, why=unions.why)
+    for values in members.values():
+        name = _display_name(values, counts)
+        for alias_name, new_name in aliases.rename.items():
+            if alias_name in values or alias_name == name:
+                name = new_name
+        one = Group(kind, name, tuple(sorted(values)))
+        grouping.groups.append(one)
+        grouping.group_of.update(dict.fromkeys(values, one))
+    blocked = {value for value in hidden} | {v for name in aliases.block for v in values_for(grouping, keys, name)}
+    for i, one in enumerate(grouping.groups):
+        if blocked.intersection(one.values):
+            grouping.groups[i] = Group(kind, one.name, one.values, blocked=True)
+            grouping.group_of.update(dict.fromkeys(one.values, grouping.groups[i]))
+    return grouping
+
+
+def values_for(grouping: Grouping, keys: Mapping[str, ValueKeys], text: str) -> list[str]:
+    """Every stored value a user's name for an entity may mean: any spelling, script, alias or surname."""
+    from indexer.normalize import normalize
+
+    kind = grouping.kind
+    wanted, key = normalize(" ".join(text.split())), key_of(kind)(text)
+    for value, one in grouping.group_of.items():
+        if normalize(value) == wanted or normalize(one.name) == wanted:
+            return list(one.values)
+    matches = {g.name: g for v, g in grouping.group_of.items() if key and (keys[v].key if v in keys else key_of(kind)(v)) == key}
+    if not matches and len(text.split()) == 1 and key:
+        matches = {g.name: g for v, g in grouping.group_of.items() if name_key(last_token(v)) == key}
+    if len(matches) == 1:
+        return list(next(iter(matches.values())).values)
+    return [" ".join(text.split())]
+
+
+def firms_among_persons(persons: Mapping[str, int], firms: Mapping[str, int], keys: Mapping[str, ValueKeys]
+                        ) -> frozenset[str]:
+    """Person values named like a firm value found in at least as many documents (سامسونغ, tagged a person in
+    one article and a firm in others; لسامسونغ, with a proclitic): not shown among persons (`keys`: the person
+    values' ValueKeys; a firm's key is its firm_key)."""
+    firm_documents: Counter[str] = Counter()
+    for value, n in firms.items():
+        firm_documents[firm_key(value)] += n
+    return frozenset(v for v, n in persons.items() if max(firm_documents.get(k, 0) for k in keys[v].as_firm) >= n)
+
+
+Union = Callable[[str, str], None]
+
+
+def same_key(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
+    """Values with the same key are one (لازارد = Lazard); a key of one short token must agree on its vowels too
+    (Google = غوغل, not جيلي)."""
+    by_key = _by_key(counts, keys)
+    for value in counts:
+        key = keys[value].joined
+        if key and by_key[key] != value:
+            union(value, by_key[key])
+
+
+def german_w_or_proclitic(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
+    """A value whose key no other value shares joins the value that spells its key with a Latin w read the German
+    way (Weiss = فايس), or else the value it is without a kept preposition proclitic (لبلومبرغ = بلومبرغ)."""
+    by_key = _by_key(counts, keys)
+    shared = Counter(keys[value].key for value in counts)
+    for value in counts:
+        k = keys[value]
+        if shared[k.key] == 1 and k.german and k.german in by_key:
+            union(value, by_key[k.german])
+        elif shared[k.key] == 1:
+            bare = next((key for key in k.bare if key in by_key), None)
+            if bare is not None:
+                union(value, by_key[bare])
+
+
+def surname_to_full_name(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
+    """A person's surname, one word or two, joins the one full name that ends with it (لاسري، عبد الهادي → مروان
+    عبد الهادي)."""
+    _short_to_full_names(counts, keys, union, ends=(-1,), most=2)
+
+
+def firm_word_to_firm(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
+    """A firm's first or last word alone, keyed by two letters or more, joins the one firm named so (Centerview →
+    سنترفيو بارتنرز، فايس → Paul Weiss; not دو → Die Presse)."""
+    _short_to_full_names(counts, keys, union, ends=(0, -1), most=1, min_key=SHORT_KEY)
+
+
+def firm_start_to_firm(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
+    """A firm named by its first two words joins the one longer firm that starts so (كوين إيمانويل → Quinn
+    Emanuel Urquhart & Sullivan)."""
+    _short_to_full_names(counts, keys, union, ends=(0,), most=2, fewest=2)
+
+
+def one_letter_longer(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union,
+                      min_length: int = 6) -> None:
+    """A one-word value whose key of six letters or more is another value's key with one more letter joins it when
+    no third value is that close (ماكدونالدز = ماكدونالز: a silent letter one spelling writes)."""
+    by_key = _by_key(counts, keys)
+    for value in counts:
+        key = keys[value].key
+        if len(key) >= min_length and " " not in key:
+            shorter = {by_key[k] for k in {key[:i] + key[i + 1:] for i in range(len(key))} if k in by_key}
+            if len(shorter) == 1:
+                union(value, shorter.pop())
+
+
+# The passes that join values, in order: (name, the kinds it applies to, the pass).
+PASSES: tuple[tuple[str, tuple[str, ...], Callable[[Mapping[str, int], Mapping[str, ValueKeys], Union], None]], ...] = (
+    ("same key", (PERSON, FIRM, "org"), same_key),
+    ("German w or proclitic", (PERSON, FIRM, "org"), german_w_or_proclitic),
+    ("surname", (PERSON,), surname_to_full_name),
+    ("first or last word", (FIRM, "org"), firm_word_to_firm),
+    ("first two words", (FIRM, "org"), firm_start_to_firm),
+    ("one letter more", (FIRM, "org"), one_letter_longer),
+)
+
+
+def _by_key(counts: Mapping[str, int], keys: Mapping[str, ValueKeys]) -> dict[str, str]:
+    """Each grouping key (and plain key) → the first value that has it, in `counts`' order."""
+    by_key: dict[str, str] = {}
+    for value in counts:
+        key = keys[value].joined
+        if key:
+            by_key.setdefault(key, value)
+    return by_key
+
+
+def _short_to_full_names(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union,
+                         ends: tuple[int, ...], most: int, min_key: int = 0, fewest: int = 1) -> None:
+    """A value of `fewest` to `most` words, keyed with `min_key` letters or more, joins the one longer value that
+    ends (-1) or starts (0), as `ends` allows, with words keyed like its own (a Latin w read either way)."""
+    longer: dict[tuple[int, str], set[str]] = defaultdict(set)  # (words, their key) → keys of longer values
+    first_full: dict[str, str] = {}
+    for value in counts:
+        k = keys[value]
+        for end, n, part_keys in k.parts:
+            if n <= min(most, k.words - 1) and end in ends:
+                for key in part_keys:
+                    longer[n, key].add(k.name)
+        first_full.setdefault(k.name, value)
+    for value in counts:
+        k = keys[value]
+        fulls = longer.get((k.words, k.own), set()) \
+            if fewest <= k.words <= most and len(k.own.replace(" ", "")) >= min_key else set()
+        if len(fulls) == 1:
+            union(value, first_full[next(iter(fulls))])
+
+
+def _display_name(values: list[str], counts: Mapping[str, int]) -> str:
+    """Prefer the fullest name (most words), then Arabic script, then the most frequent, then the shortest."""
+    return max(values, key=lambda v: (len(v.split()), bool(_ARABIC.search(v)), counts.get(v, 0), -len(v)))

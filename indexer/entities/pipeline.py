@@ -1,0 +1,69 @@
+"""A Doc → its names as spans of words: the entity rules, each `(doc, spans) → spans`, run in the order of one table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from indexer.entities.document import Doc
+from indexer.entities.rules import consistency, cues, listed, persons, places, tagged
+from indexer.entities.trace import Tracer
+from indexer.entities.words import Span
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One step of the pipeline: its name (shown by traces), what it does, and why it is there."""
+
+    name: str
+    apply: Callable[[Doc, list[Span]], list[Span]]
+    reason: str
+
+
+RULES: tuple[Rule, ...] = (
+    # the tagger's names, cleaned
+    Rule("tagger", tagged.tagger_names, "the statistical tagger finds most persons and organisations"),
+    Rule("marks", tagged.split_at_marks, "punctuation ends a name; a hyphen between two words joins two people"),
+    Rule("trim-persons", tagged.trim_persons, "titles, verbs, numbers and adjectives are no part of a person's name"),
+    Rule("employer-head", tagged.persons_after_generic_heads, "البنك سارة المهيري names a person after her employer"),
+    Rule("team-nationality", tagged.organisations_before_nisba, "يوفنتوس الإيطالي: news puts a person's nationality first"),
+    # names found by cues, then the tagger's spans around them
+    Rule("latin", cues.latin_names, "capitalised Latin runs in Arabic text are firm names"),
+    Rule("descriptor", cues.descriptor_names, "شركة X، قناة X، نادي X: a descriptor names what follows"),
+    Rule("employer", cues.employer_names, "الرئيس التنفيذي لـX فلان: the firm between a role and a person"),
+    Rule("sector", cues.sector_names, "شركة الرواسي للرعاية الطبية: a name with a sector complement"),
+    Rule("firm-ending", cues.tailed_names, "مسار كابيتال: a borrowed firm ending makes a firm"),
+    Rule("cut-around-cues", tagged.without_cue_words, "a cue-found name is no part of the tagger's span around it"),
+    Rule("titled", tagged.titled_persons, "السناتور جيه دي فانس: a name the tagger left untyped after a title"),
+    Rule("overlaps", tagged.resolve_overlaps, "one span per word: the longest, cue-found names first"),
+    # persons completed
+    Rule("name-links", persons.with_name_links, "بن، آل، أبو، فان tie the parts of one name together"),
+    Rule("list-of-persons", persons.list_persons, "the other items of a list of people are people"),
+    Rule("split-at-and", persons.split_at_and, "غوغل وميكروسوفت: two names joined by و"),
+    Rule("split-persons", persons.split_known_persons, "بايدن هاريس: two people the document names apart"),
+    Rule("initials", persons.with_initials, "توماس دبليو. كالاهان: initials belong to the name"),
+    # the shipped lists
+    Rule("known-persons", listed.known_persons, "real people's full names (Wikidata) the tagger missed or cut"),
+    Rule("famous-persons", listed.famous_persons, "بوتين: famous people named by one word"),
+    Rule("role-person", persons.persons_after_roles, "وزير المالية منصور الشهري: a person after a role phrase"),
+    Rule("known-organisations", listed.known_organisations, "well-known firms and organisations, typed by the list"),
+    Rule("geographic-head", places.not_after_geographic_heads, "وادي السيليكون, جبل طارق: a place's own name"),
+    # the document as a whole
+    Rule("propagate", consistency.propagate, "a name found once is found everywhere, with one kind"),
+    # last checks
+    Rule("person-adjective", persons.persons_not_adjectives, "رأس المال الصبور: a definite adjective, no name"),
+    Rule("first-name", persons.with_first_names, "خلدون المبارك: a first name before a surname"),
+    Rule("person-town", places.persons_not_places, "هونج كونج: a town of two words is no person"),
+    Rule("organisation-word", cues.organisations_not_words, "ريال، بنك، الشركة الأم: a word alone is no firm"),
+)
+
+
+def run(doc: Doc, rules: tuple[Rule, ...] = RULES, tracer: Tracer | None = None) -> list[Span]:
+    """The spans of `doc` after every rule in turn (the first starts from none); `tracer` records each step."""
+    spans: list[Span] = []
+    for rule in rules:
+        after = rule.apply(doc, spans)
+        if tracer is not None:
+            tracer.record(rule.name, spans, after)
+        spans = after
+    return spans

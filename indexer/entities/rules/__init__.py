@@ -1,0 +1,1 @@
+"""The entity rules, each `(doc, spans) → spans`; pipeline.py lists them in order."""

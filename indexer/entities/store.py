@@ -1,0 +1,188 @@
+"""An index's entity values (documents per value, from the engine) + its aliases ↔ INDEX/entities.sqlite: each
+value's grouping keys, kept across commits, and the groups, regrouped by the writer so that searches only look up."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from contextlib import closing
+from dataclasses import astuple
+from pathlib import Path
+
+from indexer.aliases import ALIASES_FILE, Aliases, read_aliases
+from indexer.entities.grouping import Group, ValueKeys, firms_among_persons, group
+from indexer.entities.keys import key_of, last_token, name_key
+from indexer.entities.kinds import FIRM, KINDS, PERSON
+from indexer.normalize import normalize
+
+STORE_FILE = "entities.sqlite"
+VERSION = "1"  # of the tables and of ValueKeys: another version is rebuilt from the engine's values
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS keys (kind TEXT, value TEXT, keys TEXT NOT NULL, PRIMARY KEY (kind, value)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS grp (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, norm TEXT NOT NULL,
+                                blocked INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS val (kind TEXT, value TEXT, docs INTEGER NOT NULL, grp INTEGER NOT NULL, norm TEXT NOT NULL,
+                                key TEXT NOT NULL, last_key TEXT NOT NULL, why TEXT NOT NULL,
+                                PRIMARY KEY (kind, value)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS val_grp ON val (grp);
+CREATE INDEX IF NOT EXISTS val_norm ON val (kind, norm);
+CREATE INDEX IF NOT EXISTS val_key ON val (kind, key);
+CREATE INDEX IF NOT EXISTS val_last ON val (kind, last_key);
+CREATE INDEX IF NOT EXISTS grp_norm ON grp (kind, norm);
+"""
+_CHUNK = 500  # values looked up per query
+
+
+class EntityStore:
+    """The entity tables of one index directory. A writer calls `refresh` after each commit of the engine (and
+    `regroup` when the aliases change); readers look values up. A value the store does not know (indexed after
+    a crash, before the next refresh) is its own group."""
+
+    def __init__(self, index: Path) -> None:
+        self.index = index
+        self.file = index / STORE_FILE
+        self._keys: dict[str, dict[str, ValueKeys]] = {}  # a writer's cache of the keys table
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.file, timeout=30)
+        db.executescript(_SCHEMA)
+        if _meta(db, "version") not in (None, VERSION):
+            db.executescript("DELETE FROM keys; DELETE FROM val; DELETE FROM grp; DELETE FROM meta;")
+        return db
+
+    # -- writing ---------------------------------------------------------------------------------------------
+    def refresh(self, counts: Mapping[str, Mapping[str, int]], stamp: str) -> None:
+        """Group the values the engine holds now (`counts`: kind → value → documents), committed with `stamp`
+        (the engine's commit); keys are computed only for values never seen before."""
+        with closing(self._connect()) as db, db:
+            ordered = {kind: dict(sorted(counts.get(kind, {}).items(), key=lambda vn: (-vn[1], vn[0])))
+                       for kind in KINDS}
+            keys = {kind: self._keys_of(db, kind, ordered[kind]) for kind in KINDS}
+            self._write(db, ordered, keys, read_aliases(self.index), stamp)
+
+    def regroup(self) -> None:
+        """Group the stored values again, with the aliases file as it is now (after an edit)."""
+        with closing(self._connect()) as db, db:
+            counts = {kind: _stored_counts(db, kind) for kind in KINDS}
+            keys = {kind: self._keys_of(db, kind, counts[kind]) for kind in KINDS}
+            self._write(db, counts, keys, read_aliases(self.index), _meta(db, "stamp") or "")
+
+    def _keys_of(self, db: sqlite3.Connection, kind: str, values: Iterable[str]) -> dict[str, ValueKeys]:
+        """The ValueKeys of `values`: cached, stored, or computed now (and stored)."""
+        cache = self._keys.setdefault(kind, {})
+        missing = [v for v in values if v not in cache]
+        if missing and not cache:
+            cache.update((value, _loads(blob)) for value, blob in
+                         db.execute("SELECT value, keys FROM keys WHERE kind = ?", (kind,)))
+            missing = [v for v in missing if v not in cache]
+        new = {value: ValueKeys.of(kind, value) for value in missing}
+        db.executemany("INSERT OR REPLACE INTO keys VALUES (?, ?, ?)",
+                       [(kind, value, json.dumps(astuple(k), ensure_ascii=False)) for value, k in new.items()])
+        cache.update(new)
+        return {value: cache[value] for value in values}
+
+    def _write(self, db: sqlite3.Connection, counts: dict[str, dict[str, int]], keys: dict[str, dict[str, ValueKeys]],
+               aliases: Aliases, stamp: str) -> None:
+        hidden = firms_among_persons(counts[PERSON], counts[FIRM], keys[PERSON])
+        db.execute("DELETE FROM val")
+        db.execute("DELETE FROM grp")
+        for kind in KINDS:
+            grouping = group(kind, counts[kind], keys[kind], aliases.of(kind), hidden if kind == PERSON else frozenset())
+            ids = {}
+            for one in grouping.groups:
+                ids[id(one)] = db.execute("INSERT INTO grp (kind, name, norm, blocked) VALUES (?, ?, ?, ?)",
+                                          (kind, one.name, normalize(one.name), int(one.blocked))).lastrowid
+            rows = []
+            for value, one in grouping.group_of.items():
+                key = keys[kind][value].key if value in keys[kind] else key_of(kind)(value)
+                rows.append((kind, value, counts[kind].get(value, 0), ids[id(one)],
+                             normalize(value), key, name_key(last_token(value)), grouping.why.get(value, "")))
+            db.executemany("INSERT INTO val VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        _set_meta(db, version=VERSION, stamp=stamp, aliases=aliases_digest(self.index))
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    def stamp(self) -> str | None:
+        """The engine commit the groups were last made for (None before any)."""
+        if not self.file.is_file():
+            return None
+        with closing(self._connect()) as db:
+            return _meta(db, "stamp")
+
+    def is_current(self) -> bool:
+        """Were the groups made with the aliases file as it is now?"""
+        if not self.file.is_file():
+            return True
+        with closing(self._connect()) as db:
+            return _meta(db, "aliases") in (None, aliases_digest(self.index))
+
+    def groups(self, kind: str, values: Iterable[str]) -> dict[str, tuple[int, Group]]:
+        """(group id, Group without its values) of each known value among `values`."""
+        values = list(dict.fromkeys(values))
+        if not values or not self.file.is_file():
+            return {}
+        out: dict[str, tuple[int, Group]] = {}
+        with closing(self._connect()) as db:
+            for i in range(0, len(values), _CHUNK):
+                chunk = values[i:i + _CHUNK]
+                rows = db.execute(f"SELECT v.value, g.id, g.name, g.blocked FROM val v JOIN grp g ON v.grp = g.id "
+                                  f"WHERE v.kind = ? AND v.value IN ({','.join('?' * len(chunk))})", (kind, *chunk))
+                out.update((value, (gid, Group(kind, name, (), bool(blocked)))) for value, gid, name, blocked in rows)
+        return out
+
+    def why(self, kind: str, value: str) -> tuple[str, str] | None:
+        """(its group's name, why the value joined it: "" for the value that names it alone) of a stored value."""
+        if not self.file.is_file():
+            return None
+        with closing(self._connect()) as db:
+            return db.execute("SELECT g.name, v.why FROM val v JOIN grp g ON v.grp = g.id WHERE v.kind = ? AND "
+                              "v.value = ?", (kind, value)).fetchone()
+
+    def values_for(self, kind: str, text: str) -> list[str]:
+        """Every stored value a user's name for an entity may mean: any spelling, script, alias or surname (the
+        name itself when it means none or several entities)."""
+        typed = " ".join(text.split())
+        if not self.file.is_file():
+            return [typed]
+        wanted, key = normalize(typed), key_of(kind)(text)
+        with closing(self._connect()) as db:
+            found = db.execute("SELECT MIN(grp) FROM (SELECT grp FROM val WHERE kind = ? AND norm = ? UNION "
+                               "SELECT id FROM grp WHERE kind = ? AND norm = ?)", (kind, wanted, kind, wanted)).fetchone()
+            ids = [found[0]] if found[0] is not None else []
+            if not ids and key:
+                ids = [g for (g,) in db.execute("SELECT DISTINCT grp FROM val WHERE kind = ? AND key = ?", (kind, key))]
+                if not ids and len(text.split()) == 1:
+                    ids = [g for (g,) in db.execute("SELECT DISTINCT grp FROM val WHERE kind = ? AND last_key = ?",
+                                                    (kind, key))]
+            if len(ids) != 1:
+                return [typed]
+            return [value for (value,) in db.execute("SELECT value FROM val WHERE grp = ? ORDER BY value", ids)]
+
+
+def aliases_digest(index: Path) -> str:
+    """A digest of the aliases file as it is now ("" when there is none)."""
+    file = index / ALIASES_FILE
+    return hashlib.blake2b(file.read_bytes(), digest_size=8).hexdigest() if file.is_file() else ""
+
+
+def _stored_counts(db: sqlite3.Connection, kind: str) -> dict[str, int]:
+    """The stored values of one kind with their documents, most documents first (as `refresh` orders them)."""
+    return dict(db.execute("SELECT value, docs FROM val WHERE kind = ? AND docs > 0 ORDER BY docs DESC, value",
+                           (kind,)).fetchall())
+
+
+def _loads(blob: str) -> ValueKeys:
+    key, german, joined, bare, as_firm, name, own, words, parts = json.loads(blob)
+    return ValueKeys(key, german, joined, tuple(bare), tuple(as_firm), name, own, words,
+                     tuple((end, n, tuple(k)) for end, n, k in parts))
+
+
+def _meta(db: sqlite3.Connection, name: str) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+    return row[0] if row else None
+
+
+def _set_meta(db: sqlite3.Connection, **values: str) -> None:
+    db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(values.items()))

@@ -1,0 +1,66 @@
+"""Grouping stored entity values into one facet value per real entity: one pass per test, exact groups."""
+
+from indexer.aliases import Aliases
+from indexer.entities.grouping import ValueKeys, group
+
+
+def grouped(kind, counts, aliases=None):
+    """Each value's group, by the grouping the index stores."""
+    keys = {value: ValueKeys.of(kind, value) for value in counts}
+    return group(kind, counts, keys, (aliases or Aliases()).of(kind)).group_of
+
+
+def test_keys_surnames_and_merges_group_values():
+    table = grouped("person", {"مارك لاسري": 3, "لاسري": 2, "Marc Lasry": 1})
+    assert table["لاسري"].name == "مارك لاسري"
+    assert table["Marc Lasry"].values == ("Marc Lasry", "لاسري", "مارك لاسري")
+
+
+def test_a_firm_with_and_without_a_corporate_suffix_is_one_facet_value():
+    table = grouped("firm", {"الفنار القابضة": 2, "الفنار": 1, "سي ستريت الاستشارية": 1, "C Street": 1})
+    assert table["الفنار"].name == "الفنار القابضة"
+    assert table["C Street"].name == "سي ستريت الاستشارية"
+
+
+def test_a_value_with_a_kept_proclitic_joins_the_value_without_it():
+    table = grouped("firm", {"غولدمان ساكس": 2, "لغولدمان ساكس": 1, "بلومبرغ": 1, "لبلومبرغ": 1})
+    assert table["لغولدمان ساكس"].name == "غولدمان ساكس"
+    assert table["لبلومبرغ"].values == ("بلومبرغ", "لبلومبرغ")
+
+
+def test_a_two_word_surname_joins_the_one_full_name_that_ends_with_it():
+    table = grouped("person", {"مروان عبد الهادي": 1, "عبد الهادي": 3, "هادي": 1})
+    assert table["عبد الهادي"].name == "مروان عبد الهادي"
+
+
+def test_a_firm_named_by_its_first_or_last_word_alone_is_one_facet_value():
+    table = grouped("firm", {"غولدمان ساكس": 2, "ساكس": 1, "Wolff Olins": 1, "فولف": 1})
+    assert table["ساكس"].name == "غولدمان ساكس"
+    assert table["فولف"].name == "Wolff Olins"
+
+
+def test_a_firm_named_by_its_first_two_words_is_one_facet_value():
+    table = grouped("firm", {"Quinn Emanuel Urquhart & Sullivan": 2, "كوين إيمانويل": 1})
+    assert table["كوين إيمانويل"].name == "Quinn Emanuel Urquhart & Sullivan"
+
+
+def test_a_leading_english_the_does_not_split_a_firm():
+    table = grouped("firm", {"The Wall Street Journal": 1, "وول ستريت جورنال": 1})
+    assert table["وول ستريت جورنال"].values == ("The Wall Street Journal", "وول ستريت جورنال")
+
+
+def test_short_names_with_one_key_but_other_vowels_are_two_facet_values():
+    table = grouped("firm", {"Google": 2, "غوغل": 1, "جيلي": 1})
+    assert table["Google"].values == ("Google", "غوغل")
+    assert table["جيلي"].values == ("جيلي",)
+
+
+def test_a_firm_word_keyed_by_one_letter_does_not_join_a_longer_name():
+    table = grouped("firm", {"Die Presse": 1, "دو": 1})
+    assert table["دو"].values == ("دو",)
+
+
+def test_a_latin_w_read_the_german_way_matches_only_when_no_value_reads_it_as_a_vowel():
+    table = grouped("person", {"Weber": 1, "فيبر": 1, "Walker": 1, "والكر": 1, "فالكر": 1})
+    assert table["Weber"].values == ("Weber", "فيبر")
+    assert table["Walker"].values == ("Walker", "والكر")
