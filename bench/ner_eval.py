@@ -20,7 +20,9 @@ import time  # noqa: E402
 from collections import Counter  # noqa: E402
 from collections.abc import Callable, Sequence  # noqa: E402
 
-from indexer.data.train_ner import (  # noqa: E402
+from indexer.entities import EntityExtractor, default_extractor, shipped_extractor  # noqa: E402
+from indexer.entities.tagger import NerTagger  # noqa: E402
+from indexer.entities.tagger.train import (  # noqa: E402
     ANERCORP,
     NER_DATA,
     Sentence,
@@ -35,9 +37,6 @@ from indexer.data.train_ner import (  # noqa: E402
     split_dev,
     train_model,
 )
-from indexer.ner import NerTagger, Span  # noqa: E402
-
-from indexer.entities import EntityExtractor, default_extractor  # noqa: E402
 from indexer.stopwords import load_names, load_persons  # noqa: E402
 from indexer.tokenize import word_spans  # noqa: E402
 
@@ -81,10 +80,10 @@ def print_speed(texts: list[str], runs: int) -> None:
         print(f"  {label:32} {words / best_of(runs, make):>10,.0f} words/s")
 
 
-def extraction_spans(extractor: EntityExtractor | None = None) -> Callable[[str], list[Span]]:
+def extraction_spans(extractor: EntityExtractor | None = None) -> Callable[[str], list[tuple[str, int, int]]]:
     """The whole extraction (tagger + rules + document propagation) as a tagger: person → PER, firm or org → ORG."""
     extractor = extractor or default_extractor()
-    return lambda text: [Span("PER" if e.kind == "person" else "ORG", e.start, e.end) for e in extractor(text)]
+    return lambda text: [("PER" if e.kind == "person" else "ORG", e.start, e.end) for e in extractor(text)]
 
 
 def _fold_model(train: list[Sentence]) -> dict:
@@ -101,7 +100,7 @@ def cross_validation(sentences: list[Sentence], folds: int = 4) -> dict[str, tup
         models = pool.map(_fold_model, trains)
     counts: dict[str, Counter] = {kind: Counter() for kind in ("PER", "ORG", "ALL")}
     for model, part in zip(models, parts, strict=True):
-        extractor = default_extractor(NerTagger.from_arrays(model, load_names()))
+        extractor = shipped_extractor(NerTagger.from_arrays(model, load_names()))
         for kind, found in span_counts(extraction_spans(extractor), part, ARTICLE, ("PER", "ORG")).items():
             counts[kind].update(found)
     return {kind: prf(c) for kind, c in counts.items()}
@@ -128,7 +127,7 @@ def main() -> None:
     print_scores(f"ANERcorp dev = last 10% of train ({len(dev)} sentences; tagger trained on the other 90%), exact "
                  "span match", span_scores(held_out.tag, dev))
     print_scores(f"the whole extraction (tagger + rules), {ARTICLE} dev sentences at a time: person = PER, "
-                 "firm or org = ORG", span_scores(extraction_spans(default_extractor(held_out)), dev, ARTICLE,
+                 "firm or org = ORG", span_scores(extraction_spans(shipped_extractor(held_out)), dev, ARTICLE,
                                                   ("PER", "ORG")))
     for title, path in EXTRA_TESTS.items():
         print_scores(f"{title}, other annotation guidelines (information only)",

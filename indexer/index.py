@@ -21,6 +21,7 @@ from indexer.meta import IndexMeta, is_index, read_meta, write_meta
 BACKENDS: dict[str, type[TantivyBackend]] = {"tantivy": TantivyBackend}
 EXTRACT_BATCH = 64  # documents whose entities are tagged in one call (the tagger decodes them together)
 ALL_VALUES = 100_000_000  # entity values counted when the groups are made: all of them
+GROUP_EVERY = 60.0  # seconds between groupings at the batch commits of a run; its last commit always groups
 DEFAULT_PATH = Path("index")
 
 
@@ -83,6 +84,7 @@ class Indexer:
         if not is_index(self.path):
             write_meta(self.path, meta)
         self._new_meta = meta
+        self._grouped_at = time.monotonic()
         self.entities = EntityStore(self.path)
         if rebuild:
             self.backend.delete_all()
@@ -145,7 +147,7 @@ class Indexer:
             count += len(chunk)
             self._pending += len(chunk)
             if self._pending >= self.batch_size and not self.rebuild:
-                self.commit()
+                self._commit(group=time.monotonic() - self._grouped_at >= GROUP_EVERY)
         return count
 
     def index(self, items: Iterable[Document | Problem],
@@ -182,17 +184,24 @@ class Indexer:
         return deleted
 
     def commit(self) -> None:
-        """Make everything added or deleted so far durable and searchable, then group the entity values anew."""
+        """Make everything added or deleted so far durable and searchable, its entity values grouped."""
+        self._commit(group=True)
+
+    def _commit(self, group: bool) -> None:
+        """Commit; group the entity values too when `group` (the batch commits of a long run group now and then:
+        until they do, a value new since the last grouping is its own facet value)."""
         self.backend.commit()
         self._pending = 0
         if self.rebuild:
             write_meta(self.path, self._new_meta)
-        self._group()
+        if group:
+            self._group()
 
     def _group(self) -> None:
         """Group the entity values the index holds now (entities.sqlite), for the searches that follow."""
         counts = {kind: dict(self.backend.count_values(MatchAll(), kind, ALL_VALUES)) for kind in KINDS}
         self.entities.refresh(counts, self.backend.stamp())
+        self._grouped_at = time.monotonic()
 
     def close(self) -> None:
         """Drop uncommitted work and release the writer lock."""

@@ -62,8 +62,10 @@ def ascii_digits(word: str) -> str:
 
 
 def casefold(word: str) -> str:
-    """Latin case folding: CNBC → cnbc, Straße → strasse."""
-    return word.casefold()
+    """Latin case folding: CNBC → cnbc, Straße → strasse; what folding leaves decomposed is composed again (ß and an
+    accent fold to s, s and the accent: ś)."""
+    folded = word.casefold()
+    return folded if folded == word or folded.isascii() else unicodedata.normalize("NFKC", folded)
 
 
 NORMALIZERS: tuple[Callable[[str], str], ...] = (
@@ -101,4 +103,4 @@ def normalize(word: str) -> str:
     >>> normalize("إلى")
     'الي'
     """
-    return nfkc(word).translate(_CHARACTER_RULES).casefold()
+    return casefold(nfkc(word).translate(_CHARACTER_RULES))

@@ -183,6 +183,13 @@ class Searcher:
         """The stored document with this id; DocumentNotFound says how to find ids."""
         return self._stored(doc_id).doc
 
+    def values_of(self, doc_id: str) -> dict[str, tuple[str, ...]]:
+        """The facet values of one document by kind (the entity names its hits show; blocked ones left out)."""
+        stored = self._stored(doc_id)
+        shown = self._shown([stored])
+        return {kind: tuple(dict.fromkeys(name for v in stored.values.get(kind, ()) if (name := shown[kind].get(v))))
+                for kind in KINDS}
+
     def mentions(self, doc_id: str) -> list[Entity]:
         """The entity mentions the index keeps for a document, each valued as its facet (its group's name)."""
         stored = self._stored(doc_id)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from indexer import Document, Indexer
 
@@ -51,3 +53,11 @@ def seeds_index(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Pa
         report = ix.index(read_inputs(seeds_dir))
     assert report.problems == []
     return path
+
+
+# Hypothesis: no deadline (a loaded machine must not fail a test) and the same examples on every run, so the suite
+# cannot turn red by chance; FAHRAS_HYPOTHESIS=explore draws new examples (to look for bugs), `slow` many more.
+settings.register_profile("default", deadline=None, derandomize=True, print_blob=True)
+settings.register_profile("explore", deadline=None)
+settings.register_profile("slow", deadline=None, max_examples=10_000)
+settings.load_profile(os.environ.get("FAHRAS_HYPOTHESIS", "default"))

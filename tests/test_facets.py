@@ -192,3 +192,29 @@ def test_cli_search_with_person_filter(index):
     data = json.loads(cli_run("search", "خبر", "--person", "لاسري", "--json",
                               "-i", str(index)).stdout)
     assert sorted(h["id"] for h in data["hits"]) == ["a", "b"]
+
+
+def test_cli_entities_rules_lists_the_table_in_order():
+    lines = cli_run("entities", "--rules").stdout.splitlines()
+    assert (len(lines), lines[0]) == (28, " 1. tagger               the statistical tagger finds most persons and organisations")
+
+
+def test_cli_entities_trace_json_gives_each_entity_its_steps():
+    import json
+    data = json.loads(cli_run("entities", "--trace", "--json", "قالت شركة Nvidia إن").stdout)
+    assert data["entities"] == [{
+        "kind": "firm", "start": 10, "end": 16, "surface": "Nvidia", "canonical": "Nvidia",
+        "trace": [{"rule": "latin", "action": "created", "before": [], "after": "firm: Nvidia"},
+                  {"rule": "canonical", "action": "named", "before": [], "after": "Nvidia (in Latin script, as written)"}]}]
+    assert all(set(d) == {"name", "trace"} for d in data["dropped"])
+
+
+def test_cli_entities_of_a_document_by_id_traced_to_its_facet_value(tmp_path):
+    with Indexer(tmp_path / "ix") as ix:
+        ix.add([Document("n1", "أرباح", "أعلنت شركة Nvidia أرباحها، وقالت Nvidia إن")])
+    lines = cli_run("entities", "--doc", "n1", "--trace", "-i", str(tmp_path / "ix")).stdout.splitlines()
+    assert lines[:4] == ["firm\t17:23\tNvidia\tNvidia", "    latin: created firm: Nvidia",
+                         "    canonical: named Nvidia (in Latin script, as written)",
+                         "    grouped: grouped Nvidia → Nvidia (its own name)"]
+    stored = cli_run("entities", "--doc", "n1", "-i", str(tmp_path / "ix")).stdout.splitlines()
+    assert stored == ["firm\t17:23\tNvidia\tNvidia", "firm\t39:45\tNvidia\tNvidia"]

@@ -12,6 +12,7 @@ from indexer.aliases import KindAliases
 from indexer.clitics import PREPOSITIONS, PROCLITICS, without_clitic
 from indexer.entities.keys import firm_key, key_of, keys_of, last_token, name_key, token_key, token_keys, vowelled_key
 from indexer.entities.kinds import FIRM, PERSON
+from indexer.normalize import normalize
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 SHORT_KEY = 2  # letters of a key too short to tell names apart alone
@@ -33,6 +34,8 @@ class ValueKeys:
     own: str  # token_key of a one-word value, else name_key
     words: int
     parts: tuple[tuple[int, int, tuple[str, ...]], ...]  # (end: 0 first / -1 last, n words, their keys), n ≤ 2
+    norm: str  # the value normalized: how a user's name for it is matched
+    last: str  # name_key of its last word: how a surname typed alone is matched
 
     @classmethod
     def of(cls, kind: str, value: str) -> ValueKeys:
@@ -46,7 +49,8 @@ class ValueKeys:
         return cls(first, german[0] if german else "", f"{first}:{vowelled_key(value)}" if short else first,
                    tuple(key_of(kind)(variant) for variant in bare),
                    tuple(firm_key(form) for form in [value, *bare]) if kind == PERSON else (),
-                   name_key(value), token_key(value) if len(tokens) == 1 else name_key(value), len(tokens), parts)
+                   name_key(value), token_key(value) if len(tokens) == 1 else name_key(value), len(tokens), parts,
+                   normalize(value), name_key(last_token(value)))
 
 
 @dataclass(frozen=True)
@@ -138,8 +142,6 @@ def group(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], a
 
 def values_for(grouping: Grouping, keys: Mapping[str, ValueKeys], text: str) -> list[str]:
     """Every stored value a user's name for an entity may mean: any spelling, script, alias or surname."""
-    from indexer.normalize import normalize
-
     kind = grouping.kind
     wanted, key = normalize(" ".join(text.split())), key_of(kind)(text)
     for value, one in grouping.group_of.items():

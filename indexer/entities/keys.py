@@ -39,6 +39,7 @@ def vowelled_key(token: str) -> str:
     return _skeleton(token, "", ".")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names share their words: most tokens are keyed many times
 def _skeleton(token: str, w_as: str, vowel: str) -> str:
     word = normalize(token)
     if word.startswith(("ال", "al")) and len(word) > 4:  # the same on both sides: الكسندر and Alexander

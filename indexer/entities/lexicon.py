@@ -95,9 +95,8 @@ ORG_FORMS = with_clitics(ORG_HEADS)
 HEAD_FORMS = DESCRIPTOR_FORMS | ORG_FORMS
 TITLE_FORMS = with_clitics(TITLES)
 # The heads with the article (البنك، للصندوق، والشركة): "the bank", a reference, not a name.
-GENERIC_HEAD_FORMS = frozenset(
-    clitic + article + head for head in FIRM_HEADS | ORG_HEADS | DESCRIPTOR_HEADS if not head.startswith("ال")
-    for clitic, article in (("", "ال"), ("و", "ال"), ("ف", "ال"), ("ب", "ال"), ("وب", "ال"), ("", "لل"), ("و", "لل")))
+GENERIC_HEAD_FORMS = with_clitics(frozenset(
+    "ال" + head for head in FIRM_HEADS | ORG_HEADS | DESCRIPTOR_HEADS if not head.startswith("ال")))
 ORG_DESCRIPTOR_FORMS = with_clitics(ORG_DESCRIPTOR_HEADS)
 NAMED_AFTER_FORMS = with_clitics(NAMED_AFTER_HEADS)
 GEOGRAPHIC_FORMS = with_clitics(GEOGRAPHIC_HEADS)
@@ -132,7 +131,7 @@ NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "أب�
                                               "فان", "فون", "دير", "دي", "دو", "دا", "ديل"))
 LINEAGE_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "ولد"))
 # The first word of a kunya (أبو بكر، سعد بن أبي وقاص), also with و or ل written on it (لأبي الحسن): part of the name.
-KUNYA_FORMS = frozenset(c + normalize(w) for w in ("أبو", "أبي", "أبا") for c in ("", "و", "ل"))
+KUNYA_FORMS = with_clitics(frozenset(normalize(w) for w in ("أبو", "أبي", "أبا")))
 # Masculine adjectives of nationality (الإيطالي): after a name, they mark a team or organisation, not a person.
 NATIONALITIES = frozenset(normalize("ال" + w) for w in (
     "إيطالي", "إسباني", "إنجليزي", "إنكليزي", "فرنسي", "ألماني", "برتغالي", "هولندي", "بلجيكي", "روسي", "أمريكي",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from indexer.aliases import ALIASES_FILE, Aliases, read_aliases
 from indexer.entities.grouping import Group, ValueKeys, firms_among_persons, group
-from indexer.entities.keys import key_of, last_token, name_key
+from indexer.entities.keys import key_of
 from indexer.entities.kinds import FIRM, KINDS, PERSON
 from indexer.normalize import normalize
 
@@ -97,9 +97,9 @@ class EntityStore:
                                           (kind, one.name, normalize(one.name), int(one.blocked))).lastrowid
             rows = []
             for value, one in grouping.group_of.items():
-                key = keys[kind][value].key if value in keys[kind] else key_of(kind)(value)
-                rows.append((kind, value, counts[kind].get(value, 0), ids[id(one)],
-                             normalize(value), key, name_key(last_token(value)), grouping.why.get(value, "")))
+                k = keys[kind].get(value) or ValueKeys.of(kind, value)  # a name merged by the user, not stored
+                rows.append((kind, value, counts[kind].get(value, 0), ids[id(one)], k.norm, k.key, k.last,
+                             grouping.why.get(value, "")))
             db.executemany("INSERT INTO val VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         _set_meta(db, version=VERSION, stamp=stamp, aliases=aliases_digest(self.index))
 
@@ -174,9 +174,9 @@ def _stored_counts(db: sqlite3.Connection, kind: str) -> dict[str, int]:
 
 
 def _loads(blob: str) -> ValueKeys:
-    key, german, joined, bare, as_firm, name, own, words, parts = json.loads(blob)
+    key, german, joined, bare, as_firm, name, own, words, parts, norm, last = json.loads(blob)
     return ValueKeys(key, german, joined, tuple(bare), tuple(as_firm), name, own, words,
-                     tuple((end, n, tuple(k)) for end, n, k in parts))
+                     tuple((end, n, tuple(k)) for end, n, k in parts), norm, last)
 
 
 def _meta(db: sqlite3.Connection, name: str) -> str | None:

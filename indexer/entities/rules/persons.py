@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.clitics import ARTICLE, CONJUNCTIONS
 from indexer.entities.document import Doc
 from indexer.entities.keys import LETTER_NAMES
 from indexer.entities.kinds import PERSON
@@ -15,6 +16,7 @@ from indexer.normalize import normalize
 
 INITIALS = frozenset(normalize(name) for name in LETTER_NAMES.values())  # Latin letters as Arabic spells them
 INITIAL_GAP = re.compile(r"\.\s?")  # what stands after an initial: a full stop, then at most one space
+DEFINITE = (ARTICLE, *(c + ARTICLE for c in CONJUNCTIONS))  # the article, alone or after و/ف
 _LIST_COMMA = re.compile(r"[،,]")
 _LIST_END = re.compile(r"[.!?؟:؛;()\[\]«»\"“”\n]")
 
@@ -240,7 +242,7 @@ def list_persons(doc: Doc, spans: list[Span]) -> list[Span]:
         for a, b in items:
             free = all(j not in owner and not words[j].latin and words[j].norm not in stopwords
                        and not is_title(words[j]) and not any(c.isdigit() for c in words[j].norm) for j in range(a, b))
-            if 2 <= b - a <= 3 and free and not words[a].norm.startswith(("ال", "وال", "فال")) \
+            if 2 <= b - a <= 3 and free and not words[a].norm.startswith(DEFINITE) \
                     and words[a].bare not in frequent:
                 found.append(Span(PERSON, a, b))
     return sorted(found, key=lambda span: span.first)

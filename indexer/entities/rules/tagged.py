@@ -3,6 +3,7 @@ a person after an employer's head, cut around the names the cues found, titled n
 
 from __future__ import annotations
 
+from indexer.clitics import CONJUNCTIONS
 from indexer.entities.document import Doc
 from indexer.entities.kinds import ORG, OTHER, PERSON
 from indexer.entities.lexicon import (
@@ -99,7 +100,7 @@ def _is_plural_verb(word: Word, names: frozenset[str]) -> bool:
 def _is_future_verb(word: Word, names: frozenset[str]) -> bool:
     """Is the word و or ف, then the future's س, then an imperfect prefix (وسيغيب، فستبقى), and not a name with or
     without the و (وستيفن)?"""
-    return len(word.norm) > 4 and word.norm[:2] in ("وس", "فس") and word.norm[2] in "يتن" \
+    return len(word.norm) > 4 and word.norm[0] in CONJUNCTIONS and word.norm[1] == "س" and word.norm[2] in "يتن" \
         and word.norm not in names and word.norm[1:] not in names
 
 

@@ -215,7 +215,8 @@ class NerTagger:
             new = set(words)
         if len(self._words) + len(new) > len(self._word_table):
             self._word_table = _grown(self._word_table, len(self._words) + len(new))
-        self._add_words(list(new))  # rows in any order
+        if new:
+            self._add_words(list(new))  # rows in any order
         return np.fromiter(map(self._words.__getitem__, words), dtype=np.intp, count=len(words))
 
     def _gap_id(self, gap: str) -> int:
