@@ -26,10 +26,10 @@ from rich.progress import (
 from rich.text import Text
 
 from indexer import FahrasError, FieldMap, Indexer, IndexReport, get_analyzer, read_inputs
-from indexer.aliases import ALIASES_FILE, add_block, add_merge, add_rename
 from indexer.analysis import ANALYZER_SPECS, DEFAULT_ANALYZER
 from indexer.documents import count_inputs
 from indexer.entities import RULES, Trace, default_extractor, extract_entities
+from indexer.entities.aliases import ALIASES_FILE, add_block, add_merge, add_rename
 from indexer.entities.store import EntityStore
 from indexer.errors import InputError
 from indexer.meta import read_meta

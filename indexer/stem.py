@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from indexer.clitics import ALL_CLITICS
+
 # Tried in order; the first that fits is removed (one prefix at most).
 PREFIXES: tuple[str, ...] = ("ال", "وال", "بال", "كال", "فال", "لل", "و")
 # Tried in order; each that fits is removed (so ات then ه may both go).
@@ -46,10 +48,6 @@ def light10(word: str) -> str:
     return strip_suffixes(strip_prefix(word))
 
 
-# What may be written onto a name: a conjunction (و ف), then a preposition or the article: ولبوتين، لهاريس، والسلمان.
-NAME_CLITICS: tuple[str, ...] = tuple(sorted(
-    {c + p for c in ("", "و", "ف") for p in ("", "ال", "بال", "كال", "لل", "ب", "ل", "ك")} - {""},
-    key=len, reverse=True))
 
 
 def name_safe(stem: Callable[[str], str], names: frozenset[str]) -> Callable[[str], str]:
@@ -63,7 +61,7 @@ def name_safe(stem: Callable[[str], str], names: frozenset[str]) -> Callable[[st
     def stem_word(word: str) -> str:
         if word in names:
             return word
-        for clitic in NAME_CLITICS:
+        for clitic in ALL_CLITICS:  # what may be written onto a name: ولبوتين، لهاريس، والسلمان
             if word.startswith(clitic) and word[len(clitic):] in names:
                 return word[len(clitic):]
         return stem(word)

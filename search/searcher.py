@@ -207,7 +207,7 @@ class Searcher:
         if found is None:
             return Step("grouped", "not in the index", (), entity.canonical)
         name, why = found
-        return Step("grouped", "grouped", (entity.canonical,), f"{name} ({why or 'its own name'})")
+        return Step("grouped", "facet value", (entity.canonical,), f"{name} ({why or 'the first value of its group'})")
 
     def _stored(self, doc_id: str) -> Stored:
         stored = self.backend.get(doc_id)

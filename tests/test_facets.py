@@ -3,9 +3,9 @@
 import pytest
 
 from indexer import Document, Indexer
-from indexer.aliases import Aliases, read_aliases, write_aliases
 from indexer.backends.base import MatchAll
 from indexer.entities import Entity
+from indexer.entities.aliases import Aliases, read_aliases, write_aliases
 from search import Searcher
 from search.query import Phrase
 
@@ -134,7 +134,7 @@ def test_stats_of_all_documents(index):
 
 
 def test_alias_commands_take_effect_without_reindexing(index):
-    from indexer.aliases import add_block, add_merge, add_rename
+    from indexer.entities.aliases import add_block, add_merge, add_rename
     add_merge(index, "firm", ["زووم", "Zoom"])
     add_rename(index, "firm", "زووم", "Zoom Video")
     add_block(index, "firm", "أفينو كابيتال")
@@ -142,7 +142,7 @@ def test_alias_commands_take_effect_without_reindexing(index):
 
 
 def test_alias_commands_reject_unknown_kinds(index):
-    from indexer.aliases import add_block
+    from indexer.entities.aliases import add_block
     from indexer.errors import InputError
     with pytest.raises(InputError, match="unknown entity kind 'company'; use one of person, firm, org"):
         add_block(index, "company", "x")
@@ -215,6 +215,6 @@ def test_cli_entities_of_a_document_by_id_traced_to_its_facet_value(tmp_path):
     lines = cli_run("entities", "--doc", "n1", "--trace", "-i", str(tmp_path / "ix")).stdout.splitlines()
     assert lines[:4] == ["firm\t17:23\tNvidia\tNvidia", "    latin: created firm: Nvidia",
                          "    canonical: named Nvidia (in Latin script, as written)",
-                         "    grouped: grouped Nvidia → Nvidia (its own name)"]
+                         "    grouped: facet value Nvidia → Nvidia (the first value of its group)"]
     stored = cli_run("entities", "--doc", "n1", "-i", str(tmp_path / "ix")).stdout.splitlines()
     assert stored == ["firm\t17:23\tNvidia\tNvidia", "firm\t39:45\tNvidia\tNvidia"]

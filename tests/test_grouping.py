@@ -1,6 +1,6 @@
 """Grouping stored entity values into one facet value per real entity: one pass per test, exact groups."""
 
-from indexer.aliases import Aliases
+from indexer.entities.aliases import Aliases
 from indexer.entities.grouping import ValueKeys, group
 
 

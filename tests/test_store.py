@@ -4,8 +4,8 @@ only look them up, and they follow added and deleted documents, alias edits and 
 import pytest
 
 from indexer import Document, Indexer
-from indexer.aliases import Aliases, write_aliases
 from indexer.entities import Entity
+from indexer.entities.aliases import Aliases, write_aliases
 from indexer.entities.store import EntityStore
 from search import Searcher
 

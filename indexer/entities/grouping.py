@@ -8,8 +8,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from indexer.aliases import KindAliases
 from indexer.clitics import PREPOSITIONS, PROCLITICS, without_clitic
+from indexer.entities.aliases import KindAliases
 from indexer.entities.keys import firm_key, key_of, keys_of, last_token, name_key, token_key, token_keys, vowelled_key
 from indexer.entities.kinds import FIRM, PERSON
 from indexer.normalize import normalize

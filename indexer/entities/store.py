@@ -11,7 +11,7 @@ from contextlib import closing
 from dataclasses import astuple
 from pathlib import Path
 
-from indexer.aliases import ALIASES_FILE, Aliases, read_aliases
+from indexer.entities.aliases import ALIASES_FILE, Aliases, read_aliases
 from indexer.entities.grouping import Group, ValueKeys, firms_among_persons, group
 from indexer.entities.keys import key_of
 from indexer.entities.kinds import FIRM, KINDS, PERSON
