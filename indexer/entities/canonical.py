@@ -57,8 +57,9 @@ def entities(doc: Doc, spans: list[Span]) -> list[tuple[Entity, str]]:
         canonical, why = shown_as[name]
         if name[:1] in ONE_LETTER_CLITICS and " " in name and name[1:] in shown_as:  # وجيه بي مورغان
             canonical, why = shown_as[name[1:]][0], WITHOUT_CLITIC
-        if span.kind == PERSON:  # also when a proclitic was split off a surname (كالاس: ك + الاس)
-            full = full_names.get(name) or full_names.get(words[span.first].norm)
+        if span.kind == PERSON:  # a surname alone also when a proclitic was split off it (كالاس: ك + الاس)
+            alone = span.last - span.first == 1
+            full = full_names.get(name) or (full_names.get(words[span.first].norm) if alone else None)
             if full:
                 canonical, why = shown_as[full][0], FULL_NAME
         start, end = offsets[span.first][0], offsets[span.last - 1][1]
@@ -67,10 +68,14 @@ def entities(doc: Doc, spans: list[Span]) -> list[tuple[Entity, str]]:
 
 
 def _full_names(persons: set[str]) -> dict[str, str]:
-    """Normalized person names of several words → {a shorter form: the full name it stands for}: first and last
-    name → the one longer name that starts and ends with them; surname → the one full name (so resolved) it ends."""
+    """Normalized person names of several words → {a shorter form: the full name it stands for}: a first and last
+    name alone → the one longer name that starts and ends with them (not a name of three words or more: فيصل بن
+    سعود بن عبد العزيز is another man than فيصل بن فهد بن عبد العزيز); surname → the one full name (so resolved)
+    it ends."""
     def longer(name: str) -> str:
-        first, *_, last = name.split()
+        if name.count(" ") != 1:
+            return name
+        first, last = name.split()
         found = {n for n in persons if len(n) > len(name) and n.split()[0] == first and n.split()[-1] == last}
         return found.pop() if len(found) == 1 else name
 
