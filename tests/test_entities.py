@@ -151,10 +151,10 @@ def test_a_definite_word_after_the_company_describes_it():
     assert found("ما لم توافق الشركة الأم، Nova، على البيع", ("الأم، Nova", "ORG")) == [("firm", "Nova", "Nova")]
 
 
-def test_a_listed_organisation_takes_the_list_kind_and_name():
+def test_a_listed_organisation_takes_the_list_kind_and_keeps_its_written_name():
     listed = [("firm", "غوغل", ["جوجل"]), ("org", "اليونيسيف", [])]
     assert found("أعلنت جوجل واليونيسيف الخطة", organisations=listed) == [
-        ("firm", "جوجل", "غوغل"), ("org", "واليونيسيف", "اليونيسيف")]
+        ("firm", "جوجل", "جوجل"), ("org", "واليونيسيف", "اليونيسيف")]
 
 
 def test_the_longest_listed_spelling_is_taken():

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from indexer.clitics import ONE_LETTER_CLITICS
+from indexer.clitics import NAME_CLITICS, ONE_LETTER_CLITICS, without_clitic
 from indexer.entities.document import Doc
 from indexer.entities.kinds import PERSON
-from indexer.entities.words import Span, name_of
+from indexer.entities.lexicon import DESCRIPTOR_FORMS
+from indexer.entities.words import Span, is_head, name_of
+from indexer.normalize import strip_harakat, strip_tatweel
 
 
 @dataclass(frozen=True)
@@ -26,30 +28,27 @@ class Entity:
 # Why a mention has its canonical value (traces show these).
 AS_WRITTEN = "its name's first mention, as written"
 AS_LATIN = "in Latin script, as written"
-AS_LISTED = "the name the list of organisations gives"
 WITHOUT_CLITIC = "the same name without the proclitic, found in the document"
 FULL_NAME = "the one fuller name of this person in the document"
 
 
 def entities(doc: Doc, spans: list[Span]) -> list[tuple[Entity, str]]:
     """Spans → (Entity, why its canonical value), each shown as its first mention (a Latin name as written:
-    Whitmore & Klein) or, for a firm or organisation in the list of organisations, as that list writes it (جوجل →
-    غوغل); a name of several words with a one-letter proclitic kept takes the name without it found in the
-    document; a person named by first and last name only takes the one longer name with both (بدر المنصور → بدر
+    Whitmore & Klein; a listed organisation as the document writes it, without the proclitic the list tells off:
+    واليونيسيف → اليونيسيف, جوجل, which the index groups with غوغل); a name of several words with a one-letter
+    proclitic kept takes the name without it found in the document; a person named by first and last name only takes the one longer name with both (بدر المنصور → بدر
     بن حمد المنصور), and a surname alone the one full name it ends, matched with or without the proclitic its word
     may have lost (كايا كالاس … كالاس, though الاس is a name); a surname several people in the document share stays
     as written."""
-    text, words, offsets, known = doc.text, doc.words, doc.offsets, doc.lists.organisations
+    text, words, offsets = doc.text, doc.words, doc.offsets
     shown_as: dict[str, tuple[str, str]] = {}  # normalized name → how its first mention shows it, and why
-    names = [name_of(words, span) for span in spans]
-    for span, name in zip(spans, names, strict=True):
+    listed = [_listed_without_clitic(doc, span) for span in spans]
+    names = [bare[0] if bare else name_of(words, span) for span, bare in zip(spans, listed, strict=True)]
+    for span, name, bare in zip(spans, names, listed, strict=True):
         if name not in shown_as:
             latin = all(words[k].latin for k in range(span.first, span.last))
-            first = words[span.first]
-            listed = known.name_at(words, span.first, span.last) \
-                if span.kind != PERSON and (first.norm in known.starts or first.bare in known.starts) else None
             shown_as[name] = (text[offsets[span.first][0]:offsets[span.last - 1][1]], AS_LATIN) if latin \
-                else (listed[1], AS_LISTED) if listed else (name_of(words, span, shown=True), AS_WRITTEN)
+                else (bare[1], AS_WRITTEN) if bare else (name_of(words, span, shown=True), AS_WRITTEN)
     full_names = _full_names({name for span, name in zip(spans, names, strict=True)
                               if span.kind == PERSON and " " in name})
     out = []
@@ -65,6 +64,24 @@ def entities(doc: Doc, spans: list[Span]) -> list[tuple[Entity, str]]:
         start, end = offsets[span.first][0], offsets[span.last - 1][1]
         out.append((Entity(span.kind, start, end, text[start:end], canonical), why))
     return out
+
+
+def _listed_without_clitic(doc: Doc, span: Span) -> tuple[str, str] | None:
+    """(normalized, shown) name of a firm or organisation whose first word carries a proclitic that the list of
+    organisations tells off (واليونيسيف → اليونيسيف، للبورصة المصرية → البورصة المصرية), or None."""
+    words, first = doc.words, doc.words[span.first]
+    if span.kind == PERSON or first.norm != first.bare or first.latin or is_head(first, DESCRIPTOR_FORMS):
+        return None
+    for clitic in NAME_CLITICS:
+        head = without_clitic(first.norm, clitic)
+        if first.norm.startswith(clitic) and len(head) > 2 and doc.lists.organisations.name_at(
+                words, span.first, span.last, [head]):
+            plain = strip_tatweel(strip_harakat(first.text))
+            rest = [words[k] for k in range(span.first + 1, span.last)]
+            return (" ".join([head, *(w.norm for w in rest)]),
+                    " ".join([without_clitic(plain if len(plain) == len(first.norm) else first.norm, clitic),
+                              *(strip_tatweel(strip_harakat(w.text)) for w in rest)]))
+    return None
 
 
 def _full_names(persons: set[str]) -> dict[str, str]:

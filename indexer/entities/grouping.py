@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from indexer.clitics import PREPOSITIONS, PROCLITICS, without_clitic
 from indexer.entities.aliases import KindAliases
-from indexer.entities.keys import firm_key, key_of, keys_of, last_token, name_key, token_key, token_keys, vowelled_key
+from indexer.entities.keys import firm_key, key_of, keys_of, last_token, name_key, vowelled_key, vowelled_keys
 from indexer.entities.kinds import FIRM, PERSON
+from indexer.entities.lists import shipped_organisations
 from indexer.normalize import normalize
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
@@ -36,21 +37,25 @@ class ValueKeys:
     parts: tuple[tuple[int, int, tuple[str, ...]], ...]  # (end: 0 first / -1 last, n words, their keys), n ≤ 2
     norm: str  # the value normalized: how a user's name for it is matched
     last: str  # name_key of its last word: how a surname typed alone is matched
+    listed: str  # the name of the well-known organisation it spells (organisations_ar.tsv), or ""
 
     @classmethod
     def of(cls, kind: str, value: str) -> ValueKeys:
         first, *german = keys_of(kind)(value)
         tokens = value.split()
         bare = without_proclitic(value)
-        parts = tuple((end, n, token_keys(part[0]) if n == 1 else (name_key(" ".join(part)),))
+        parts = tuple((end, n, _word_keys(part[0]) if n == 1 else (name_key(" ".join(part)),))
                       for n in (1, 2) if n < len(tokens) for end in (0, -1)
                       for part in [tokens[-n:] if end == -1 else tokens[:n]])
         short = " " not in first and len(first) <= SHORT_KEY
+        listed = "" if kind == PERSON else next(
+            (found[1] for form in [value, *bare] if (found := shipped_organisations().kinds.get(
+                " ".join(normalize(word) for word in form.split())))), "")
         return cls(first, german[0] if german else "", f"{first}:{vowelled_key(value)}" if short else first,
                    tuple(key_of(kind)(variant) for variant in bare),
                    tuple(firm_key(form) for form in [value, *bare]) if kind == PERSON else (),
-                   name_key(value), token_key(value) if len(tokens) == 1 else name_key(value), len(tokens), parts,
-                   normalize(value), name_key(last_token(value)))
+                   name_key(value), _word_keys(value)[0] if len(tokens) == 1 else name_key(value), len(tokens), parts,
+                   normalize(value), name_key(last_token(value)), listed)
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,12 @@ class Grouping:
     groups: list[Group] = field(default_factory=list)
     group_of: dict[str, Group] = field(default_factory=dict)
     why: dict[str, str] = field(default_factory=dict)  # value → "pass: other value" (absent: its own group)
+
+
+def _word_keys(word: str) -> tuple[str, ...]:
+    """token_keys of one word, each of a short key (two letters or fewer) with its vowelled key too: غوغل keyed kl
+    alone would match وكالة."""
+    return tuple(f"{key}:{vowelled}" if len(key) <= SHORT_KEY else key for key, vowelled in vowelled_keys(word))
 
 
 def without_proclitic(value: str) -> list[str]:
@@ -179,6 +190,16 @@ def same_key(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Un
             union(value, by_key[key])
 
 
+def same_listed_organisation(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
+    """Values that spell one well-known organisation of the shipped list are one (جوجل = غوغل، الفيفا = الاتحاد
+    الدولي لكرة القدم)."""
+    by_listed: dict[str, str] = {}
+    for value in counts:
+        listed = keys[value].listed
+        if listed and by_listed.setdefault(listed, value) != value:
+            union(value, by_listed[listed])
+
+
 def german_w_or_proclitic(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
     """A value whose key no other value shares joins the value that spells its key with a Latin w read the German
     way (Weiss = فايس), or else the value it is without a kept preposition proclitic (لبلومبرغ = بلومبرغ)."""
@@ -228,6 +249,7 @@ def one_letter_longer(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], 
 # The passes that join values, in order: (name, the kinds it applies to, the pass).
 PASSES: tuple[tuple[str, tuple[str, ...], Callable[[Mapping[str, int], Mapping[str, ValueKeys], Union], None]], ...] = (
     ("same key", (PERSON, FIRM, "org"), same_key),
+    ("listed organisation", (FIRM, "org"), same_listed_organisation),
     ("German w or proclitic", (PERSON, FIRM, "org"), german_w_or_proclitic),
     ("surname", (PERSON,), surname_to_full_name),
     ("first or last word", (FIRM, "org"), firm_word_to_firm),
@@ -262,7 +284,7 @@ def _short_to_full_names(counts: Mapping[str, int], keys: Mapping[str, ValueKeys
     for value in counts:
         k = keys[value]
         fulls = longer.get((k.words, k.own), set()) \
-            if fewest <= k.words <= most and len(k.own.replace(" ", "")) >= min_key else set()
+            if fewest <= k.words <= most and len(k.own.split(":")[0].replace(" ", "")) >= min_key else set()
         if len(fulls) == 1:
             union(value, first_full[next(iter(fulls))])
 

@@ -40,6 +40,19 @@ def vowelled_key(token: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)  # names share their words: most tokens are keyed many times
+def vowelled_keys(token: str) -> tuple[tuple[str, str], ...]:
+    """(key, vowelled key) of each reading token_keys gives (a Latin w as a vowel, then as f if that differs).
+
+    >>> vowelled_keys("Weiss")
+    (('s', 's'), ('fs', 'fs'))
+    """
+    readings = [("", token_key(token))]
+    german = token_key(token, w_as="f")
+    if german != readings[0][1]:
+        readings.append(("f", german))
+    return tuple((key, _skeleton(token, w_as, ".")) for w_as, key in readings)
+
+
 def _skeleton(token: str, w_as: str, vowel: str) -> str:
     word = normalize(token)
     if word.startswith(("ال", "al")) and len(word) > 4:  # the same on both sides: الكسندر and Alexander

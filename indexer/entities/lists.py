@@ -3,6 +3,7 @@ names, well-known organisations by every spelling, famous people's one-word name
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -10,6 +11,7 @@ from indexer.clitics import NAME_CLITICS
 from indexer.entities.lexicon import HEADS, LEFT_OUT_HEADS
 from indexer.entities.words import Word
 from indexer.normalize import normalize
+from indexer.stopwords import load_organisations
 
 
 @dataclass(frozen=True)
@@ -122,3 +124,9 @@ class Lists:
     persons: KnownNames = KnownNames()  # full names of real people
     organisations: KnownOrganisations = KnownOrganisations()  # well-known firms and organisations
     famous: frozenset[str] = frozenset()  # one-word names of famous people
+
+
+@functools.cache
+def shipped_organisations() -> KnownOrganisations:
+    """The shipped list of well-known organisations, for looking a stored name up (read once per process)."""
+    return KnownOrganisations.of(load_organisations())

@@ -174,9 +174,9 @@ def _stored_counts(db: sqlite3.Connection, kind: str) -> dict[str, int]:
 
 
 def _loads(blob: str) -> ValueKeys:
-    key, german, joined, bare, as_firm, name, own, words, parts, norm, last = json.loads(blob)
+    key, german, joined, bare, as_firm, name, own, words, parts, norm, last, listed = json.loads(blob)
     return ValueKeys(key, german, joined, tuple(bare), tuple(as_firm), name, own, words,
-                     tuple((end, n, tuple(k)) for end, n, k in parts), norm, last)
+                     tuple((end, n, tuple(k)) for end, n, k in parts), norm, last, listed)
 
 
 def _meta(db: sqlite3.Connection, name: str) -> str | None:
