@@ -833,3 +833,20 @@ def test_a_verb_in_the_future_before_a_name_is_not_part_of_it():
 
 def test_an_adjective_after_fund_is_not_a_firm_name():
     assert found("أطلقت الشركتان صندوق مشترك للاستثمار") == []
+
+
+def test_a_latin_name_after_a_product_word_is_no_firm():
+    assert found("كشفت عن الهاتف Galaxy بتقنية HDR أمس") == []
+
+
+def test_a_latin_name_with_a_model_or_version_number_is_no_firm():
+    assert found("بذاكرة من طراز UFS 2.0 وهاتف Galaxy S6") == []
+
+
+def test_latin_technical_words_alone_are_no_firm():
+    assert found("تدعم RAM وQuad HD أمس") == []
+
+
+def test_a_latin_gloss_of_the_arabic_name_before_it_is_a_mention_apart():
+    assert found("وبحسب تقرير غارتنر Gartner نشر أمس", ("غارتنر Gartner", "ORG"), names=frozenset()) == [
+        ("firm", "غارتنر", "غارتنر"), ("firm", "Gartner", "Gartner")]

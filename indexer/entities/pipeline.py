@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from indexer.entities.document import Doc
-from indexer.entities.rules import consistency, cues, listed, persons, places, tagged
+from indexer.entities.rules import consistency, cues, listed, persons, places, products, tagged
 from indexer.entities.trace import Tracer
 from indexer.entities.words import Span
 
@@ -36,6 +36,8 @@ RULES: tuple[Rule, ...] = (
     Rule("cut-around-cues", tagged.without_cue_words, "a cue-found name is no part of the tagger's span around it"),
     Rule("titled", tagged.titled_persons, "السناتور جيه دي فانس: a name the tagger left untyped after a title"),
     Rule("overlaps", tagged.resolve_overlaps, "one span per word: the longest, cue-found names first"),
+    Rule("latin-gloss", products.latin_glosses, "غارتنر Gartner: a Latin name repeating the Arabic before it is apart"),
+    Rule("products", products.not_products, "الهاتف Galaxy S6، بتقنية HDR: products and technical terms are no firms"),
     # persons completed
     Rule("name-links", persons.with_name_links, "بن، آل، أبو، فان tie the parts of one name together"),
     Rule("list-of-persons", persons.list_persons, "the other items of a list of people are people"),

@@ -1,0 +1,75 @@
+"""Rules that keep products, models, works and technical terms out of firms: a Latin name after a product word or
+with a model number, a technical acronym, a Latin gloss of the Arabic words before it."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.clitics import ARTICLE, with_clitics
+from indexer.entities.document import Doc
+from indexer.entities.keys import name_key
+from indexer.entities.kinds import FIRM
+from indexer.entities.words import Span
+from indexer.normalize import normalize
+
+# Words that name a product, a work or an event by what follows them (الهاتف Galaxy S6، بتقنية HDR، فيلم Southpaw،
+# مؤتمر Black Hat): what follows is no firm. Written for Fahras; apps and platforms are firms and are not here.
+PRODUCT_HEADS = frozenset(normalize(w) for w in (
+    "هاتف", "هواتف", "جهاز", "أجهزة", "فيلم", "أفلام", "لعبة", "ألعاب", "تقنية", "تقنيات", "شاشة", "معالج", "معالجات",
+    "نظام", "سيارة", "سيارات", "ساعة", "خدمة", "ميزة", "مسلسل", "كتاب", "رواية", "أغنية", "ألبوم", "متصفح", "حاسوب",
+    "كمبيوتر", "منتج", "شريحة", "رقاقة", "بطاقة", "ذاكرة", "كاميرا", "نسخة", "إصدار", "تحديث", "واجهة", "سلسلة",
+    "مؤتمر", "معرض", "طراز", "موديل", "نوع", "كابل", "وضع", "مشروع", "حقل", "ناقلة",
+))
+PRODUCT_FORMS = with_clitics(PRODUCT_HEADS | {ARTICLE + head for head in PRODUCT_HEADS})
+# Technical acronyms and generic English words that Arabic news writes in Latin script and that name no firm.
+# Written for Fahras.
+TECHNICAL_WORDS = frozenset(w.casefold() for w in (
+    "HDR", "RAM", "ROM", "NFC", "USB", "EV", "GPS", "LTE", "HD", "UHD", "4K", "CPU", "GPU", "SSD", "OS", "PC", "TV",
+    "SUV", "LED", "OLED", "AMOLED", "LCD", "SIM", "SMS", "PDF", "VR", "AR", "IoT", "API", "WiFi", "Wi-Fi", "Bluetooth",
+    "3G", "4G", "5G", "DDR4", "DDR5", "HTML", "URL", "IP", "GB", "MB", "TB", "QR", "PIN", "ATM", "POS", "CEO", "CFO",
+    "IPO", "GDP", "OPEC+", "Photo", "Photos", "Video", "Handout", "Next", "Previous", "Home", "Update", "Preview",
+    "Edition", "Pro", "Plus", "Mini", "Max", "Super", "Quad", "Ultra", "Lite", "Design", "Mode", "Vehicle", "Electric",
+))
+_MODEL = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]|\d+\.\d+")  # S6, 4K, 2.0: a model or version, not a name
+
+
+def not_products(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans without the firms in Latin script that name a product, a work or a technical term: right after a
+    product word, alone or with one word between (الهاتف Galaxy S6، جهاز نينتندو Wii U، بتقنية «HDR»), with a model
+    or version number (UFS 2.0), or made only of technical words (RAM، Quad HD)."""
+    words = doc.words
+
+    def is_product(span: Span) -> bool:
+        tokens = [words[k].text for k in range(span.first, span.last)]
+        return (any(words[k].norm in PRODUCT_FORMS for k in range(max(span.first - 2, 0), span.first))
+                or any(_MODEL.fullmatch(t) for t in tokens) or (bool(tokens) and tokens[-1].isdigit())
+                or all(t.casefold() in TECHNICAL_WORDS for t in tokens))
+
+    return [span for span in spans
+            if span.kind != FIRM or not all(words[k].latin for k in range(span.first, span.last)) or not is_product(span)]
+
+
+def latin_glosses(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A span across Arabic words and the same name in Latin script right after them (غارتنر Gartner) is cut in
+    two: the Latin name repeats the Arabic one."""
+    out = []
+    for span in spans:
+        start = next((k for k in range(span.first + 1, span.last) if doc.words[k].latin), None)
+        arabic = _glossed(doc, start, span.last) if start is not None else None
+        out += [span._replace(last=start), Span(span.kind, start, span.last)] if arabic and arabic[0] >= span.first \
+            else [span]
+    return out
+
+
+def _glossed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """(first, last) of the one to three Arabic words right before the Latin words [start, end) that are written
+    the same (their name keys agree), or None."""
+    words = doc.words
+    latin = name_key(" ".join(words[k].text for k in range(start, end)))
+    for n in (1, 2, 3):
+        first = start - n
+        if first < 0 or any(words[k].latin for k in range(first, start)):
+            return None
+        if latin and name_key(" ".join(words[k].bare for k in range(first, start))) == latin:
+            return first, start
+    return None
