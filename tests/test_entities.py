@@ -850,3 +850,12 @@ def test_latin_technical_words_alone_are_no_firm():
 def test_a_latin_gloss_of_the_arabic_name_before_it_is_a_mention_apart():
     assert found("وبحسب تقرير غارتنر Gartner نشر أمس", ("غارتنر Gartner", "ORG"), names=frozenset()) == [
         ("firm", "غارتنر", "غارتنر"), ("firm", "Gartner", "Gartner")]
+
+
+def test_names_quoted_after_a_word_for_shares_are_firms():
+    assert found("وصعدت أسهم «الاتصالات السعودية» و«صافولا»، وتراجع سهم «الأهلي» بنحو 2%", names=frozenset()) == [
+        ("firm", "الاتصالات السعودية", "الاتصالات السعودية"), ("firm", "صافولا", "صافولا"), ("firm", "الأهلي", "الأهلي")]
+
+
+def test_a_quoted_sector_is_no_firm():
+    assert found("تصدرها قطاع «الطاقة والمرافق» عند مستوى", names=frozenset()) == []

@@ -33,6 +33,7 @@ RULES: tuple[Rule, ...] = (
     Rule("employer", cues.employer_names, "الرئيس التنفيذي لـX فلان: the firm between a role and a person"),
     Rule("sector", cues.sector_names, "شركة الرواسي للرعاية الطبية: a name with a sector complement"),
     Rule("firm-ending", cues.tailed_names, "مسار كابيتال: a borrowed firm ending makes a firm"),
+    Rule("shares", cues.share_names, "أسهم «المراعي» و«جرير»: names quoted after a word for shares are listed firms"),
     Rule("cut-around-cues", tagged.without_cue_words, "a cue-found name is no part of the tagger's span around it"),
     Rule("titled", tagged.titled_persons, "السناتور جيه دي فانس: a name the tagger left untyped after a title"),
     Rule("overlaps", tagged.resolve_overlaps, "one span per word: the longest, cue-found names first"),

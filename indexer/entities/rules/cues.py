@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from indexer.clitics import with_clitics
 from indexer.entities.document import Doc
 from indexer.entities.kinds import FIRM, ORG, PERSON
 from indexer.entities.lexicon import (
@@ -28,6 +29,7 @@ from indexer.entities.lexicon import (
     THE_COMPANY_FORMS,
 )
 from indexer.entities.words import ARABIC_LETTER, Span, Word, in_arabic_line, is_head, is_nisba, org_kind
+from indexer.normalize import normalize
 
 LATIN_CONNECTORS = frozenset({"of", "de", "del", "der", "des", "du", "la", "le", "van", "von", "the", "for"})
 WEB_DOMAINS = frozenset({"com", "net", "org", "io", "ai", "co", "app"})  # the end of a firm's name (Checkout.com)
@@ -217,6 +219,34 @@ def employer_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 and words[i].norm[:2] != "لل" and words[i].bare != words[i].norm and span.last - i >= 3:
             out.append(Span(FIRM, i, span.last - 2, "employer"))
     return spans + out
+
+
+# Words for a company's shares (سهم، الأسهم القيادية): names between guillemets right after them are listed firms.
+SHARE_FORMS = with_clitics(frozenset(normalize(w) for w in ("سهم", "أسهم", "الأسهم", "سهمي", "أسهمها")))
+QUOTED_NAME_WORDS = 4  # words a name between guillemets may have
+
+
+def share_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans plus the names between guillemets that follow a word for shares within two words, one by one in a
+    list joined by و or commas (وصعدت أسهم «الاتصالات السعودية» و«صافولا» و«المراعي»; الأسهم القيادية «سابك»):
+    listed companies, firms."""
+    words, out = doc.words, []
+    for i in [i for i, word in enumerate(words) if word.norm in SHARE_FORMS]:
+        j = next((k for k in range(i + 1, min(i + 4, len(words))) if "«" in doc.gap(k)), None)
+        while j is not None and (end := _quoted_end(doc, j)):
+            out.append(Span(FIRM, j, end, "share"))
+            j = end + 1 if end + 1 < len(words) and words[end].norm == "و" and "«" in doc.gap(end + 1) \
+                else end if end < len(words) and "«" in doc.gap(end) and "،" in doc.gap(end) else None
+    return spans + out
+
+
+def _quoted_end(doc: Doc, j: int) -> int:
+    """The end of a name of up to QUOTED_NAME_WORDS words between guillemets that opens right before word j, or 0."""
+    text, offsets = doc.text, doc.offsets
+    if "«" not in doc.gap(j):
+        return 0
+    return next((k + 1 for k in range(j, min(j + QUOTED_NAME_WORDS, len(doc.words)))
+                 if "»" in text[offsets[k][1]:offsets[k][1] + 2] and "«" not in text[offsets[j][0]:offsets[k][1]]), 0)
 
 
 def descriptor_complements(doc: Doc, named: list[Span]) -> set[int]:
