@@ -859,3 +859,17 @@ def test_names_quoted_after_a_word_for_shares_are_firms():
 
 def test_a_quoted_sector_is_no_firm():
     assert found("تصدرها قطاع «الطاقة والمرافق» عند مستوى", names=frozenset()) == []
+
+
+def test_a_first_name_alone_takes_a_rare_word_after_it_as_the_surname():
+    assert found("قال عبد الله كدسة إن", ("عبد الله", "PER")) == [("person", "عبد الله كدسة", "عبد الله كدسة")]
+
+
+def test_a_surname_alone_takes_no_word_after_it():
+    assert found("قال جو بايدن إن بايدن تعاملت معه", ("جو بايدن", "PER")) == [
+        ("person", "جو بايدن", "جو بايدن"), ("person", "بايدن", "جو بايدن")]
+
+
+def test_a_title_after_a_name_link_is_the_family_name():
+    assert found("أمين عام لها هو الدكتور محمد آل الشيخ الكفاءة", ("محمد آل الشيخ", "PER")) == [
+        ("person", "محمد آل الشيخ", "محمد آل الشيخ")]

@@ -16,6 +16,7 @@ from indexer.normalize import normalize
 
 INITIALS = frozenset(normalize(name) for name in LETTER_NAMES.values())  # Latin letters as Arabic spells them
 INITIAL_GAP = re.compile(r"\.\s?")  # what stands after an initial: a full stop, then at most one space
+COMPOUND_FIRSTS = frozenset(normalize(w) for w in ("عبد", "أبو"))  # عبد الله، أبو بكر: one first name of two words
 DEFINITE = (ARTICLE, *(c + ARTICLE for c in CONJUNCTIONS))  # the article, alone or after و/ف
 _LIST_COMMA = re.compile(r"[،,]")
 _LIST_END = re.compile(r"[.!?؟:؛;()\[\]«»\"“”\n]")
@@ -172,6 +173,31 @@ def persons_after_roles(doc: Doc, spans: list[Span]) -> list[Span]:
                 and all(text[offsets[k][1]:offsets[k + 1][0]].isspace() for k in range(i, i + 3)):
             found.append(Span(PERSON, i + 2, i + 4))
     return sorted(spans + found, key=lambda span: span.first)
+
+
+def with_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person span that is only a first name (عبد الله، كريستيان: words of the name list, not the surname of
+    another person the document names) takes the word right after it as the surname (عبد الله كدسة، كريستيان
+    جروس) when that is a rare Arabic word (not frequent), free, with no conjunction or article written on it, no
+    stopword, name link, title or head, and only a space between."""
+    words, names, frequent, stopwords = doc.words, doc.lists.names, doc.lists.frequent, doc.lists.stopwords
+    taken = {k for s in spans for k in range(s.first, s.last)}
+    surnames = {words[s.last - 1].norm for s in spans if s.kind == PERSON and s.last - s.first > 1
+                and not (s.last - s.first == 2 and words[s.first].norm in COMPOUND_FIRSTS)}
+    out = []
+    for span in spans:
+        k = span.last
+        if span.kind == PERSON and span.last - span.first <= 2 and k < len(words) and k not in taken \
+                and all(words[j].norm in names for j in range(span.first, span.last)) and doc.gap(k) == " " \
+                and words[span.last - 1].norm not in surnames:
+            word = words[k]
+            if not word.latin and word.norm not in frequent and word.bare not in frequent \
+                    and not word.norm.startswith((*CONJUNCTIONS, *DEFINITE[1:], "لل", "بال")) \
+                    and word.norm not in stopwords and word.norm not in NAME_LINKS and not is_title(word) \
+                    and not is_head(word, HEAD_FORMS) and not any(c.isdigit() for c in word.norm):
+                span = span._replace(last=k + 1)
+        out.append(span)
+    return out
 
 
 def with_first_names(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -11,6 +11,7 @@ from indexer.entities.lexicon import (
     FIRM_TAILS,
     GENERIC_HEAD_FORMS,
     HEAD_FORMS,
+    NAME_LINKS,
     NAMED_AFTER_FORMS,
     NATIONALITIES,
     NOT_PERSONS,
@@ -54,7 +55,8 @@ def split_at_marks(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def trim_persons(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Person spans without the titles inside them (ترامب والسناتور → ترامب), cut before an auxiliary or speech
+    """Person spans without the titles inside them (ترامب والسناتور → ترامب; but محمد آل الشيخ: after a name link
+    a title is a family's name), cut before an auxiliary or speech
     verb (… كونواي كانا) or a number (لجنة ترامب 47), and without a trailing plural or feminine adjective
     (… البارزين), nor a first word that is the dual or plural of a frequent word (قال مصدران، الشابان أرنولد),
     nor an indefinite accusative noun (عزت أبو عوف برنامجا), nor a leading verb in the future (وسيغيب إيتو), nor a
@@ -70,7 +72,9 @@ def trim_persons(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         run: list[int] = []
         for k in [*range(span.first, span.last), None]:
-            if k is not None and not is_title(words[k]) and not (k > span.first and words[k].norm in AUXILIARIES) \
+            linked = k is not None and k > span.first and words[k - 1].norm in NAME_LINKS  # آل الشيخ: a family name
+            if k is not None and (linked or not is_title(words[k])) \
+                    and not (k > span.first and words[k].norm in AUXILIARIES) \
                     and not any(c.isdigit() for c in words[k].norm) \
                     and not (k == span.first and _is_plural_noun(words[k], names, frequent)) \
                     and not _is_accusative_noun(words[k], names, frequent) \
