@@ -873,3 +873,8 @@ def test_a_surname_alone_takes_no_word_after_it():
 def test_a_title_after_a_name_link_is_the_family_name():
     assert found("أمين عام لها هو الدكتور محمد آل الشيخ الكفاءة", ("محمد آل الشيخ", "PER")) == [
         ("person", "محمد آل الشيخ", "محمد آل الشيخ")]
+
+
+def test_a_prayer_after_a_name_is_no_part_of_it():
+    assert found("في عهد الأمير عبدالمجيد بن عبدالعزيز رحمه الله للمنطقة", ("عبدالمجيد بن عبدالعزيز رحمه الله", "PER")
+                 ) == [("person", "عبدالمجيد بن عبدالعزيز", "عبدالمجيد بن عبدالعزيز")]

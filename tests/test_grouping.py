@@ -64,3 +64,23 @@ def test_a_latin_w_read_the_german_way_matches_only_when_no_value_reads_it_as_a_
     table = grouped("person", {"Weber": 1, "فيبر": 1, "Walker": 1, "والكر": 1, "فالكر": 1})
     assert table["Weber"].values == ("Weber", "فيبر")
     assert table["Walker"].values == ("Walker", "والكر")
+
+
+def test_short_keys_group_only_when_their_vowels_fall_alike():
+    table = grouped("firm", {"المراعي": 1, "إعمار": 1, "Emaar": 1})
+    assert (table["المراعي"].values, table["إعمار"].values) == (("المراعي",), ("Emaar", "إعمار"))
+
+
+def test_a_key_of_one_letter_groups_only_the_same_spelling():
+    table = grouped("firm", {"واس": 1, "إس": 1})
+    assert table["واس"].values == ("واس",)
+
+
+def test_a_firm_is_no_longer_firm_that_ends_with_its_definite_adjective():
+    table = grouped("firm", {"بنك قطر الوطني الأهلي": 1, "الأهلي": 1})
+    assert table["الأهلي"].values == ("الأهلي",)
+
+
+def test_a_firm_is_shown_by_its_most_frequent_name():
+    table = grouped("firm", {"سامسونج": 2, "سامسونج الستار": 1})
+    assert table["سامسونج الستار"].name == "سامسونج"

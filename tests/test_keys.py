@@ -76,5 +76,6 @@ def test_a_final_z_past_two_consonants_keys_as_the_s_english_writes():
     assert name_key("عزيز") != name_key("عيسى")
 
 
-def test_the_vowelled_key_keeps_a_consonant_written_twice_with_a_vowel_between():
-    assert (vowelled_key("Google"), vowelled_key("غوغل"), vowelled_key("جيلي")) == ("kkl", "kkl", "kl")
+def test_the_vowelled_key_marks_the_vowels_between_consonants():
+    assert (vowelled_key("Google"), vowelled_key("غوغل"), vowelled_key("جيلي")) == ("k.kl", "k.kl", "k.l")
+    assert (vowelled_key("المراعي"), vowelled_key("إعمار"), vowelled_key("Emaar")) == ("mr", "m.r", "m.r")

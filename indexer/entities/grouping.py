@@ -28,13 +28,14 @@ class ValueKeys:
 
     key: str  # its kind's key (firm_key or name_key)
     german: str  # the key with a Latin w read the German way, when that differs (Weiss = فايس), else ""
-    joined: str  # the key values are joined by: a key of one short token with its vowelled key (Google = غوغل ≠ جيلي)
+    joined: str  # the key values are joined by: a short key with its vowelled key (Google = غوغل ≠ جيلي), one letter: the value
     bare: tuple[str, ...]  # the keys of the value without each preposition proclitic it may start with
     as_firm: tuple[str, ...]  # firm_key of the value, then of it without each such proclitic (a person named like a firm)
     name: str  # name_key of the whole value
     own: str  # token_key of a one-word value, else name_key
     words: int
-    parts: tuple[tuple[int, int, tuple[str, ...]], ...]  # (end: 0 first / -1 last, n words, their keys), n ≤ 2
+    parts: tuple[tuple[int, int, tuple[str, ...]], ...]  # (end: 0 first / -1 last, n words, their keys), n ≤ 2; a
+    # firm's definite last word is no part: an adjective (بنك قطر الوطني الأهلي is not الأهلي)
     norm: str  # the value normalized: how a user's name for it is matched
     last: str  # name_key of its last word: how a surname typed alone is matched
     listed: str  # the name of the well-known organisation it spells (organisations_ar.tsv), or ""
@@ -46,12 +47,15 @@ class ValueKeys:
         bare = without_proclitic(value)
         parts = tuple((end, n, _word_keys(part[0]) if n == 1 else (name_key(" ".join(part)),))
                       for n in (1, 2) if n < len(tokens) for end in (0, -1)
-                      for part in [tokens[-n:] if end == -1 else tokens[:n]])
+                      for part in [tokens[-n:] if end == -1 else tokens[:n]]
+                      if kind == PERSON or n > 1 or end == 0 or not normalize(part[0]).startswith("ال"))
         short = " " not in first and len(first) <= SHORT_KEY
         listed = "" if kind == PERSON else next(
             (found[1] for form in [value, *bare] if (found := shipped_organisations().kinds.get(
                 " ".join(normalize(word) for word in form.split())))), "")
-        return cls(first, german[0] if german else "", f"{first}:{vowelled_key(value)}" if short else first,
+        joined = f"={normalize(value)}" if len(first) <= 1 and " " not in first \
+            else f"{first}:{vowelled_key(value)}" if short else first
+        return cls(first, german[0] if german else "", joined,
                    tuple(key_of(kind)(variant) for variant in bare),
                    tuple(firm_key(form) for form in [value, *bare]) if kind == PERSON else (),
                    name_key(value), _word_keys(value)[0] if len(tokens) == 1 else name_key(value), len(tokens), parts,
@@ -79,9 +83,10 @@ class Grouping:
 
 
 def _word_keys(word: str) -> tuple[str, ...]:
-    """token_keys of one word, each of a short key (two letters or fewer) with its vowelled key too: غوغل keyed kl
-    alone would match وكالة."""
-    return tuple(f"{key}:{vowelled}" if len(key) <= SHORT_KEY else key for key, vowelled in vowelled_keys(word))
+    """token_keys of one word, each of a short key (two letters or fewer) with its vowelled key too (غوغل keyed kl
+    alone would match وكالة), a key of one letter replaced by the word itself (كاك is not كوك)."""
+    return tuple(f"={normalize(word)}" if len(key) <= 1 else f"{key}:{vowelled}" if len(key) <= SHORT_KEY else key
+                 for key, vowelled in vowelled_keys(word))
 
 
 def without_proclitic(value: str) -> list[str]:
@@ -120,8 +125,8 @@ class _Unions:
 def group(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], aliases: KindAliases,
           hidden: frozenset[str] = frozenset()) -> Grouping:
     """Groups of `counts`' values (value → documents; `keys`: each value's ValueKeys): the passes of PASSES in order,
-    then the user's merges; each group is shown by its fullest name (renames apply), and blocked when the user
-    blocks one of its names or a value of it is `hidden`."""
+    then the user's merges; each group is shown by one of its names (_display_name; renames apply), and blocked
+    when the user blocks one of its names or a value of it is `hidden`."""
     unions = _Unions(counts)
     for name, applies, join in PASSES:
         if kind in applies:
@@ -136,7 +141,7 @@ def group(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], a
         members[unions.find(value)].append(value)
     grouping = Grouping(kind, why=unions.why)
     for values in members.values():
-        name = _display_name(values, counts)
+        name = _display_name(kind, values, counts)
         for alias_name, new_name in aliases.rename.items():
             if alias_name in values or alias_name == name:
                 name = new_name
@@ -289,6 +294,9 @@ def _short_to_full_names(counts: Mapping[str, int], keys: Mapping[str, ValueKeys
             union(value, first_full[next(iter(fulls))])
 
 
-def _display_name(values: list[str], counts: Mapping[str, int]) -> str:
-    """Prefer the fullest name (most words), then Arabic script, then the most frequent, then the shortest."""
-    return max(values, key=lambda v: (len(v.split()), bool(_ARABIC.search(v)), counts.get(v, 0), -len(v)))
+def _display_name(kind: str, values: list[str], counts: Mapping[str, int]) -> str:
+    """A person's fullest name (most words), then Arabic script, then the most frequent, then the shortest; a firm's
+    or organisation's most frequent name first (a longer one may hold a word too many: سامسونج الستار)."""
+    if kind == PERSON:
+        return max(values, key=lambda v: (len(v.split()), bool(_ARABIC.search(v)), counts.get(v, 0), -len(v)))
+    return max(values, key=lambda v: (counts.get(v, 0), len(v.split()), bool(_ARABIC.search(v)), -len(v)))

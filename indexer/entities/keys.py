@@ -34,8 +34,8 @@ def token_key(token: str, w_as: str = "") -> str:
 
 
 def vowelled_key(token: str) -> str:
-    """token_key, where a consonant written twice with a vowel between stays twice (غوغل → kkl, as Google; جيلي →
-    kl): it tells apart short names token_key confuses."""
+    """token_key with a dot where vowels stand between consonants (غوغل → k.kl, as Google; جيلي → k.l; المراعي → mr,
+    إعمار → m.r, as Emaar): it tells apart short names token_key confuses."""
     return _skeleton(token, "", ".")
 
 
@@ -65,10 +65,12 @@ def _skeleton(token: str, w_as: str, vowel: str) -> str:
     else:
         word = word.translate(_ARABIC_CLASSES if not vowel else _ARABIC_VOWELLED)
         word = re.sub("[^a-z.]", "", word)
-    word = _REPEATS.sub(r"\1", word).replace(".", "")
+    word = _REPEATS.sub(r"\1", word)
+    word = word.strip(".") if vowel else word.replace(".", "")  # inside a vowelled key one dot marks the vowels
     if len(word) > 2 and word.endswith("z"):  # English final s sounds z and is written ز (Reuters = رويترز)
         word = word[:-1] + "s"
-    return word[:-1] if len(word) > 1 and word.endswith("h") else word  # ة and a final h are often not written
+    word = word[:-1] if len(word) > 1 and word.endswith("h") else word  # ة and a final h are often not written
+    return word.rstrip(".")
 
 
 # How Arabic spells Latin letters read out one by one (CNN = سي إن إن, C Street = سي ستريت).

@@ -51,6 +51,9 @@ AUXILIARIES = frozenset(normalize(w) for w in (
     "كان", "كانت", "كانا", "كانتا", "كانوا", "يكون", "تكون", "ليس", "ليست", "أصبح", "أصبحت", "ظل", "ظلت", "بات",
     "باتت", "صار", "صارت", "قال", "قالت", "قالا", "أكد", "أكدت", "يقول", "تقول",
 ))
+# Prayers written after a person's name (عبدالمجيد بن عبدالعزيز رحمه الله، حفظه الله): never part of the name.
+PRAYERS = frozenset(normalize(w) for w in ("رحمه", "يرحمه", "رحمها", "يرحمها", "حفظه", "حفظها", "يحفظه", "رعاه",
+                                           "أيده", "رضي", "عليه"))
 # Titles and roles written before a person's name; never part of the name (السيناتور جيه دي فانس).
 TITLES = frozenset(normalize(w) for w in (
     "الرئيس", "الرئيسة", "رئيس", "رئيسة", "السيد", "السيدة", "الشيخ", "الشيخة", "الأمير", "الأميرة", "الملك",
