@@ -878,3 +878,19 @@ def test_a_title_after_a_name_link_is_the_family_name():
 def test_a_prayer_after_a_name_is_no_part_of_it():
     assert found("في عهد الأمير عبدالمجيد بن عبدالعزيز رحمه الله للمنطقة", ("عبدالمجيد بن عبدالعزيز رحمه الله", "PER")
                  ) == [("person", "عبدالمجيد بن عبدالعزيز", "عبدالمجيد بن عبدالعزيز")]
+
+
+def test_a_person_right_after_a_quantity_is_a_unit_or_a_currency():
+    assert found("بطارية سعتها 2550 ميلي أمبير أمس", ("ميلي أمبير", "PER")) == []
+
+
+def test_a_person_right_before_a_version_number_is_a_product():
+    assert found("هاتفها الجديد جالكسي إس 6 أمس", ("جالكسي إس", "PER"), names=frozenset()) == []
+
+
+def test_a_person_right_after_a_work_or_index_word_is_its_name():
+    assert found("وتراجع مؤشر داو جونز أمس", ("داو جونز", "PER")) == []
+
+
+def test_a_person_after_a_year_is_a_person():
+    assert found("في عام 2016 ولباراك أوباما في عام 2012", ("ولباراك أوباما", "PER"))[0][2] == "باراك أوباما"
