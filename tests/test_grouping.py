@@ -84,3 +84,8 @@ def test_a_firm_is_no_longer_firm_that_ends_with_its_definite_adjective():
 def test_a_firm_is_shown_by_its_most_frequent_name():
     table = grouped("firm", {"سامسونج": 2, "سامسونج الستار": 1})
     assert table["سامسونج الستار"].name == "سامسونج"
+
+
+def test_a_short_arabic_word_joins_a_longer_firm_only_by_its_spelling():
+    table = grouped("firm", {"جبل عمر": 1, "المراعي": 1})
+    assert table["المراعي"].values == ("المراعي",)

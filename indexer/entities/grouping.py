@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 
 from indexer.clitics import PREPOSITIONS, PROCLITICS, without_clitic
 from indexer.entities.aliases import KindAliases
-from indexer.entities.keys import firm_key, key_of, keys_of, last_token, name_key, vowelled_key, vowelled_keys
+from indexer.entities.keys import (
+    firm_key,
+    key_of,
+    keys_of,
+    last_token,
+    name_key,
+    token_key,
+    vowelled_key,
+    vowelled_keys,
+)
 from indexer.entities.kinds import FIRM, PERSON
 from indexer.entities.lists import shipped_organisations
 from indexer.normalize import normalize
@@ -32,7 +41,8 @@ class ValueKeys:
     bare: tuple[str, ...]  # the keys of the value without each preposition proclitic it may start with
     as_firm: tuple[str, ...]  # firm_key of the value, then of it without each such proclitic (a person named like a firm)
     name: str  # name_key of the whole value
-    own: str  # token_key of a one-word value, else name_key
+    own: tuple[str, ...]  # the keys a one-word value looks a longer value's word up by (_own_keys), else its name_key
+    own_len: int  # letters of its key
     words: int
     parts: tuple[tuple[int, int, tuple[str, ...]], ...]  # (end: 0 first / -1 last, n words, their keys), n ≤ 2; a
     # firm's definite last word is no part: an adjective (بنك قطر الوطني الأهلي is not الأهلي)
@@ -45,7 +55,7 @@ class ValueKeys:
         first, *german = keys_of(kind)(value)
         tokens = value.split()
         bare = without_proclitic(value)
-        parts = tuple((end, n, _word_keys(part[0]) if n == 1 else (name_key(" ".join(part)),))
+        parts = tuple((end, n, _part_keys(part[0]) if n == 1 else (name_key(" ".join(part)),))
                       for n in (1, 2) if n < len(tokens) for end in (0, -1)
                       for part in [tokens[-n:] if end == -1 else tokens[:n]]
                       if kind == PERSON or n > 1 or end == 0 or not normalize(part[0]).startswith("ال"))
@@ -58,7 +68,8 @@ class ValueKeys:
         return cls(first, german[0] if german else "", joined,
                    tuple(key_of(kind)(variant) for variant in bare),
                    tuple(firm_key(form) for form in [value, *bare]) if kind == PERSON else (),
-                   name_key(value), _word_keys(value)[0] if len(tokens) == 1 else name_key(value), len(tokens), parts,
+                   name_key(value), _own_keys(value) if len(tokens) == 1 else (name_key(value),),
+                   len(token_key(value) if len(tokens) == 1 else name_key(value).replace(" ", "")), len(tokens), parts,
                    normalize(value), name_key(last_token(value)), listed)
 
 
@@ -82,11 +93,47 @@ class Grouping:
     why: dict[str, str] = field(default_factory=dict)  # value → "pass: other value" (absent: its own group)
 
 
-def _word_keys(word: str) -> tuple[str, ...]:
-    """token_keys of one word, each of a short key (two letters or fewer) with its vowelled key too (غوغل keyed kl
-    alone would match وكالة), a key of one letter replaced by the word itself (كاك is not كوك)."""
-    return tuple(f"={normalize(word)}" if len(key) <= 1 else f"{key}:{vowelled}" if len(key) <= SHORT_KEY else key
-                 for key, vowelled in vowelled_keys(word))
+def _part_keys(word: str) -> tuple[str, ...]:
+    """The keys a longer value's first or last word is found by: its token_keys; a short one (two letters or fewer)
+    with the script and the vowelled key (غوغل, kl alone, would match وكالة), an Arabic one also as written (without
+    the article), and one of a letter only as written (كاك is not كوك)."""
+    out: list[str] = []
+    for key, vowelled in vowelled_keys(word):
+        if len(key) > SHORT_KEY:
+            out.append(key)
+            continue
+        if len(key) > 1:
+            out.append(f"{_script(word)}:{key}:{vowelled}")
+        if len(key) <= 1 or _script(word) == "A":
+            out.append(f"={_bare(word)}")
+    return tuple(dict.fromkeys(out))
+
+
+def _own_keys(word: str) -> tuple[str, ...]:
+    """The keys a one-word value looks up a longer value's word by (_part_keys): a short Arabic word only the same
+    word or a Latin word keyed alike (المراعي is not عمر; فايس is Weiss), a short Latin word a word of either script
+    keyed alike."""
+    out: list[str] = []
+    for key, vowelled in vowelled_keys(word):
+        if len(key) > SHORT_KEY:
+            out.append(key)
+        elif len(key) <= 1:
+            out.append(f"={_bare(word)}")
+        elif _script(word) == "A":
+            out += [f"={_bare(word)}", f"L:{key}:{vowelled}"]
+        else:
+            out += [f"A:{key}:{vowelled}", f"L:{key}:{vowelled}"]
+    return tuple(dict.fromkeys(out))
+
+
+def _script(word: str) -> str:
+    return "A" if _ARABIC.search(word) else "L"
+
+
+def _bare(word: str) -> str:
+    """A word normalized, without the article (the key ignores it too)."""
+    norm = normalize(word)
+    return norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm
 
 
 def without_proclitic(value: str) -> list[str]:
@@ -288,8 +335,8 @@ def _short_to_full_names(counts: Mapping[str, int], keys: Mapping[str, ValueKeys
         first_full.setdefault(k.name, value)
     for value in counts:
         k = keys[value]
-        fulls = longer.get((k.words, k.own), set()) \
-            if fewest <= k.words <= most and len(k.own.split(":")[0].replace(" ", "")) >= min_key else set()
+        fulls = set().union(*(longer.get((k.words, key), set()) for key in k.own)) \
+            if fewest <= k.words <= most and k.own_len >= min_key else set()
         if len(fulls) == 1:
             union(value, first_full[next(iter(fulls))])
 

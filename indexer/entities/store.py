@@ -174,8 +174,8 @@ def _stored_counts(db: sqlite3.Connection, kind: str) -> dict[str, int]:
 
 
 def _loads(blob: str) -> ValueKeys:
-    key, german, joined, bare, as_firm, name, own, words, parts, norm, last, listed = json.loads(blob)
-    return ValueKeys(key, german, joined, tuple(bare), tuple(as_firm), name, own, words,
+    key, german, joined, bare, as_firm, name, own, own_len, words, parts, norm, last, listed = json.loads(blob)
+    return ValueKeys(key, german, joined, tuple(bare), tuple(as_firm), name, tuple(own), own_len, words,
                      tuple((end, n, tuple(k)) for end, n, k in parts), norm, last, listed)
 
 
