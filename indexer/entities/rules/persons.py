@@ -11,7 +11,7 @@ from indexer.entities.document import Doc
 from indexer.entities.keys import LETTER_NAMES
 from indexer.entities.kinds import PERSON
 from indexer.entities.lexicon import HEAD_FORMS, KUNYA_FORMS, LINEAGE_LINKS, NAME_LINKS, ROLE_HEAD_FORMS
-from indexer.entities.words import PERSON_BREAK, Span, is_head, is_title, name_of
+from indexer.entities.words import PERSON_BREAK, Span, Word, is_head, is_title, name_of
 from indexer.normalize import normalize
 
 INITIALS = frozenset(normalize(name) for name in LETTER_NAMES.values())  # Latin letters as Arabic spells them
@@ -176,28 +176,38 @@ def persons_after_roles(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def with_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A person span that is only a first name (عبد الله، كريستيان: words of the name list, not the surname of
-    another person the document names) takes the word right after it as the surname (عبد الله كدسة، كريستيان
-    جروس) when that is a rare Arabic word (not frequent), free, with no conjunction or article written on it, no
-    stopword, name link, title or head, and only a space between."""
-    words, names, frequent, stopwords = doc.words, doc.lists.names, doc.lists.frequent, doc.lists.stopwords
+    """A person span that is only a first name (عبد الله، كريستيان: words of the name list, neither a famous
+    one-word name nor the surname of another person the document names) takes the word right after it as the
+    surname (عبد الله كدسة، كريستيان جروس) when that is a rare Arabic word (not frequent), free, with no conjunction,
+    article or preposition written on it, that does not look like a verb (نجاد ليؤكد، شيراك سيقرر) unless it is a
+    name part, and is no stopword, name link, title or head, with only a space between."""
+    words, lists = doc.words, doc.lists
     taken = {k for s in spans for k in range(s.first, s.last)}
     surnames = {words[s.last - 1].norm for s in spans if s.kind == PERSON and s.last - s.first > 1
                 and not (s.last - s.first == 2 and words[s.first].norm in COMPOUND_FIRSTS)}
-    out = []
-    for span in spans:
-        k = span.last
-        if span.kind == PERSON and span.last - span.first <= 2 and k < len(words) and k not in taken \
-                and all(words[j].norm in names for j in range(span.first, span.last)) and doc.gap(k) == " " \
-                and words[span.last - 1].norm not in surnames:
-            word = words[k]
-            if not word.latin and word.norm not in frequent and word.bare not in frequent \
-                    and not word.norm.startswith((*CONJUNCTIONS, *DEFINITE[1:], "لل", "بال")) \
-                    and word.norm not in stopwords and word.norm not in NAME_LINKS and not is_title(word) \
-                    and not is_head(word, HEAD_FORMS) and not any(c.isdigit() for c in word.norm):
-                span = span._replace(last=k + 1)
-        out.append(span)
-    return out
+
+    def first_name(span: Span) -> bool:
+        return span.kind == PERSON and span.last - span.first <= 2 and span.last < len(words) \
+            and span.last not in taken and doc.gap(span.last) == " " and words[span.last - 1].norm not in surnames \
+            and all(words[j].norm in lists.names and words[j].norm not in lists.famous
+                    for j in range(span.first, span.last))
+
+    def surname(word: Word) -> bool:
+        verb = word.norm not in lists.names and (word.norm[:1] in "يتن" or word.norm[:2] in ("سي", "ست", "سن")
+                                                  or _is_plural_verb(word))
+        return not word.latin and word.norm not in lists.frequent and word.bare not in lists.frequent \
+            and not word.norm.startswith((*CONJUNCTIONS, *DEFINITE[1:], "لل", "بال", "ل", "ب")) and not verb \
+            and word.norm not in lists.stopwords and word.norm not in NAME_LINKS and not is_title(word) \
+            and not is_head(word, HEAD_FORMS) and not any(c.isdigit() for c in word.norm)
+
+    return [span._replace(last=span.last + 1) if first_name(span) and surname(words[span.last]) else span
+            for span in spans]
+
+
+def _is_plural_verb(word: Word) -> bool:
+    """A verb of the plural: imperfect ending in ون (يصطفون), perfect ending in وا (استنكروا)."""
+    return (len(word.norm) > 5 and word.norm[0] in "يت" and word.norm.endswith("ون")) or \
+        (len(word.norm) > 3 and word.norm.endswith("وا"))
 
 
 def with_first_names(doc: Doc, spans: list[Span]) -> list[Span]:

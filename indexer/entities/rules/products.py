@@ -38,7 +38,7 @@ WORK_HEADS = frozenset(normalize(w) for w in (
 WORK_FORMS = with_clitics(WORK_HEADS | {ARTICLE + head for head in WORK_HEADS})
 NUMBER_WORDS = frozenset(normalize(w) for w in ("ألف", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "تريليون"))
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")  # في عام 2016 ولباراك أوباما: a year, not a quantity
+_YEAR = re.compile(r"1\d{3}|20\d\d")  # في عام 2016 ولباراك أوباما: a year, not a quantity
 _MODEL = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]|\d+\.\d+")  # S6, 4K, 2.0: a model or version, not a name
 
 
@@ -60,19 +60,16 @@ def not_products(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def persons_not_products(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans without the "persons" that name a product, a work, an index or a unit: right after a number (not a
-    year) or a word for one, with no و between (2550 ميلي أمبير، 6.9 تريليون وون كوري), right before a version number when not all their words are name
-    parts (جالكسي إس 6، أندرويد 5.0), or right after a work or product word (مؤشر داو جونز، جهاز «إكس بوكس وان»)."""
-    words, names = doc.words, doc.lists.names
+    year) or a word for one, with no و between (2550 ميلي أمبير، 6.9 تريليون وون كوري), or right after a work or
+    product word (مؤشر داو جونز، جهاز «إكس بوكس وان»). A number after a name says nothing: a score, a minute, an
+    age (يانكو تيبساروفيتش 4 - 6، مالودا ( 7 ))."""
+    words = doc.words
 
     def is_product(span: Span) -> bool:
         before = words[span.first - 1] if span.first else None
-        after = words[span.last] if span.last < len(words) else None
         quantity = before is not None and not _YEAR.fullmatch(before.text) and words[span.first].norm[:1] != "و" \
             and (bool(_NUMBER.fullmatch(before.text)) or before.norm in NUMBER_WORDS)
-        return quantity \
-            or (after is not None and bool(_NUMBER.fullmatch(after.text))
-                and not all(words[k].norm in names for k in range(span.first, span.last))) \
-            or (before is not None and before.norm in WORK_FORMS)
+        return quantity or (before is not None and before.norm in WORK_FORMS)
 
     return [span for span in spans if span.kind != PERSON or not is_product(span)]
 
