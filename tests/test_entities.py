@@ -895,3 +895,12 @@ def test_a_person_right_after_a_work_or_index_word_is_its_name():
 
 def test_a_person_after_a_year_is_a_person():
     assert found("في عام 2016 ولباراك أوباما في عام 2012", ("ولباراك أوباما", "PER"))[0][2] == "باراك أوباما"
+
+
+def test_the_name_right_after_a_singular_share_word_is_a_firm_up_to_a_market_verb():
+    assert found("لكن سهم جلفار للهندسة والمقاولات هبط 8.3 في المئة", names=frozenset()) == [
+        ("firm", "جلفار للهندسة والمقاولات", "جلفار للهندسة والمقاولات")]
+
+
+def test_a_bank_named_after_a_share_word_keeps_its_head():
+    assert found("وارتفع سهم بنك برقان 1.2 في المئة", names=frozenset()) == [("firm", "بنك برقان", "بنك برقان")]

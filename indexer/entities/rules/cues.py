@@ -227,17 +227,47 @@ QUOTED_NAME_WORDS = 4  # words a name between guillemets may have
 
 
 def share_names(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Spans plus the names between guillemets that follow a word for shares within two words, one by one in a
-    list joined by و or commas (وصعدت أسهم «الاتصالات السعودية» و«صافولا» و«المراعي»; الأسهم القيادية «سابك»):
-    listed companies, firms."""
+    """Spans plus the listed firms named after a word for shares: names between guillemets within two words after
+    it, one by one in a list joined by و or commas (وصعدت أسهم «الاتصالات السعودية» و«صافولا»; الأسهم القيادية
+    «سابك»), and the unquoted name right after a singular سهم (سهم جلفار للهندسة والمقاولات هبط، سهم بنك برقان 1.2):
+    a rare first word (or a bank's head), then its definite words, places, sector complements, firm endings and rare
+    words, up to a number, a stopword, a market verb or a common word."""
     words, out = doc.words, []
     for i in [i for i, word in enumerate(words) if word.norm in SHARE_FORMS]:
         j = next((k for k in range(i + 1, min(i + 4, len(words))) if "«" in doc.gap(k)), None)
+        if j is None and words[i].bare == "سهم" and i + 1 < len(words) and doc.gap(i + 1) == " " \
+                and (end := _share_name_end(doc, i + 1)):
+            out.append(Span(FIRM, i + 1, end, "share"))
         while j is not None and (end := _quoted_end(doc, j)):
             out.append(Span(FIRM, j, end, "share"))
             j = end + 1 if end + 1 < len(words) and words[end].norm == "و" and "«" in doc.gap(end + 1) \
                 else end if end < len(words) and "«" in doc.gap(end) and "،" in doc.gap(end) else None
     return spans + out
+
+
+def _share_name_end(doc: Doc, j: int) -> int:
+    """The end of an unquoted company name starting at word j after سهم, or 0 when none starts there."""
+    words, lists = doc.words, doc.lists
+    first = words[j]
+    if first.latin or first.norm in lists.stopwords or any(c.isdigit() for c in first.norm) \
+            or (first.norm in lists.frequent and first.bare not in SHARE_BANKS) or is_head(first, DESCRIPTOR_FORMS):
+        return 0
+    k = j + 1
+    while k < len(words) and k - j < 5 and doc.gap(k) == " ":
+        word = words[k].norm
+        if word in lists.stopwords or word in MARKET_VERBS or any(c.isdigit() for c in word) or not (
+                word.startswith(("ال", "لل", "وال")) or word in FIRM_TAILS or word in lists.places
+                or word not in lists.frequent):
+            break
+        k += 1
+    return k if k > j + 1 or first.bare in SHARE_BANKS or first.norm not in lists.frequent else 0
+
+
+SHARE_BANKS = frozenset(normalize(w) for w in ("بنك", "مصرف"))  # a bank's name keeps its head (بنك برقان)
+# Verbs of market reports, which end a company's name before them (سهم جلفار للهندسة والمقاولات هبط). Written for Fahras.
+MARKET_VERBS = with_clitics(frozenset(normalize(w) for w in (
+    "هبط", "صعد", "ارتفع", "انخفض", "تراجع", "قفز", "زاد", "نزل", "خسر", "ربح", "كسب", "أغلق", "استقر", "سجل",
+    "فقد", "تقدم", "هوى", "ارتد", "واصل")))
 
 
 def _quoted_end(doc: Doc, j: int) -> int:
