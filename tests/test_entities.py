@@ -904,3 +904,12 @@ def test_the_name_right_after_a_singular_share_word_is_a_firm_up_to_a_market_ver
 
 def test_a_bank_named_after_a_share_word_keeps_its_head():
     assert found("وارتفع سهم بنك برقان 1.2 في المئة", names=frozenset()) == [("firm", "بنك برقان", "بنك برقان")]
+
+
+def test_an_exchange_after_an_index_word_is_a_firm():
+    assert found("وزاد المؤشر العام لسوق أبوظبي 0.6 في المئة", names=frozenset(), places=frozenset({"ابوظبي"})) == [
+        ("firm", "لسوق أبوظبي", "سوق أبوظبي")]
+
+
+def test_a_market_of_a_town_without_an_index_word_is_no_firm():
+    assert found("تجول في سوق دبي القديم", names=frozenset(), places=frozenset({"دبي"})) == []

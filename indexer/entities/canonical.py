@@ -10,7 +10,7 @@ from indexer.entities.document import Doc
 from indexer.entities.kinds import PERSON
 from indexer.entities.lexicon import DESCRIPTOR_FORMS
 from indexer.entities.words import Span, is_head, name_of
-from indexer.normalize import strip_harakat, strip_tatweel
+from indexer.normalize import normalize, strip_harakat, strip_tatweel
 
 
 @dataclass(frozen=True)
@@ -66,16 +66,21 @@ def entities(doc: Doc, spans: list[Span]) -> list[tuple[Entity, str]]:
     return out
 
 
+# Words that start a firm's own name, which a proclitic is told off (لسوق أبوظبي → سوق أبوظبي، لبنك برقان).
+NAME_HEADS = frozenset(normalize(w) for w in ("سوق", "بورصة", "بنك", "مصرف"))
+
+
 def _listed_without_clitic(doc: Doc, span: Span) -> tuple[str, str] | None:
     """(normalized, shown) name of a firm or organisation whose first word carries a proclitic that the list of
-    organisations tells off (واليونيسيف → اليونيسيف، للبورصة المصرية → البورصة المصرية), or None."""
+    organisations tells off (واليونيسيف → اليونيسيف، للبورصة المصرية → البورصة المصرية), or that is written on a
+    word that starts a firm's name (لسوق أبوظبي → سوق أبوظبي), or None."""
     words, first = doc.words, doc.words[span.first]
     if span.kind == PERSON or first.norm != first.bare or first.latin or is_head(first, DESCRIPTOR_FORMS):
         return None
     for clitic in NAME_CLITICS:
         head = without_clitic(first.norm, clitic)
-        if first.norm.startswith(clitic) and len(head) > 2 and doc.lists.organisations.name_at(
-                words, span.first, span.last, [head]):
+        if first.norm.startswith(clitic) and len(head) > 2 and (head in NAME_HEADS or doc.lists.organisations.name_at(
+                words, span.first, span.last, [head])):
             plain = strip_tatweel(strip_harakat(first.text))
             rest = [words[k] for k in range(span.first + 1, span.last)]
             return (" ".join([head, *(w.norm for w in rest)]),

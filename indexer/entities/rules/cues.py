@@ -245,6 +245,29 @@ def share_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return spans + out
 
 
+# An exchange is named by its head and its place (سوق دبي، بورصة الكويت); an index word before it (مؤشر سوق دبي،
+# المؤشر العام لسوق أبوظبي) or a financial ending after it (سوق مسقط للأوراق المالية) says it is the exchange.
+EXCHANGE_FORMS = with_clitics(frozenset(normalize(w) for w in ("سوق", "بورصة")))
+INDEX_FORMS = with_clitics(frozenset(normalize(w) for w in ("مؤشر", "المؤشر", "مؤشرات")))
+FINANCIAL_ENDINGS = frozenset(normalize(w) for w in ("المالي", "المالية", "للأوراق"))
+
+
+def exchange_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans plus the stock exchanges named by سوق or بورصة and a town after an index word or before a financial
+    ending (مؤشر سوق دبي، المؤشر العام لسوق أبوظبي، سوق مسقط للأوراق المالية): firms."""
+    words, out = doc.words, []
+    for i in [i for i, word in enumerate(words[:-1]) if word.norm in EXCHANGE_FORMS]:
+        if words[i + 1].norm not in doc.lists.places or doc.gap(i + 1) != " ":
+            continue
+        end = i + 2
+        if end < len(words) and words[end].norm in FINANCIAL_ENDINGS and doc.gap(end) == " ":
+            end += 2 if words[end].norm == normalize("للأوراق") and end + 1 < len(words) else 1
+        indexed = any(words[k].norm in INDEX_FORMS for k in range(max(i - 2, 0), i))
+        if indexed or end > i + 2:
+            out.append(Span(FIRM, i, end, "exchange"))
+    return spans + out
+
+
 def _share_name_end(doc: Doc, j: int) -> int:
     """The end of an unquoted company name starting at word j after سهم, or 0 when none starts there."""
     words, lists = doc.words, doc.lists
