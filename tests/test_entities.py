@@ -913,3 +913,15 @@ def test_an_exchange_after_an_index_word_is_a_firm():
 
 def test_a_market_of_a_town_without_an_index_word_is_no_firm():
     assert found("تجول في سوق دبي القديم", names=frozenset(), places=frozenset({"دبي"})) == []
+
+
+def test_after_a_comma_a_descriptor_names_nothing():
+    assert found("تملكت أسهما في 13 شركة، بلغ مجموعها 27 مليون") == []
+
+
+def test_a_common_word_after_an_app_is_no_name():
+    assert found("ويعد تطبيق مهم لمحبي التصوير", names=frozenset()) == []
+
+
+def test_a_picture_credit_after_an_agency_is_cut_off():
+    assert found("قالت الشرطة. AFP HANDOUT وأضافت") == [("firm", "AFP", "AFP")]

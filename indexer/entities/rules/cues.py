@@ -31,6 +31,7 @@ from indexer.entities.lexicon import (
 from indexer.entities.words import ARABIC_LETTER, Span, Word, in_arabic_line, is_head, is_nisba, org_kind
 from indexer.normalize import normalize
 
+CLAUSE_BREAK = re.compile(r"[،,؛;:.()\[\]\n]")  # punctuation that ends what a descriptor names
 LATIN_CONNECTORS = frozenset({"of", "de", "del", "der", "des", "du", "la", "le", "van", "von", "the", "for"})
 WEB_DOMAINS = frozenset({"com", "net", "org", "io", "ai", "co", "app"})  # the end of a firm's name (Checkout.com)
 LIST = "list"  # the cue of a name found in a shipped list
@@ -113,8 +114,8 @@ def descriptor_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 i + 2 < len(words) and words[i + 2].norm in FIRM_TAILS and not words[i + 1].norm.startswith("ال")
                 and words[i + 1].norm not in ADJECTIVES)):
             kind = FIRM
-        if not kind or "ال" in w.norm[:3] or (kind == ORG and i in in_name):
-            continue
+        if not kind or "ال" in w.norm[:3] or (kind == ORG and i in in_name) or CLAUSE_BREAK.search(doc.gap(i + 1)):
+            continue  # a definite head refers back; after a comma a new clause starts (13 شركة، بلغ …)
         past = _past_complement(words, i + 1) if kind == FIRM else i + 1
         named_past = past < len(words) and (words[past].latin or bool(quoted_end(past)))  # the complement describes it
         for j in dict.fromkeys((past, i + 1) if named_past else (i + 1, past)):
@@ -132,7 +133,7 @@ def descriptor_names(doc: Doc, spans: list[Span]) -> list[Span]:
             elif j in tagged_at and k == j + 1:
                 k = _tagged_name_end(words, i, tagged_at[j])
             elif not (words[j].latin or k > j + 1 or (j in in_name and j == i + 1) or (
-                    j == i + 1 and w.norm in LONE_NAME_FORMS and _is_lone_name(words, j, stopwords))):
+                    j == i + 1 and w.norm in LONE_NAME_FORMS and _is_lone_name(doc, j))):
                 continue
             out.append(Span(kind, j, k, "descriptor"))
             break
@@ -316,14 +317,18 @@ def descriptor_complements(doc: Doc, named: list[Span]) -> set[int]:
     return out
 
 
-def _is_lone_name(words: list[Word], j: int, stopwords: frozenset[str]) -> bool:
+def _is_lone_name(doc: Doc, j: int) -> bool:
     """May the word after a firm's descriptor be a one-word name (تطبيق زووم، لشركة تسلا)? Not with the
     article or a pronoun suffix, not ending like an adjective (ـة، ـي: ناشئة، كبرى), not a common adjective
-    (جديد) nor a complement's head (رأس المال), and not followed by a stopword (شركة تعمل في …: a clause)."""
+    (جديد) nor a complement's head (رأس المال), not a very common word (مهم) nor a common word shaped like an
+    imperfect verb (تطبيق يمثل; تسلا is rare) unless a name part, and not followed by a stopword (شركة تعمل في …: a clause)."""
+    words, lists = doc.words, doc.lists
     word = words[j].norm
-    followed = j + 1 < len(words) and words[j + 1].norm in stopwords
+    followed = j + 1 < len(words) and words[j + 1].norm in lists.stopwords
+    verb = word[:1] in "يت" and word in lists.frequent and word not in lists.names
     return (not word.startswith("ال") and not word.endswith(("ه", "ي", "ها")) and len(word) > 2
-            and word not in ADJECTIVES and word not in COMPLEMENT_HEADS and not followed)
+            and word not in ADJECTIVES and word not in COMPLEMENT_HEADS and not followed
+            and word not in lists.common and not verb)
 
 
 def _tagged_name_end(words: list[Word], head: int, tagged: Span) -> int:

@@ -39,23 +39,32 @@ WORK_FORMS = with_clitics(WORK_HEADS | {ARTICLE + head for head in WORK_HEADS})
 NUMBER_WORDS = frozenset(normalize(w) for w in ("ألف", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "تريليون"))
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"1\d{3}|20\d\d")  # في عام 2016 ولباراك أوباما: a year, not a quantity
+CREDIT_WORDS = frozenset({"handout", "photo", "photos", "file"})  # a picture's credit after the agency (AFP HANDOUT)
 _MODEL = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]|\d+\.\d+")  # S6, 4K, 2.0: a model or version, not a name
 
 
 def not_products(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans without the firms in Latin script that name a product, a work or a technical term: right after a
     product word, alone or with one word between (الهاتف Galaxy S6، جهاز نينتندو Wii U، بتقنية «HDR»), with a model
-    or version number (UFS 2.0), or made only of technical words (RAM، Quad HD)."""
+    or version number (UFS 2.0, P – 56 Petrobras; 32 Advisors is a name), or made only of technical words (RAM، Quad
+    HD); a picture's credit after a firm is cut off (AFP HANDOUT → AFP)."""
     words = doc.words
 
     def is_product(span: Span) -> bool:
         tokens = [words[k].text for k in range(span.first, span.last)]
         return (any(words[k].norm in PRODUCT_FORMS for k in range(max(span.first - 2, 0), span.first))
-                or any(_MODEL.fullmatch(t) for t in tokens) or (bool(tokens) and tokens[-1].isdigit())
+                or any(_MODEL.fullmatch(t) for t in tokens) or any(t.isdigit() for t in tokens[1:])
                 or all(t.casefold() in TECHNICAL_WORDS for t in tokens))
 
-    return [span for span in spans
-            if span.kind != FIRM or not all(words[k].latin for k in range(span.first, span.last)) or not is_product(span)]
+    def credited(span: Span) -> Span:  # AFP HANDOUT → AFP
+        last = span.last
+        while last - span.first > 1 and words[last - 1].text.casefold() in CREDIT_WORDS:
+            last -= 1
+        return span if last == span.last else span._replace(last=last)
+
+    latin = [span.kind == FIRM and all(words[k].latin for k in range(span.first, span.last)) for span in spans]
+    return [credited(span) if is_latin else span for span, is_latin in zip(spans, latin, strict=True)
+            if not is_latin or not is_product(span)]
 
 
 def persons_not_products(doc: Doc, spans: list[Span]) -> list[Span]:
