@@ -32,10 +32,10 @@ def tagger_finding(*names_and_labels):
 
 
 def found(text, *tagged, names=None, frequent=frozenset(), places=frozenset(), persons=(), organisations=(),
-          famous=frozenset()):
+          famous=frozenset(), common=frozenset()):
     """(kind, surface, canonical) of each entity, with the shipped name lists unless `names` is given."""
     names = load_names() if names is None else names
-    lists = Lists(load_stopwords(), names, frequent=frequent, places=places, persons=KnownNames.of(persons),
+    lists = Lists(load_stopwords(), names, common=common, frequent=frequent, places=places, persons=KnownNames.of(persons),
                   organisations=KnownOrganisations.of(organisations), famous=famous)
     extractor = EntityExtractor(tagger_finding(*tagged), lists)
     return [(e.kind, e.surface, e.canonical) for e in extractor(text)]
@@ -920,7 +920,7 @@ def test_after_a_comma_a_descriptor_names_nothing():
 
 
 def test_a_common_word_after_an_app_is_no_name():
-    assert found("ويعد تطبيق مهم لمحبي التصوير", names=frozenset()) == []
+    assert found("ويعد تطبيق مهم لمحبي التصوير", names=frozenset(), common=frozenset({"مهم"})) == []
 
 
 def test_a_picture_credit_after_an_agency_is_cut_off():
