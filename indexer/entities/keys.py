@@ -44,7 +44,7 @@ def vowelled_keys(token: str) -> tuple[tuple[str, str], ...]:
     """(key, vowelled key) of each reading token_keys gives (a Latin w as a vowel, then as f if that differs).
 
     >>> vowelled_keys("Weiss")
-    (('s', 's'), ('fs', 'fs'))
+    (('s', 's'), ('fs', 'f.s'))
     """
     readings = [("", token_key(token))]
     german = token_key(token, w_as="f")
