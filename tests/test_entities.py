@@ -925,3 +925,11 @@ def test_a_common_word_after_an_app_is_no_name():
 
 def test_a_picture_credit_after_an_agency_is_cut_off():
     assert found("قالت الشرطة. AFP HANDOUT وأضافت") == [("firm", "AFP", "AFP")]
+
+
+def test_a_stopword_is_no_person():
+    assert found("وقالت الشركة إن أرباحها انخفضت", ("إن", "PER"), names=frozenset()) == []
+
+
+def test_an_actor_after_the_definite_film_is_a_person():
+    assert found("يشارك في بطولة الفيلم كيفن جيمس ومن", ("كيفن جيمس", "PER"))[0][1] == "كيفن جيمس"

@@ -32,10 +32,10 @@ TECHNICAL_WORDS = frozenset(w.casefold() for w in (
 ))
 # Heads after which a name is a work, a product or an index, not a person (مؤشر داو جونز، لعبة، فيلم، نظام أندرويد).
 WORK_HEADS = frozenset(normalize(w) for w in (
-    "مؤشر", "فيلم", "لعبة", "مسلسل", "رواية", "ألبوم", "أغنية", "طراز", "موديل", "نظام", "تقنية", "معالج", "شاشة",
+    "مؤشر", "فيلم", "لعبة", "ألعاب", "مسلسل", "رواية", "ألبوم", "أغنية", "طراز", "موديل", "نظام", "تقنية", "معالج", "شاشة",
     "جهاز", "زجاج", "سيارة", "هاتف",
 ))
-WORK_FORMS = with_clitics(WORK_HEADS | {ARTICLE + head for head in WORK_HEADS})
+WORK_FORMS = with_clitics(WORK_HEADS)  # indefinite: after الفيلم an actor's name may follow (بطولة الفيلم كيفن جيمس)
 NUMBER_WORDS = frozenset(normalize(w) for w in ("ألف", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "تريليون"))
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"1\d{3}|20\d\d")  # في عام 2016 ولباراك أوباما: a year, not a quantity

@@ -61,7 +61,8 @@ def trim_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     عبدالعزيز رحمه الله) or a number (لجنة ترامب 47), and without a trailing plural or feminine adjective (…
     البارزين), nor a first word that is the dual or plural of a frequent word (قال مصدران، الشابان أرنولد),
     nor an indefinite accusative noun (عزت أبو عوف برنامجا), nor a leading verb in the future (وسيغيب إيتو), nor a
-    leading preposition على spelt with ى (أفضلية على شابيرو: the name علي is spelt with ي); a plural verb cuts
+    leading preposition على spelt with ى (أفضلية على شابيرو: the name علي is spelt with ي), nor a leading stopword
+    that is no name part (بلا حسيب، إن); a plural verb cuts
     the span (وول ستريت يصطفون خلف شابيرو).
     Not persons, dropped: a name ending in a street word (وول ستريت), a name after the indefinite head of a place,
     prize or event named after someone (جائزة نوبل، ملعب سانتياغو برنابيو), and الله alone."""
@@ -81,6 +82,8 @@ def trim_persons(doc: Doc, spans: list[Span]) -> list[Span]:
                     and not _is_accusative_noun(words[k], names, frequent) \
                     and not (k == span.first and _is_future_verb(words[k], names)) \
                     and not (k == span.first and k + 1 < span.last and words[k].text == "على") \
+                    and not (k == span.first and words[k].norm in doc.lists.stopwords and words[k].norm not in names
+                             and words[k].text != "علي") \
                     and not _is_plural_verb(words[k], names):
                 run.append(k)
             elif run:
