@@ -103,3 +103,14 @@ def test_mentions_are_kept_with_the_document_and_valued_as_facets(tmp_path, monk
     hit = [h for h in searcher.search("الخبر").hits if h.id == "b"][0]
     assert [e.canonical for e in hit.entities] == ["مارك لاسري", "لازارد"]
     assert hit.entities == tuple(searcher.mentions("b"))
+
+
+def test_groups_made_by_another_version_are_made_again_at_the_next_open(tmp_path, monkeypatch):
+    add(tmp_path, "a", "b")
+    import indexer.entities.store as store
+
+    monkeypatch.setattr(store, "version", lambda: "other")
+    assert not EntityStore(tmp_path).is_current()
+    Searcher(tmp_path)
+    assert EntityStore(tmp_path).is_current()
+    assert groups(tmp_path, "person")["لاسري"] == "مارك لاسري"

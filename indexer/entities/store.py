@@ -3,6 +3,7 @@ value's grouping keys, kept across commits, and the groups, regrouped by the wri
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
@@ -16,9 +17,10 @@ from indexer.entities.grouping import Group, ValueKeys, firms_among_persons, gro
 from indexer.entities.keys import key_of
 from indexer.entities.kinds import FIRM, KINDS, PERSON
 from indexer.normalize import normalize
+from indexer.stopwords import load_organisations
 
 STORE_FILE = "entities.sqlite"
-VERSION = "1"  # of the tables and of ValueKeys: another version is rebuilt from the engine's values
+FORMAT = "1"  # of the tables and of ValueKeys
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS keys (kind TEXT, value TEXT, keys TEXT NOT NULL, PRIMARY KEY (kind, value)) WITHOUT ROWID;
@@ -49,15 +51,21 @@ class EntityStore:
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.file, timeout=30)
         db.executescript(_SCHEMA)
-        if _meta(db, "version") not in (None, VERSION):
-            db.executescript("DELETE FROM keys; DELETE FROM val; DELETE FROM grp; DELETE FROM meta;")
         return db
+
+    def _keys_current(self, db: sqlite3.Connection) -> None:
+        """Forget the stored keys when they were computed by another version (of the tables, the key functions or
+        the list of organisations): they are computed again as the values are grouped."""
+        if _meta(db, "version") not in (None, version()):
+            db.execute("DELETE FROM keys")
+            self._keys.clear()
 
     # -- writing ---------------------------------------------------------------------------------------------
     def refresh(self, counts: Mapping[str, Mapping[str, int]], stamp: str) -> None:
         """Group the values the engine holds now (`counts`: kind → value → documents), committed with `stamp`
         (the engine's commit); keys are computed only for values never seen before."""
         with closing(self._connect()) as db, db:
+            self._keys_current(db)
             ordered = {kind: dict(sorted(counts.get(kind, {}).items(), key=lambda vn: (-vn[1], vn[0])))
                        for kind in KINDS}
             keys = {kind: self._keys_of(db, kind, ordered[kind]) for kind in KINDS}
@@ -66,6 +74,7 @@ class EntityStore:
     def regroup(self) -> None:
         """Group the stored values again, with the aliases file as it is now (after an edit)."""
         with closing(self._connect()) as db, db:
+            self._keys_current(db)
             counts = {kind: _stored_counts(db, kind) for kind in KINDS}
             keys = {kind: self._keys_of(db, kind, counts[kind]) for kind in KINDS}
             self._write(db, counts, keys, read_aliases(self.index), _meta(db, "stamp") or "")
@@ -101,7 +110,7 @@ class EntityStore:
                 rows.append((kind, value, counts[kind].get(value, 0), ids[id(one)], k.norm, k.key, k.last,
                              grouping.why.get(value, "")))
             db.executemany("INSERT INTO val VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        _set_meta(db, version=VERSION, stamp=stamp, aliases=aliases_digest(self.index))
+        _set_meta(db, version=version(), stamp=stamp, aliases=aliases_digest(self.index))
 
     # -- reading ---------------------------------------------------------------------------------------------
     def stamp(self) -> str | None:
@@ -112,11 +121,11 @@ class EntityStore:
             return _meta(db, "stamp")
 
     def is_current(self) -> bool:
-        """Were the groups made with the aliases file as it is now?"""
+        """Were the groups made with the aliases file as it is now, by this version?"""
         if not self.file.is_file():
             return True
         with closing(self._connect()) as db:
-            return _meta(db, "aliases") in (None, aliases_digest(self.index))
+            return _meta(db, "aliases") in (None, aliases_digest(self.index)) and _meta(db, "version") in (None, version())
 
     def groups(self, kind: str, values: Iterable[str]) -> dict[str, tuple[int, Group]]:
         """(group id, Group without its values) of each known value among `values`."""
@@ -159,6 +168,13 @@ class EntityStore:
             if len(ids) != 1:
                 return [typed]
             return [value for (value,) in db.execute("SELECT value FROM val WHERE grp = ? ORDER BY value", ids)]
+
+
+@functools.cache
+def version() -> str:
+    """The store's format and a digest of the list of organisations its keys read (a new list, new keys)."""
+    rows = "\n".join("\t".join([kind, name, *forms]) for kind, name, forms in load_organisations())
+    return f"{FORMAT}:{hashlib.blake2b(rows.encode('utf-8'), digest_size=8).hexdigest()}"
 
 
 def aliases_digest(index: Path) -> str:
