@@ -40,7 +40,7 @@ RULES: tuple[Rule, ...] = (
     Rule("overlaps", tagged.resolve_overlaps, "one span per word: the longest, cue-found names first"),
     Rule("latin-gloss", products.latin_glosses, "غارتنر Gartner: a Latin name repeating the Arabic before it is apart"),
     Rule("products", products.not_products, "الهاتف Galaxy S6، بتقنية HDR: products and technical terms are no firms"),
-    Rule("person-products", products.persons_not_products, "جالكسي إس 6، مؤشر داو جونز: products are no persons"),
+    Rule("person-products", products.persons_not_products, "2550 ميلي أمبير، مؤشر داو جونز: units and works are no persons"),
     # persons completed
     Rule("name-links", persons.with_name_links, "بن، آل، أبو، فان tie the parts of one name together"),
     Rule("list-of-persons", persons.list_persons, "the other items of a list of people are people"),
