@@ -933,3 +933,14 @@ def test_a_stopword_is_no_person():
 
 def test_an_actor_after_the_definite_film_is_a_person():
     assert found("يشارك في بطولة الفيلم كيفن جيمس ومن", ("كيفن جيمس", "PER"))[0][1] == "كيفن جيمس"
+
+
+def test_every_item_of_a_list_of_firms_is_a_firm():
+    text = "ومن الرعاة: شركة نوفا - ببسي، شاي ربيع، حلويات ركن القصيم، شركة سيماء السماء."
+    assert [(k, s) for k, s, _ in found(text, ("ببسي", "ORG"), ("سيماء", "ORG"), names=frozenset())] == [
+        ("firm", "نوفا"), ("firm", "ببسي"), ("firm", "شاي ربيع"), ("firm", "حلويات ركن القصيم"), ("firm", "سيماء السماء")]
+
+
+def test_prose_set_apart_by_commas_is_no_list_of_firms():
+    text = "وقالت شركة Nova، وهي شركة ناشئة، إن أرباحها، التي زادت كثيرا هذا العام، بلغت مليونا."
+    assert found(text, names=frozenset()) == [("firm", "Nova", "Nova")]

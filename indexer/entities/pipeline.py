@@ -53,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     Rule("role-person", persons.persons_after_roles, "وزير المالية منصور الشهري: a person after a role phrase"),
     Rule("known-organisations", listed.known_organisations, "well-known firms and organisations, typed by the list"),
     Rule("geographic-head", places.not_after_geographic_heads, "وادي السيليكون, جبل طارق: a place's own name"),
+    Rule("list-of-firms", cues.firm_lists, "a list where two items are firms is a list of firms (sponsors, listings)"),
     Rule("surname", persons.with_surnames, "عبد الله كدسة: a first name alone goes on with a rare word"),
     # the document as a whole
     Rule("propagate", consistency.propagate, "a name found once is found everywhere, with one kind"),

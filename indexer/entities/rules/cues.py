@@ -390,3 +390,60 @@ def organisations_not_words(doc: Doc, spans: list[Span]) -> list[Span]:
             or (span.first > 0 and words[span.first - 1].norm in THE_COMPANY_FORMS and word.norm.startswith("ال")))
 
     return [span for span in spans if span.kind == PERSON or not is_word(span)]
+
+
+LIST_BREAK = re.compile(r"[،,]|\s[-–]\s")  # between the items of a list: a comma, or a dash between spaces
+LIST_END = re.compile(r"[.!?؟:؛;()\[\]\n]")  # the end of a list
+
+
+def firm_lists(doc: Doc, spans: list[Span]) -> list[Span]:
+    """In a list of three items or more set apart by commas or dashes, each of five words at most but the first and
+    last, where half the items and at least two name firms (a sponsors' list: شركة عبد الهادي القحطاني - ببسي، شاي
+    ربيع، حلويات ركن القصيم), every item is one firm: its words
+    after a descriptor (شركة، مصنع، إذاعة) up to a stopword, a number or a word starting with و, one to five words,
+    taking in the name found at its start; an item that is a person's name alone stays one, and an item whose first
+    word is common or starts with و names nothing unless a name was found there."""
+    words, stopwords, frequent = doc.words, doc.lists.stopwords, doc.lists.frequent
+    owner = {k: span for span in spans for k in range(span.first, span.last)}
+    found, replaced = [], set()
+    for items in _lists(doc):
+        firms = sum(any(k in owner and owner[k].kind == FIRM for k in range(a, b)) for a, b in items)
+        if len(items) < 3 or firms < max(2, len(items) / 2) or any(b - a > 5 for a, b in items[1:-1]):
+            continue  # not a list of names: prose set apart by commas has long items with few names
+        for a, b in items:
+            start = a + 1 if b - a > 1 and is_head(words[a], LIST_DESCRIPTOR_FORMS) else a
+            end = next((j for j in range(start, b) if words[j].norm in stopwords or any(c.isdigit() for c in words[j].norm)
+                        or (j > start and words[j].norm[:1] == "و")), b)
+            inside = {owner[k] for k in range(start, end) if k in owner}
+            person = any(span.kind == PERSON and (span.first, span.last) == (start, end) for span in inside)
+            named = any(span.first == start for span in inside)
+            if not 1 <= end - start <= 5 or (person and start == a) or any(
+                    span.first < start or span.last > end for span in inside) or (inside and not named) or (
+                    not named and (words[start].norm[:1] == "و" or words[start].norm in frequent)):
+                continue  # a clause (وقال …، حينها), or a name inside other words (رئيس طيران الإمارات)
+            replaced |= inside
+            found.append(Span(FIRM, start, end, "firm-list"))
+    return sorted([span for span in spans if span not in replaced] + found, key=lambda span: span.first)
+
+
+# Descriptors a list item's firm is named after (شركة سيماء السماء، إذاعة الف الف); مجموعة stays in a name.
+LIST_DESCRIPTOR_FORMS = with_clitics(frozenset(normalize(w) for w in (
+    "شركة", "مصنع", "إذاعة", "صحيفة", "جريدة", "مجلة", "قناة", "مؤسسة", "مكتب", "متجر", "محلات", "مطعم")))
+
+
+def _lists(doc: Doc) -> list[list[tuple[int, int]]]:
+    """The lists of a document: each a run of items (word ranges [a, b)) set apart by commas or dashes, up to
+    the end of a sentence or a colon."""
+    words, out, items, start = doc.words, [], [], 0
+    for k in range(1, len(words) + 1):
+        gap = doc.gap(k) if k < len(words) else "."
+        if gap == " ":
+            continue
+        if LIST_END.search(gap):
+            items.append((start, k))
+            out.append(items)
+            items, start = [], k
+        elif LIST_BREAK.search(gap):
+            items.append((start, k))
+            start = k
+    return out
