@@ -31,6 +31,7 @@ from indexer.entities.lexicon import (
 from indexer.entities.words import ARABIC_LETTER, Span, Word, in_arabic_line, is_head, is_nisba, org_kind
 from indexer.normalize import normalize
 
+ANY_DESCRIPTOR_FORMS = DESCRIPTOR_FORMS | ORG_DESCRIPTOR_FORMS | TAGGED_DESCRIPTOR_FORMS  # where descriptor_names looks
 CLAUSE_BREAK = re.compile(r"[،,؛;:.()\[\]\n]")  # punctuation that ends what a descriptor names
 LATIN_CONNECTORS = frozenset({"of", "de", "del", "der", "des", "du", "la", "le", "van", "von", "the", "for"})
 WEB_DOMAINS = frozenset({"com", "net", "org", "io", "ai", "co", "app"})  # the end of a firm's name (Checkout.com)
@@ -108,7 +109,8 @@ def descriptor_names(doc: Doc, spans: list[Span]) -> list[Span]:
     tagged_at = {span.first: span for span in tagged}
     in_name = {k for span in tagged for k in range(span.first, span.last)}
     out = []
-    for i, w in enumerate(words[:-1]):
+    for i in [i for i, w in enumerate(words[:-1]) if w.norm in ANY_DESCRIPTOR_FORMS]:
+        w = words[i]
         kind = FIRM if is_head(w, DESCRIPTOR_FORMS) else ORG if is_head(w, ORG_DESCRIPTOR_FORMS) else ""
         if is_head(w, TAGGED_DESCRIPTOR_FORMS) and (i + 1 in tagged_at or words[i + 1].latin or (
                 i + 2 < len(words) and words[i + 2].norm in FIRM_TAILS and not words[i + 1].norm.startswith("ال")
@@ -404,6 +406,8 @@ def firm_lists(doc: Doc, spans: list[Span]) -> list[Span]:
     taking in the name found at its start; an item that is a person's name alone stays one, and an item whose first
     word is common or starts with و names nothing unless a name was found there."""
     words, stopwords, frequent = doc.words, doc.lists.stopwords, doc.lists.frequent
+    if sum(span.kind == FIRM for span in spans) < 2:
+        return spans
     owner = {k: span for span in spans for k in range(span.first, span.last)}
     found, replaced = [], set()
     for items in _lists(doc):
@@ -432,18 +436,14 @@ LIST_DESCRIPTOR_FORMS = with_clitics(frozenset(normalize(w) for w in (
 
 
 def _lists(doc: Doc) -> list[list[tuple[int, int]]]:
-    """The lists of a document: each a run of items (word ranges [a, b)) set apart by commas or dashes, up to
-    the end of a sentence or a colon."""
-    words, out, items, start = doc.words, [], [], 0
-    for k in range(1, len(words) + 1):
-        gap = doc.gap(k) if k < len(words) else "."
-        if gap == " ":
-            continue
-        if LIST_END.search(gap):
-            items.append((start, k))
-            out.append(items)
-            items, start = [], k
-        elif LIST_BREAK.search(gap):
-            items.append((start, k))
-            start = k
+    """The lists of a document: in each stretch of text up to the end of a sentence or a colon that holds two list
+    breaks or more, its items (word ranges [a, b)) set apart by commas or dashes."""
+    text, starts, out, pos = doc.text, [a for a, _ in doc.offsets], [], 0
+    for end in [m.start() for m in LIST_END.finditer(text)] + [len(text)]:
+        if len(LIST_BREAK.findall(text, pos, end)) >= 2:
+            first, last = bisect_left(starts, pos), bisect_left(starts, end)
+            breaks = sorted({k for m in LIST_BREAK.finditer(text, pos, end)
+                             if first < (k := bisect_left(starts, m.end())) < last})
+            out.append(list(zip([first, *breaks], [*breaks, last], strict=True)))
+        pos = end + 1
     return out

@@ -261,10 +261,11 @@ def list_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     while k < len(words):
         items, start = [], k  # one list: items up to a gap that is no comma
         while k < len(words):
+            if k + 1 < len(words) and offsets[k + 1][0] - offsets[k][1] == 1 and text[offsets[k][1]] == " ":
+                k += 1
+                continue  # one space: the item goes on
             gap = text[offsets[k][1]:offsets[k + 1][0]] if k + 1 < len(words) else "."
             k += 1
-            if gap == " ":
-                continue
             if _LIST_END.search(gap):
                 items.append((start, k))
                 break
