@@ -48,8 +48,6 @@ def light10(word: str) -> str:
     return strip_suffixes(strip_prefix(word))
 
 
-
-
 def name_safe(stem: Callable[[str], str], names: frozenset[str]) -> Callable[[str], str]:
     """Wrap a stemmer so known name parts stay whole (سلمان, not سلم), with an attached clitic removed.
 
