@@ -944,3 +944,7 @@ def test_every_item_of_a_list_of_firms_is_a_firm():
 def test_prose_set_apart_by_commas_is_no_list_of_firms():
     text = "وقالت شركة Nova، وهي شركة ناشئة، إن أرباحها، التي زادت كثيرا هذا العام، بلغت مليونا."
     assert found(text, names=frozenset()) == [("firm", "Nova", "Nova")]
+
+
+def test_a_person_between_quotes_is_a_brand_or_a_product():
+    assert found("وسماعات الرأس «بيتس» ومشغل الموسيقى", ("بيتس", "PER")) == []

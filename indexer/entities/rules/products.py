@@ -37,6 +37,7 @@ WORK_HEADS = frozenset(normalize(w) for w in (
 ))
 WORK_FORMS = with_clitics(WORK_HEADS)  # indefinite: after الفيلم an actor's name may follow (بطولة الفيلم كيفن جيمس)
 NUMBER_WORDS = frozenset(normalize(w) for w in ("ألف", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "تريليون"))
+OPENING, CLOSING = re.compile("[«“]"), re.compile("[»”″]")  # quotes around a brand or a product, not a person
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"1\d{3}|20\d\d")  # في عام 2016 ولباراك أوباما: a year, not a quantity
 CREDIT_WORDS = frozenset({"handout", "photo", "photos", "file"})  # a picture's credit after the agency (AFP HANDOUT)
@@ -69,8 +70,9 @@ def not_products(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def persons_not_products(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans without the "persons" that name a product, a work, an index or a unit: right after a number (not a
-    year) or a word for one, with no و between (2550 ميلي أمبير، 6.9 تريليون وون كوري), or right after a work or
-    product word (مؤشر داو جونز، جهاز «إكس بوكس وان»). A number after a name says nothing: a score, a minute, an
+    year) or a word for one, with no و between (2550 ميلي أمبير، 6.9 تريليون وون كوري), right after a work or
+    product word (مؤشر داو جونز، نظام أندرويد), or between quotes (سماعات الرأس «بيتس»: news quotes brands and
+    products, not people). A number after a name says nothing: a score, a minute, an
     age (يانكو تيبساروفيتش 4 - 6، مالودا ( 7 ))."""
     words = doc.words
 
@@ -78,7 +80,9 @@ def persons_not_products(doc: Doc, spans: list[Span]) -> list[Span]:
         before = words[span.first - 1] if span.first else None
         quantity = before is not None and not _YEAR.fullmatch(before.text) and words[span.first].norm[:1] != "و" \
             and (bool(_NUMBER.fullmatch(before.text)) or before.norm in NUMBER_WORDS)
-        return quantity or (before is not None and before.norm in WORK_FORMS)
+        quoted = span.first > 0 and span.last < len(words) and OPENING.search(doc.gap(span.first)) is not None \
+            and CLOSING.search(doc.gap(span.last)) is not None
+        return quantity or quoted or (before is not None and before.norm in WORK_FORMS)
 
     return [span for span in spans if span.kind != PERSON or not is_product(span)]
 
