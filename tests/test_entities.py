@@ -948,3 +948,12 @@ def test_prose_set_apart_by_commas_is_no_list_of_firms():
 
 def test_a_person_between_quotes_is_a_brand_or_a_product():
     assert found("وسماعات الرأس «بيتس» ومشغل الموسيقى", ("بيتس", "PER")) == []
+
+
+def test_the_outlet_of_a_byline_is_a_firm():
+    assert found("سامسونج تكشف هاتفها\n عين اليوم – متابعات\nكشفت الشركة", names=frozenset())[-1] == (
+        "firm", "عين اليوم", "عين اليوم")
+
+
+def test_a_town_before_a_byline_word_is_a_dateline():
+    assert found("الرياض - واس\nأعلنت الوزارة", names=frozenset(), places=frozenset({"الرياض"})) == []

@@ -35,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     Rule("firm-ending", cues.tailed_names, "مسار كابيتال: a borrowed firm ending makes a firm"),
     Rule("shares", cues.share_names, "أسهم «المراعي» و«جرير»: names quoted after a word for shares are listed firms"),
     Rule("exchanges", cues.exchange_names, "مؤشر سوق دبي: an exchange named by its town after an index word"),
+    Rule("byline", cues.byline_names, "عين اليوم – متابعات: the outlet an article's byline names"),
     Rule("cut-around-cues", tagged.without_cue_words, "a cue-found name is no part of the tagger's span around it"),
     Rule("titled", tagged.titled_persons, "السناتور جيه دي فانس: a name the tagger left untyped after a title"),
     Rule("overlaps", tagged.resolve_overlaps, "one span per word: the longest, cue-found names first"),

@@ -394,6 +394,31 @@ def organisations_not_words(doc: Doc, spans: list[Span]) -> list[Span]:
     return [span for span in spans if span.kind == PERSON or not is_word(span)]
 
 
+# What follows an outlet's name in the byline that opens an article (عين اليوم – متابعات، الرياض - واس). Written for
+# Fahras.
+BYLINE_WORDS = frozenset(normalize(w) for w in ("متابعات", "خاص", "وكالات", "واس"))
+BYLINE_DASH = re.compile(r"^\s*[-–—]\s*$")
+BYLINE_REACH = 30  # words from an article's start (its title included) where a byline may stand
+
+
+def byline_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans plus the outlet an article's byline names: one to three Arabic words before a dash and a byline word
+    near its start (عين اليوم – متابعات), a firm (media count as firms); a town alone there is a dateline (الرياض -
+    واس)."""
+    words, lists = doc.words, doc.lists
+    for k in range(1, min(BYLINE_REACH, len(words))):
+        if words[k].norm in BYLINE_WORDS and BYLINE_DASH.match(doc.gap(k)):
+            first = k
+            while first > 0 and k - first < 3 and not words[first - 1].latin \
+                    and words[first - 1].norm not in lists.stopwords and (first == k or doc.gap(first).isspace()):
+                first -= 1
+                if first > 0 and "\n" in doc.gap(first):
+                    break  # the byline starts its line
+            town = k - first == 1 and words[first].norm in lists.places
+            return spans + [Span(FIRM, first, k, "byline")] if first < k and not town else spans
+    return spans
+
+
 LIST_BREAK = re.compile(r"[،,]|\s[-–]\s")  # between the items of a list: a comma, or a dash between spaces
 LIST_END = re.compile(r"[.!?؟:؛;()\[\]\n]")  # the end of a list
 
