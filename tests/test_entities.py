@@ -957,3 +957,9 @@ def test_the_outlet_of_a_byline_is_a_firm():
 
 def test_a_town_before_a_byline_word_is_a_dateline():
     assert found("الرياض - واس\nأعلنت الوزارة", names=frozenset(), places=frozenset({"الرياض"})) == []
+
+
+def test_a_first_name_of_two_words_alone_names_nobody_to_split_off():
+    text = "قال عبد الله إن محمد الخضيري حضر. وتحدث عبد الله الخضيري عن"
+    assert found(text, ("عبد الله", "PER"), ("محمد الخضيري", "PER"), ("عبد الله الخضيري", "PER"))[-1][1] == \
+        "عبد الله الخضيري"

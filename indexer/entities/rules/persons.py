@@ -114,9 +114,11 @@ def with_initials(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def split_known_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     """A person span made of two people the document names elsewhere is cut in two (إدارة بايدن هاريس: بايدن is
-    the surname of one full name, هاريس of another)."""
+    the surname of one full name, هاريس of another); a first name of two words alone names nobody (عبد الله
+    الخضيري is one man)."""
     words = doc.words
-    full_names = {tuple(name_of(words, s).split()) for s in spans if s.kind == PERSON}
+    full_names = {name for s in spans if s.kind == PERSON
+                  and not _compound_first(name := tuple(name_of(words, s).split()))}
     surnames: dict[str, set[tuple[str, ...]]] = {}
     for name in full_names:
         if len(name) > 1:
@@ -138,6 +140,11 @@ def split_known_persons(doc: Doc, spans: list[Span]) -> list[Span]:
         else:
             out += [Span(PERSON, span.first, span.first + cut), Span(PERSON, span.first + cut, span.last)]
     return out
+
+
+def _compound_first(name: tuple[str, ...]) -> bool:
+    """Is a name only a first name of two words (عبد الله، أبو بكر), nobody's full name?"""
+    return len(name) == 2 and name[0] in COMPOUND_FIRSTS
 
 
 def split_at_and(doc: Doc, spans: list[Span]) -> list[Span]:
