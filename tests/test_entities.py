@@ -963,3 +963,7 @@ def test_a_first_name_of_two_words_alone_names_nobody_to_split_off():
     text = "قال عبد الله إن محمد الخضيري حضر. وتحدث عبد الله الخضيري عن"
     assert found(text, ("عبد الله", "PER"), ("محمد الخضيري", "PER"), ("عبد الله الخضيري", "PER"))[-1][1] == \
         "عبد الله الخضيري"
+
+
+def test_a_currency_after_a_number_word_is_no_person():
+    assert found("قرابة 6.9 تريليون وون كوري أمس", ("وون كوري", "PER"), names=frozenset()) == []
