@@ -967,3 +967,9 @@ def test_a_first_name_of_two_words_alone_names_nobody_to_split_off():
 
 def test_a_currency_after_a_number_word_is_no_person():
     assert found("قرابة 6.9 تريليون وون كوري أمس", ("وون كوري", "PER"), names=frozenset()) == []
+
+
+def test_a_person_after_a_minute_in_brackets_is_a_person():
+    text = "سجلهما لفلوران مالودا ( 7 ) ولويس ساها ( 16 )"
+    assert [s for _, s, _ in found(text, ("لفلوران مالودا", "PER"), ("ولويس ساها", "PER"))] == [
+        "لفلوران مالودا", "ولويس ساها"]

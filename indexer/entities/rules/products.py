@@ -70,7 +70,8 @@ def not_products(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def persons_not_products(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans without the "persons" that name a product, a work, an index or a unit: right after a number (not a
-    year: في عام 2016 ولباراك أوباما) or a word for one (2550 ميلي أمبير، 6.9 تريليون وون كوري), right after a work or
+    year: في عام 2016 ولباراك أوباما; nor a minute in brackets: مالودا ( 7 ) ولويس ساها) or a word for one, only
+    a space between (2550 ميلي أمبير، 6.9 تريليون وون كوري), right after a work or
     product word (مؤشر داو جونز، نظام أندرويد), or between quotes (سماعات الرأس «بيتس»: news quotes brands and
     products, not people). A number after a name says nothing: a score, a minute, an
     age (يانكو تيبساروفيتش 4 - 6، مالودا ( 7 ))."""
@@ -78,7 +79,7 @@ def persons_not_products(doc: Doc, spans: list[Span]) -> list[Span]:
 
     def is_product(span: Span) -> bool:
         before = words[span.first - 1] if span.first else None
-        quantity = before is not None and not _YEAR.fullmatch(before.text) \
+        quantity = before is not None and not _YEAR.fullmatch(before.text) and doc.gap(span.first).isspace() \
             and (bool(_NUMBER.fullmatch(before.text)) or before.norm in NUMBER_WORDS)
         quoted = span.first > 0 and span.last < len(words) and OPENING.search(doc.gap(span.first)) is not None \
             and CLOSING.search(doc.gap(span.last)) is not None
