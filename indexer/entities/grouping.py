@@ -3,6 +3,7 @@ per real entity, each value with the pass that joined it to its group."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -93,6 +94,7 @@ class Grouping:
     why: dict[str, str] = field(default_factory=dict)  # value → "pass: other value" (absent: its own group)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _part_keys(word: str) -> tuple[str, ...]:
     """The keys a longer value's first or last word is found by: its token_keys; a short one (two letters or fewer)
     with the script and the vowelled key (غوغل, kl alone, would match وكالة), an Arabic one also as written (without
@@ -109,6 +111,7 @@ def _part_keys(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _own_keys(word: str) -> tuple[str, ...]:
     """The keys a one-word value looks up a longer value's word by (_part_keys): a short Arabic word only the same
     word or a Latin word keyed alike (المراعي is not عمر; فايس is Weiss), a short Latin word a word of either script

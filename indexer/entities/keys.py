@@ -39,7 +39,7 @@ def vowelled_key(token: str) -> str:
     return _skeleton(token, "", ".")
 
 
-@functools.lru_cache(maxsize=1 << 16)  # names share their words: most tokens are keyed many times
+@functools.lru_cache(maxsize=1 << 16)  # a value's keys are asked for several times while it is grouped
 def vowelled_keys(token: str) -> tuple[tuple[str, str], ...]:
     """(key, vowelled key) of each reading token_keys gives (a Latin w as a vowel, then as f if that differs).
 
@@ -53,6 +53,7 @@ def vowelled_keys(token: str) -> tuple[tuple[str, str], ...]:
     return tuple((key, _skeleton(token, w_as, ".")) for w_as, key in readings)
 
 
+@functools.lru_cache(maxsize=1 << 18)  # names share their words: most tokens are keyed many times
 def _skeleton(token: str, w_as: str, vowel: str) -> str:
     word = normalize(token)
     if word.startswith(("ال", "al")) and len(word) > 4:  # the same on both sides: الكسندر and Alexander
@@ -90,6 +91,7 @@ def spelled(token: str) -> list[str]:
     return [LETTER_NAMES[c] for c in token] if _ACRONYM.fullmatch(token) else [token]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a value's keys are asked for several times while it is grouped
 def name_key(name: str, w_as: str = "") -> str:
     """A whole name → the keys of its tokens, acronyms read letter by letter and a Latin article dropped:
     أفينو كابيتال and Avenue Capital → 'fn kbtl'; CNN and سي إن إن → 's n n'; Al Jazeera and الجزيرة → 'kzr'.
@@ -108,6 +110,7 @@ CORPORATE_SUFFIXES = frozenset(normalize(w) for w in (
 ))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a value's keys are asked for several times while it is grouped
 def firm_key(name: str, w_as: str = "") -> str:
     """A firm's name → the name_key of its words without trailing corporate words or a leading English "The", at
     least one word kept.
