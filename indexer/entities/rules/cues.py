@@ -435,7 +435,7 @@ def firm_lists(doc: Doc, spans: list[Span]) -> list[Span]:
         return spans
     owner = {k: span for span in spans for k in range(span.first, span.last)}
     found, replaced = [], set()
-    for items in _lists(doc):
+    for items in _lists(doc, sorted(doc.offsets[span.first][0] for span in spans if span.kind == FIRM)):
         firms = sum(any(k in owner and owner[k].kind == FIRM for k in range(a, b)) for a, b in items)
         if len(items) < 3 or firms < max(2, len(items) / 2) or any(b - a > 5 for a, b in items[1:-1]):
             continue  # not a list of names: prose set apart by commas has long items with few names
@@ -460,12 +460,13 @@ LIST_DESCRIPTOR_FORMS = with_clitics(frozenset(normalize(w) for w in (
     "شركة", "مصنع", "إذاعة", "صحيفة", "جريدة", "مجلة", "قناة", "مؤسسة", "مكتب", "متجر", "محلات", "مطعم")))
 
 
-def _lists(doc: Doc) -> list[list[tuple[int, int]]]:
+def _lists(doc: Doc, names: list[int]) -> list[list[tuple[int, int]]]:
     """The lists of a document: in each stretch of text up to the end of a sentence or a colon that holds two list
-    breaks or more, its items (word ranges [a, b)) set apart by commas or dashes."""
+    breaks or more and two of `names` (where names start, sorted str offsets), its items (word ranges [a, b)) set
+    apart by commas or dashes."""
     text, starts, out, pos = doc.text, [a for a, _ in doc.offsets], [], 0
     for end in [m.start() for m in LIST_END.finditer(text)] + [len(text)]:
-        if len(LIST_BREAK.findall(text, pos, end)) >= 2:
+        if bisect_left(names, end) - bisect_left(names, pos) >= 2 and len(LIST_BREAK.findall(text, pos, end)) >= 2:
             first, last = bisect_left(starts, pos), bisect_left(starts, end)
             breaks = sorted({k for m in LIST_BREAK.finditer(text, pos, end)
                              if first < (k := bisect_left(starts, m.end())) < last})

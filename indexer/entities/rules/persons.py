@@ -5,6 +5,7 @@ dropped."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from indexer.clitics import ARTICLE, CONJUNCTIONS
 from indexer.entities.document import Doc
@@ -264,8 +265,15 @@ def list_persons(doc: Doc, spans: list[Span]) -> list[Span]:
         return spans
     owner = {k: span for span in spans for k in range(span.first, span.last)}
     found = list(spans)
+    person_starts = sorted(span.first for span in spans if span.kind == PERSON)
+    word_starts = [a for a, _ in offsets]
     k = 0
     while k < len(words):
+        end = _LIST_END.search(text, offsets[k][1])
+        k_end = bisect_left(word_starts, end.start()) if end else len(words)
+        if bisect_left(person_starts, k_end) - bisect_left(person_starts, k) < 2:
+            k = max(k_end, k + 1)  # fewer than two persons up to the end of this list: no list of persons
+            continue
         items, start = [], k  # one list: items up to a gap that is no comma
         while k < len(words):
             if k + 1 < len(words) and offsets[k + 1][0] - offsets[k][1] == 1 and text[offsets[k][1]] == " ":
