@@ -973,3 +973,17 @@ def test_a_person_after_a_minute_in_brackets_is_a_person():
     text = "سجلهما لفلوران مالودا ( 7 ) ولويس ساها ( 16 )"
     assert [s for _, s, _ in found(text, ("لفلوران مالودا", "PER"), ("ولويس ساها", "PER"))] == [
         "لفلوران مالودا", "ولويس ساها"]
+
+
+def test_a_speaker_a_definite_title_follows_is_a_person():
+    assert found("من جانبه قال شهاب وجيه، المتحدث الإعلامي للحزب", names=frozenset({"شهاب"})) == [
+        ("person", "شهاب وجيه", "شهاب وجيه")]
+
+
+def test_between_is_no_speech_verb():
+    assert found("بين الشرطة وأتباع الزعيم", names=frozenset()) == []
+
+
+def test_a_latin_name_after_a_word_for_experts_is_a_person():
+    assert found("وأوضح الخبيران الأمنيان Tao Wei و Yulong Zhang أن", names=frozenset()) == [
+        ("person", "Tao Wei", "Tao Wei"), ("person", "Yulong Zhang", "Yulong Zhang")]

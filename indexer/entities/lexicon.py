@@ -54,6 +54,14 @@ AUXILIARIES = frozenset(normalize(w) for w in (
 # Prayers written after a person's name (عبدالمجيد بن عبدالعزيز رحمه الله، حفظه الله): never part of the name.
 PRAYERS = frozenset(normalize(w) for w in ("رحمه", "يرحمه", "رحمها", "يرحمها", "حفظه", "حفظها", "يحفظه", "رعاه",
                                            "أيده", "رضي", "عليه"))
+# Verbs of speech that a person's name follows (قال شهاب وجيه، المتحدث …). Written for Fahras.
+SPEECH_FORMS = with_clitics(frozenset(normalize(w) for w in (
+    "قال", "قالت", "أكد", "أكدت", "أوضح", "أوضحت", "أضاف", "أضافت", "أشار", "أشارت", "ذكر", "ذكرت", "صرح", "صرحت",
+    "أعلن", "أعلنت", "كشف", "كشفت")))
+# Words for experts and researchers, before a name in Latin script (الخبيران الأمنيان Tao Wei). Written for Fahras.
+EXPERT_FORMS = with_clitics(frozenset(normalize(w) for w in (
+    "الخبير", "الخبيرة", "الخبيران", "الخبراء", "الباحث", "الباحثة", "الباحثان", "الباحثون", "المحلل", "المحللة",
+    "المحللان", "العالم", "المهندس", "المصور", "الأستاذ", "البروفيسور")))
 # Titles and roles written before a person's name; never part of the name (السيناتور جيه دي فانس).
 TITLES = frozenset(normalize(w) for w in (
     "الرئيس", "الرئيسة", "رئيس", "رئيسة", "السيد", "السيدة", "الشيخ", "الشيخة", "الأمير", "الأميرة", "الملك",

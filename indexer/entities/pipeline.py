@@ -47,6 +47,7 @@ RULES: tuple[Rule, ...] = (
     Rule("list-of-persons", persons.list_persons, "the other items of a list of people are people"),
     Rule("split-at-and", persons.split_at_and, "غوغل وميكروسوفت: two names joined by و"),
     Rule("split-persons", persons.split_known_persons, "بايدن هاريس: two people the document names apart"),
+    Rule("speaker-title", persons.persons_before_titles, "قال شهاب وجيه، المتحدث: a speaker a title follows"),
     Rule("initials", persons.with_initials, "توماس دبليو. كالاهان: initials belong to the name"),
     # the shipped lists
     Rule("known-persons", listed.known_persons, "real people's full names (Wikidata) the tagger missed or cut"),

@@ -16,6 +16,7 @@ from indexer.entities.lexicon import (
     CURRENCIES,
     DESCRIPTOR_FORMS,
     EMPLOYER_ROLES,
+    EXPERT_FORMS,
     FIRM_TAILS,
     FOREIGN_FIRM_TAILS,
     HEAD_FORMS,
@@ -66,7 +67,11 @@ def latin_names(doc: Doc, spans: list[Span]) -> list[Span]:
             j += 1
         if (j > i + 1 or (len(words[i].text) > 1 and not _is_model(words[i].text))) \
                 and in_arabic_line(text, offsets[i][0]) and not _is_gloss(text, words, offsets, i):
-            out.append(Span(PERSON if _after_possessive(words, offsets, i) else FIRM, i, j, "latin"))
+            person = _after_possessive(words, offsets, i) or (i > 0 and words[i - 1].text == "by") or (
+                i > 0 and words[i - 1].norm in EXPERT_FORMS) or (  # an expert, or experts and their field
+                i > 1 and words[i - 2].norm in EXPERT_FORMS and words[i - 1].norm.startswith("ال")) or (
+                i > 1 and words[i - 1].norm == "و" and bool(out) and out[-1][0] == PERSON and out[-1][2] == i - 1)
+            out.append(Span(PERSON if person else FIRM, i, j, "latin"))
     return spans + out
 
 

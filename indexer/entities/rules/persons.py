@@ -11,7 +11,7 @@ from indexer.clitics import ARTICLE, CONJUNCTIONS
 from indexer.entities.document import Doc
 from indexer.entities.keys import LETTER_NAMES
 from indexer.entities.kinds import PERSON
-from indexer.entities.lexicon import HEAD_FORMS, KUNYA_FORMS, LINEAGE_LINKS, NAME_LINKS, ROLE_HEAD_FORMS
+from indexer.entities.lexicon import HEAD_FORMS, KUNYA_FORMS, LINEAGE_LINKS, NAME_LINKS, ROLE_HEAD_FORMS, SPEECH_FORMS
 from indexer.entities.words import PERSON_BREAK, Span, Word, is_head, is_title, name_of
 from indexer.normalize import normalize
 
@@ -78,6 +78,27 @@ def with_name_links(doc: Doc, spans: list[Span]) -> list[Span]:
             out.pop()
         out.append(span if (first, last) == (span.first, span.last) else Span(PERSON, first, last))
     return out
+
+
+def persons_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans plus the person a speech verb introduces and a definite title follows, after a comma or not (قال شهاب
+    وجيه، المتحدث الإعلامي; قال يه كيه شين الرئيس التنفيذي): two or three free Arabic words, no stopword or title,
+    the first a name part or no common word, only spaces between them."""
+    words, stopwords, lists = doc.words, doc.lists.stopwords, doc.lists
+    taken = {k for span in spans for k in range(span.first, span.last)}
+    found = []
+    for i in [i for i, word in enumerate(words[:-3]) if word.norm in SPEECH_FORMS]:
+        if words[i + 1].norm in lists.frequent and words[i + 1].norm not in lists.names:
+            continue  # أكد ممثل الإمارات: a common word starts no name
+        for end in (i + 3, i + 4):
+            name = range(i + 1, end)
+            if end < len(words) and is_title(words[end]) and words[end].norm.startswith(("ال", "وال")) \
+                    and doc.gap(end).strip() in ("", "،", ",") and doc.spaced(i + 1, end) \
+                    and not any(k in taken or words[k].latin or words[k].norm in stopwords or is_title(words[k])
+                                for k in name):
+                found.append(Span(PERSON, i + 1, end))
+                break
+    return sorted(spans + found, key=lambda span: span.first)
 
 
 def with_initials(doc: Doc, spans: list[Span]) -> list[Span]:
