@@ -224,12 +224,19 @@ def values_for(grouping: Grouping, keys: Mapping[str, ValueKeys], text: str) -> 
 def firms_among_persons(persons: Mapping[str, int], firms: Mapping[str, int], keys: Mapping[str, ValueKeys]
                         ) -> frozenset[str]:
     """Person values named like a firm value found in at least as many documents (سامسونغ, tagged a person in
-    one article and a firm in others; لسامسونغ, with a proclitic): not shown among persons (`keys`: the person
-    values' ValueKeys; a firm's key is its firm_key)."""
+    one article and a firm in others; لسامسونغ, with a proclitic; a short key only by the same spelling): not shown
+    among persons (`keys`: the person values' ValueKeys; a firm's key is its firm_key)."""
     firm_documents: Counter[str] = Counter()
     for value, n in firms.items():
-        firm_documents[firm_key(value)] += n
-    return frozenset(v for v, n in persons.items() if max(firm_documents.get(k, 0) for k in keys[v].as_firm) >= n)
+        firm_documents[_firm_name_key(value, firm_key(value))] += n
+    return frozenset(v for v, n in persons.items()
+                     if max(firm_documents.get(_firm_name_key(v, k), 0) for k in keys[v].as_firm) >= n)
+
+
+def _firm_name_key(value: str, key: str) -> str:
+    """A firm key long enough to tell names apart (three letters or more), else the value itself: Tao Wei, keyed t,
+    is no firm تي."""
+    return key if len(key.replace(" ", "")) > SHORT_KEY else f"={normalize(value)}"
 
 
 Union = Callable[[str, str], None]
