@@ -987,3 +987,8 @@ def test_between_is_no_speech_verb():
 def test_a_latin_name_after_a_word_for_experts_is_a_person():
     assert found("وأوضح الخبيران الأمنيان Tao Wei و Yulong Zhang أن", names=frozenset()) == [
         ("person", "Tao Wei", "Tao Wei"), ("person", "Yulong Zhang", "Yulong Zhang")]
+
+
+def test_every_mention_of_a_name_quoted_as_a_product_is_no_person():
+    text = "حدثت جهاز “إكس بوكس وان” الشهير. ويعمل إكس بوكس مع ويندوز"
+    assert [e for e in found(text, ("إكس بوكس", "PER")) if e[0] == "person"] == []

@@ -9,7 +9,7 @@ from indexer.clitics import ARTICLE, with_clitics
 from indexer.entities.document import Doc
 from indexer.entities.keys import name_key
 from indexer.entities.kinds import FIRM, PERSON
-from indexer.entities.words import Span
+from indexer.entities.words import Span, name_of
 from indexer.normalize import normalize
 
 # Words that name a product, a work or an event by what follows them (الهاتف Galaxy S6، بتقنية HDR، فيلم Southpaw،
@@ -69,23 +69,24 @@ def not_products(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def persons_not_products(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Spans without the "persons" that name a product, a work, an index or a unit: right after a number (not a
-    year: في عام 2016 ولباراك أوباما; nor a minute in brackets: مالودا ( 7 ) ولويس ساها) or a word for one, only
-    a space between (2550 ميلي أمبير، 6.9 تريليون وون كوري), right after a work or
-    product word (مؤشر داو جونز، نظام أندرويد), or between quotes (سماعات الرأس «بيتس»: news quotes brands and
-    products, not people). A number after a name says nothing: a score, a minute, an
-    age (يانكو تيبساروفيتش 4 - 6، مالودا ( 7 ))."""
+    """Spans without the "persons" that name a product, a work, an index or a unit, and without the other mentions
+    of their names in the document: right after a number (not a year: في عام 2016 ولباراك أوباما; nor a minute in
+    brackets: مالودا ( 7 ) ولويس ساها) or a word for one, only a space between (2550 ميلي أمبير، 6.9 تريليون وون
+    كوري), right after a work or product word (مؤشر داو جونز، نظام أندرويد), or opening a quotation that closes
+    within two words (سماعات الرأس «بيتس»، “إكس بوكس وان”: news quotes brands and products, not people). A number
+    after a name says nothing: a score, a minute, an age (يانكو تيبساروفيتش 4 - 6، مالودا ( 7 ))."""
     words = doc.words
 
     def is_product(span: Span) -> bool:
         before = words[span.first - 1] if span.first else None
         quantity = before is not None and not _YEAR.fullmatch(before.text) and doc.gap(span.first).isspace() \
             and (bool(_NUMBER.fullmatch(before.text)) or before.norm in NUMBER_WORDS)
-        quoted = span.first > 0 and span.last < len(words) and OPENING.search(doc.gap(span.first)) is not None \
-            and CLOSING.search(doc.gap(span.last)) is not None
+        quoted = span.first > 0 and OPENING.search(doc.gap(span.first)) is not None and any(
+            CLOSING.search(doc.gap(k)) for k in range(span.last, min(span.last + 3, len(words))))
         return quantity or quoted or (before is not None and before.norm in WORK_FORMS)
 
-    return [span for span in spans if span.kind != PERSON or not is_product(span)]
+    products = {name_of(words, span) for span in spans if span.kind == PERSON and is_product(span)}
+    return [span for span in spans if span.kind != PERSON or name_of(words, span) not in products]
 
 
 def latin_glosses(doc: Doc, spans: list[Span]) -> list[Span]:
