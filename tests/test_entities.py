@@ -992,3 +992,8 @@ def test_a_latin_name_after_a_word_for_experts_is_a_person():
 def test_every_mention_of_a_name_quoted_as_a_product_is_no_person():
     text = "حدثت جهاز “إكس بوكس وان” الشهير. ويعمل إكس بوكس مع ويندوز"
     assert [e for e in found(text, ("إكس بوكس", "PER")) if e[0] == "person"] == []
+
+
+def test_a_person_without_a_name_part_in_a_list_of_firms_is_a_firm():
+    text = "ومن الرعاة: شركة نوفا، بنك البلاد، شاي ربيع، شركة سيماء."
+    assert ("firm", "شاي ربيع") in [(k, s) for k, s, _ in found(text, ("شاي ربيع", "PER"), names=frozenset())]

@@ -433,7 +433,8 @@ def firm_lists(doc: Doc, spans: list[Span]) -> list[Span]:
     last, where half the items and at least two name firms (a sponsors' list: شركة عبد الهادي القحطاني - ببسي، شاي
     ربيع، حلويات ركن القصيم), every item is one firm: its words
     after a descriptor (شركة، مصنع، إذاعة) up to a stopword, a number or a word starting with و, one to five words,
-    taking in the name found at its start; an item that is a person's name alone stays one, and an item whose first
+    taking in the name found at its start; an item that is a person's name alone stays one, unless the person runs
+    across the item's edge or does not start with a name part (القحطاني - ببسي، شاي ربيع), and an item whose first
     word is common or starts with و names nothing unless a name was found there."""
     words, stopwords, frequent = doc.words, doc.lists.stopwords, doc.lists.frequent
     if sum(span.kind == FIRM for span in spans) < 2:
@@ -448,16 +449,25 @@ def firm_lists(doc: Doc, spans: list[Span]) -> list[Span]:
             start = a + 1 if b - a > 1 and is_head(words[a], LIST_DESCRIPTOR_FORMS) else a
             end = next((j for j in range(start, b) if words[j].norm in stopwords or any(c.isdigit() for c in words[j].norm)
                         or (j > start and words[j].norm[:1] == "و")), b)
-            inside = {owner[k] for k in range(start, end) if k in owner}
+            found_here = {owner[k] for k in range(start, end) if k in owner}
+            inside = {span for span in found_here if not _no_person(doc, span, a, b)}
             person = any(span.kind == PERSON and (span.first, span.last) == (start, end) for span in inside)
-            named = any(span.first == start for span in inside)
+            named = any(span.first == start for span in found_here)
             if not 1 <= end - start <= 5 or (person and start == a) or any(
                     span.first < start or span.last > end for span in inside) or (inside and not named) or (
                     not named and (words[start].norm[:1] == "و" or words[start].norm in frequent)):
                 continue  # a clause (وقال …، حينها), or a name inside other words (رئيس طيران الإمارات)
-            replaced |= inside
+            replaced |= found_here
             found.append(Span(FIRM, start, end, "firm-list"))
     return sorted([span for span in spans if span not in replaced] + found, key=lambda span: span.first)
+
+
+def _no_person(doc: Doc, span: Span, a: int, b: int) -> bool:
+    """Is a person found in the list item [a, b) of a list of firms a firm's name instead: one that runs across the
+    item's edge (القحطاني - ببسي) or does not start with a name part (شاي ربيع)?"""
+    first = doc.words[span.first]
+    return span.kind == PERSON and (span.first < a or span.last > b
+                                    or (not first.latin and first.norm not in doc.lists.names))
 
 
 # Descriptors a list item's firm is named after (شركة سيماء السماء، إذاعة الف الف); مجموعة stays in a name.
