@@ -101,15 +101,8 @@ def descriptor_names(doc: Doc, spans: list[Span]) -> list[Span]:
     name (تطبيق زووم), or a name of up to four words between guillemets (شركة التكنولوجيا المالية «كنز باي»). An organisation's name the tagger found with its descriptor (حزب الله) is
     left to it. Other words after a descriptor are usually adjectives (شركة ناشئة), and a number alone (وكالة و5900
     شباك) is no name."""
-    text, words, offsets, stopwords = doc.text, doc.words, doc.offsets, doc.lists.stopwords
+    words, stopwords = doc.words, doc.lists.stopwords
     tagged = [span for span in spans if not span.cue]
-
-    def quoted_end(j: int) -> int:
-        """The end of a name of up to four words between guillemets that opens right before word j, or 0."""
-        if "«" not in doc.gap(j):
-            return 0
-        return next((k + 1 for k in range(j, min(j + 4, len(words))) if "»" in text[offsets[k][1]:offsets[k][1] + 2]
-                     and "«" not in text[offsets[j][0]:offsets[k][1]]), 0)
 
     tagged_at = {span.first: span for span in tagged}
     in_name = {k for span in tagged for k in range(span.first, span.last)}
@@ -124,7 +117,7 @@ def descriptor_names(doc: Doc, spans: list[Span]) -> list[Span]:
         if not kind or "ال" in w.norm[:3] or (kind == ORG and i in in_name) or CLAUSE_BREAK.search(doc.gap(i + 1)):
             continue  # a definite head refers back; after a comma a new clause starts (13 شركة، بلغ …)
         past = _past_complement(words, i + 1) if kind == FIRM else i + 1
-        named_past = past < len(words) and (words[past].latin or bool(quoted_end(past)))  # the complement describes it
+        named_past = past < len(words) and (words[past].latin or bool(_quoted_end(doc, past)))  # the complement describes it
         for j in dict.fromkeys((past, i + 1) if named_past else (i + 1, past)):
             if words[j].norm in stopwords or is_head(words[j], HEAD_FORMS):
                 continue
@@ -135,7 +128,7 @@ def descriptor_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
             if j in tagged_at and tagged_at[j].kind == PERSON and is_head(w, PERSONAL_DESCRIPTOR_FORMS):
                 break
-            if kind == FIRM and (quoted := quoted_end(j)):
+            if kind == FIRM and (quoted := _quoted_end(doc, j)):
                 k = quoted
             elif j in tagged_at and k == j + 1:
                 k = _tagged_name_end(words, i, tagged_at[j])
