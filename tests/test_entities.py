@@ -997,3 +997,11 @@ def test_every_mention_of_a_name_quoted_as_a_product_is_no_person():
 def test_a_person_without_a_name_part_in_a_list_of_firms_is_a_firm():
     text = "ومن الرعاة: شركة نوفا، بنك البلاد، شاي ربيع، شركة سيماء."
     assert ("firm", "شاي ربيع") in [(k, s) for k, s, _ in found(text, ("شاي ربيع", "PER"), names=frozenset())]
+
+
+def test_a_prayer_said_after_a_name_is_no_firm():
+    assert found("قال الشيخ يرحمه الله إن العلم نور", ("يرحمه الله", "ORG")) == []
+
+
+def test_a_prayer_alone_is_no_person():
+    assert found("وقال الشيخ رحمه الله إن العلم نور", ("رحمه الله", "PER")) == []

@@ -24,6 +24,7 @@ from indexer.entities.lexicon import (
     LONE_NAME_FORMS,
     ORG_DESCRIPTOR_FORMS,
     PERSONAL_DESCRIPTOR_FORMS,
+    PRAYERS,
     ROLE_FORMS,
     SECTOR_DESCRIPTOR_FORMS,
     TAGGED_DESCRIPTOR_FORMS,
@@ -380,16 +381,17 @@ def outvotes(doc: Doc, span: Span) -> bool:
 
 def organisations_not_words(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans without the firms and organisations of one word that is a currency (مليار ريال), an organisation's
-    head alone (بنك), or a definite word right after الشركة, which it describes (الشركة الأم، الشركة الناشئة)."""
+    head alone (بنك), or a definite word right after الشركة, which it describes (الشركة الأم، الشركة الناشئة), nor
+    those that start with a prayer said after a name (يرحمه الله)."""
     words = doc.words
 
-    def is_word(span: Span) -> bool:
+    def is_no_name(span: Span) -> bool:
         word = words[span.first]
-        return span.last - span.first == 1 and (
+        return word.norm in PRAYERS or span.last - span.first == 1 and (
             word.bare in CURRENCIES or word.norm in CURRENCIES or word.norm in HEAD_FORMS or word.bare in HEADS
             or (span.first > 0 and words[span.first - 1].norm in THE_COMPANY_FORMS and word.norm.startswith("ال")))
 
-    return [span for span in spans if span.kind == PERSON or not is_word(span)]
+    return [span for span in spans if span.kind == PERSON or not is_no_name(span)]
 
 
 # What follows an outlet's name in the byline that opens an article (عين اليوم – متابعات، الرياض - واس). Written for

@@ -58,7 +58,7 @@ def split_at_marks(doc: Doc, spans: list[Span]) -> list[Span]:
 def trim_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     """Person spans without the titles inside them (ترامب والسناتور → ترامب; but محمد آل الشيخ: after a name link
     a title is a family's name), cut before an auxiliary or speech verb (… كونواي كانا), a prayer (عبدالمجيد بن
-    عبدالعزيز رحمه الله) or a number (لجنة ترامب 47), and without a trailing plural or feminine adjective (…
+    عبدالعزيز رحمه الله; a prayer alone is no name) or a number (لجنة ترامب 47), and without a trailing plural or feminine adjective (…
     البارزين), nor a first word that is the dual or plural of a frequent word (قال مصدران، الشابان أرنولد),
     nor an indefinite accusative noun (عزت أبو عوف برنامجا), nor a leading verb in the future (وسيغيب إيتو), nor a
     leading preposition على spelt with ى (أفضلية على شابيرو: the name علي is spelt with ي), nor a leading stopword
@@ -76,7 +76,7 @@ def trim_persons(doc: Doc, spans: list[Span]) -> list[Span]:
         for k in [*range(span.first, span.last), None]:
             linked = k is not None and k > span.first and words[k - 1].norm in NAME_LINKS  # آل الشيخ: a family name
             if k is not None and (linked or not is_title(words[k])) \
-                    and not (k > span.first and (words[k].norm in AUXILIARIES or words[k].norm in PRAYERS)) \
+                    and not (k > span.first and words[k].norm in AUXILIARIES) and words[k].norm not in PRAYERS \
                     and not any(c.isdigit() for c in words[k].norm) \
                     and not (k == span.first and _is_plural_noun(words[k], names, frequent)) \
                     and not _is_accusative_noun(words[k], names, frequent) \
