@@ -41,6 +41,9 @@ HEADS = FIRM_HEADS | ORG_HEADS
 ORG_DESCRIPTOR_HEADS = frozenset(normalize(w) for w in ("فريق", "نادي", "حزب", "حركة", "جماعة", "منظمة"))
 # Indefinite first words of a descriptor's complement (شركة رأس المال, شركة إدارة الأصول).
 COMPLEMENT_HEADS = frozenset(normalize(w) for w in ("رأس", "إدارة", "صناعة", "خدمات", "تكنولوجيا"))
+# Prepositions made of nouns, which never start a name (شركة ضمن معرض … للكتاب). Not stopwords of the analyzer:
+# changing its list would change how existing indexes are searched. Written for Fahras.
+PREPOSITION_NOUNS = with_clitics(frozenset(normalize(w) for w in ("ضمن", "إثر", "عقب", "وفق", "حسب")))
 # Masculine adjectives that follow a descriptor (تطبيق جديد); feminine ones end in ة and are told apart by that.
 ADJECTIVES = frozenset(normalize(w) for w in (
     "جديد", "كبير", "صغير", "ضخم", "خاص", "عام", "آخر", "واحد", "مماثل", "مستقل", "ناشئ", "رائد", "عملاق", "مشهور",

@@ -25,6 +25,7 @@ from indexer.entities.lexicon import (
     ORG_DESCRIPTOR_FORMS,
     PERSONAL_DESCRIPTOR_FORMS,
     PRAYERS,
+    PREPOSITION_NOUNS,
     ROLE_FORMS,
     SECTOR_DESCRIPTOR_FORMS,
     TAGGED_DESCRIPTOR_FORMS,
@@ -100,8 +101,8 @@ def descriptor_names(doc: Doc, spans: list[Span]) -> list[Span]:
     كابيتال), or a name the tagger found there, whatever kind it gave it (شركة لازارد راي …: لازارد; صحيفة واشنطن بوست)
     but a person after مكتب (the person's office), or after some firm descriptors one untagged word that looks like a
     name (تطبيق زووم), or a name of up to four words between guillemets (شركة التكنولوجيا المالية «كنز باي»). An organisation's name the tagger found with its descriptor (حزب الله) is
-    left to it. Other words after a descriptor are usually adjectives (شركة ناشئة), and a number alone (وكالة و5900
-    شباك) is no name."""
+    left to it. Other words after a descriptor are usually adjectives (شركة ناشئة) or a preposition (شركة ضمن …), and a
+    number alone (وكالة و5900 شباك) is no name."""
     words, stopwords = doc.words, doc.lists.stopwords
     tagged = [span for span in spans if not span.cue]
 
@@ -120,7 +121,7 @@ def descriptor_names(doc: Doc, spans: list[Span]) -> list[Span]:
         past = _past_complement(words, i + 1) if kind == FIRM else i + 1
         named_past = past < len(words) and (words[past].latin or bool(_quoted_end(doc, past)))  # the complement describes it
         for j in dict.fromkeys((past, i + 1) if named_past else (i + 1, past)):
-            if words[j].norm in stopwords or is_head(words[j], HEAD_FORMS):
+            if words[j].norm in stopwords or words[j].norm in PREPOSITION_NOUNS or is_head(words[j], HEAD_FORMS):
                 continue
             k = j + 1
             while k < len(words) and k - j < 4 and (words[k].norm in FIRM_TAILS or (words[j].latin and words[k].latin)):
@@ -145,9 +146,9 @@ def sector_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans plus the names made of one to three words and a sector complement (الرواسي للرعاية الطبية، دبي لصناعات الطيران،
     ميثاق للمحاماة): right after a firm's descriptor (شركة، مكتب، بنك; not تطبيق: تطبيق زووم لحشد الدعم) or between
     guillemets («العربية للطيران»). The complement is a word with لل, or a plural with ل before a definite word
-    (لصناعات الطيران; not لحشد الدعم), then up to two definite adjectives. The name's words are no stopwords and
-    no indefinite adjective (شركة تابعة للحكومة), and nothing but spaces stands between them. An organisation's
-    head starts an organisation (هيئة … للطيران), anything else a firm."""
+    (لصناعات الطيران; not لحشد الدعم), then up to two definite adjectives. The name's words are no stopwords, no
+    preposition made of a noun (ضمن) and no indefinite adjective (شركة تابعة للحكومة), and nothing but spaces stands
+    between them. An organisation's head starts an organisation (هيئة … للطيران), anything else a firm."""
     text, words, offsets, stopwords, gap = doc.text, doc.words, doc.offsets, doc.lists.stopwords, doc.gap
 
     def complement_end(k: int) -> int:
@@ -168,6 +169,7 @@ def sector_names(doc: Doc, spans: list[Span]) -> list[Span]:
     def may_name(k: int) -> bool:
         word = words[k]
         return not word.latin and word.norm not in stopwords and word.norm not in ADJECTIVES and len(word.norm) > 1 \
+            and word.norm not in PREPOSITION_NOUNS \
             and not (word.norm.endswith("ه") and not word.norm.startswith("ال"))
 
     quotes = [m.end() for m in re.finditer("«", text)]
