@@ -1007,5 +1007,5 @@ def test_a_prayer_alone_is_no_person():
     assert found("وقال الشيخ رحمه الله إن العلم نور", ("رحمه الله", "PER")) == []
 
 
-def test_a_sector_name_does_not_start_with_a_preposition():
+def test_a_firm_name_does_not_start_with_a_preposition():
     assert found("شاركت 40 شركة ضمن معرض الربيع للكتاب") == []

@@ -63,7 +63,7 @@ RULES: tuple[Rule, ...] = (
     Rule("person-adjective", persons.persons_not_adjectives, "رأس المال الصبور: a definite adjective, no name"),
     Rule("first-name", persons.with_first_names, "خلدون المبارك: a first name before a surname"),
     Rule("person-town", places.persons_not_places, "هونج كونج: a town of two words is no person"),
-    Rule("organisation-word", cues.organisations_not_words, "ريال، بنك، الشركة الأم، يرحمه الله: a word alone or a prayer is no firm"),
+    Rule("organisation-word", cues.organisations_not_words, "ريال، بنك، الشركة الأم، يرحمه الله: a currency, a bare head or a prayer"),
 )
 
 

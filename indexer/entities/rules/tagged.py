@@ -58,8 +58,8 @@ def split_at_marks(doc: Doc, spans: list[Span]) -> list[Span]:
 def trim_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     """Person spans without the titles inside them (ترامب والسناتور → ترامب; but محمد آل الشيخ: after a name link
     a title is a family's name), cut before an auxiliary or speech verb (… كونواي كانا), a prayer (عبدالمجيد بن
-    عبدالعزيز رحمه الله; a prayer alone is no name) or a number (لجنة ترامب 47), and without a trailing plural or feminine adjective (…
-    البارزين), nor a first word that is the dual or plural of a frequent word (قال مصدران، الشابان أرنولد),
+    عبدالعزيز رحمه الله; a prayer alone is no name) or a number (لجنة ترامب 47), and without a trailing plural or
+    feminine adjective (… البارزين), nor a first word that is the dual or plural of a frequent word (قال مصدران، الشابان أرنولد),
     nor an indefinite accusative noun (عزت أبو عوف برنامجا), nor a leading verb in the future (وسيغيب إيتو), nor a
     leading preposition على spelt with ى (أفضلية على شابيرو: the name علي is spelt with ي), nor a leading stopword
     that is no name part (بلا حسيب، إن); a plural verb cuts
