@@ -1009,3 +1009,7 @@ def test_a_prayer_alone_is_no_person():
 
 def test_a_firm_name_does_not_start_with_a_preposition():
     assert found("شاركت 40 شركة ضمن معرض الربيع للكتاب") == []
+
+
+def test_a_common_adjective_after_an_app_descriptor_is_no_name():
+    assert found("هو تطبيق مهم يتيح لك حفظ الملاحظات") == []

@@ -48,6 +48,7 @@ PREPOSITION_NOUNS = with_clitics(frozenset(normalize(w) for w in ("ضمن", "إ�
 ADJECTIVES = frozenset(normalize(w) for w in (
     "جديد", "كبير", "صغير", "ضخم", "خاص", "عام", "آخر", "واحد", "مماثل", "مستقل", "ناشئ", "رائد", "عملاق", "مشهور",
     "معروف", "شهير", "متخصص", "مختلف", "حكومي", "مشترك", "ثان", "ثالث", "أول", "كامل", "مجاني", "مفتوح",
+    "مهم", "رائع", "بسيط",
 ))
 # Verbs that follow a name and are not part of it (… ورون كونواي كانا من بين).
 AUXILIARIES = frozenset(normalize(w) for w in (

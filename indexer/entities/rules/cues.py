@@ -323,7 +323,7 @@ def descriptor_complements(doc: Doc, named: list[Span]) -> set[int]:
 def _is_lone_name(doc: Doc, j: int) -> bool:
     """May the word after a firm's descriptor be a one-word name (تطبيق زووم، لشركة تسلا)? Not with the
     article or a pronoun suffix, not ending like an adjective (ـة، ـي: ناشئة، كبرى), not a common adjective
-    (جديد) nor a complement's head (رأس المال), not a very common word (مهم) nor a common word shaped like an
+    (جديد، مهم) nor a complement's head (رأس المال), not a very common word nor a common word shaped like an
     imperfect verb (تطبيق يمثل; تسلا is rare) unless a name part, and not followed by a stopword (شركة تعمل في …: a clause)."""
     words, lists = doc.words, doc.lists
     word = words[j].norm
