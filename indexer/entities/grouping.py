@@ -96,7 +96,7 @@ class Grouping:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _part_keys(word: str) -> tuple[str, ...]:
-    """The keys a longer value's first or last word is found by: its token_keys; a short one (two letters or fewer)
+    """The keys a longer value's first or last word is found by: the keys of its readings; a short one (two letters or fewer)
     with the script and the vowelled key (غوغل, kl alone, would match وكالة), an Arabic one also as written (without
     the article), and one of a letter only as written (كاك is not كوك)."""
     out: list[str] = []

@@ -41,7 +41,8 @@ def vowelled_key(token: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)  # a value's keys are asked for several times while it is grouped
 def vowelled_keys(token: str) -> tuple[tuple[str, str], ...]:
-    """(key, vowelled key) of each reading token_keys gives (a Latin w as a vowel, then as f if that differs).
+    """(key, vowelled key) of each reading of a token: a Latin w as a vowel, then, if that differs, read the German
+    way, as f (Weiss = فايس; Wagner = فاغنر), which Arabic uses for German and Dutch names.
 
     >>> vowelled_keys("Weiss")
     (('s', 's'), ('fs', 'f.s'))
@@ -129,16 +130,6 @@ def firm_key(name: str, w_as: str = "") -> str:
 def key_of(kind: str) -> Callable[..., str]:
     """How names of one kind are told apart: a firm's by firm_key, any other's by name_key."""
     return firm_key if kind == "firm" else name_key
-
-
-def token_keys(token: str) -> tuple[str, ...]:
-    """A token's key, then, if a Latin w changes it, its key with w read the German way (Weiss: s, then fs as
-    فايس; Wagner = فاغنر), which Arabic uses for German and Dutch names.
-
-    >>> token_keys("Weiss"), token_keys("فايس")
-    (('s', 'fs'), ('fs',))
-    """
-    return _with_german_w(token_key, token)
 
 
 def keys_of(kind: str) -> Callable[[str], tuple[str, ...]]:
