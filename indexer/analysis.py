@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from indexer.errors import UnknownAnalyzer
 from indexer.normalize import normalize
-from indexer.stem import light10, name_safe, no_stem
+from indexer.stem import SHORTEST_CLITICS, light10, light10_stacked, name_safe, no_stem
 from indexer.stopwords import load_names, load_stopwords
 from indexer.tokenize import word_spans
 
@@ -37,7 +37,7 @@ class TokenInfo(NamedTuple):
     term: str | None
 
 
-DEFAULT_ANALYZER = "ar_light@2"
+DEFAULT_ANALYZER = "ar_light@3"
 
 
 @dataclass(frozen=True)
@@ -109,8 +109,14 @@ class Analyzer:
 
 
 def _light_names(name: str) -> Analyzer:
-    """light10 with name parts kept whole (the default)."""
+    """light10 with name parts kept whole (indexes built before stacked proclitics were stemmed)."""
     return Analyzer(name, name_safe(light10, load_names()), load_stopwords())
+
+
+def _light_stacked(name: str) -> Analyzer:
+    """light10 with stacked proclitics removed (وبالتبرعات = التبرعات) and name parts kept whole with every letter
+    they own (والاديب = الاديب) (the default)."""
+    return Analyzer(name, name_safe(light10_stacked, load_names(), SHORTEST_CLITICS), load_stopwords())
 
 
 def _light(name: str) -> Analyzer:
@@ -125,7 +131,7 @@ def _exact(name: str) -> Analyzer:
 
 # name@version → factory. What a registered name produces must never change: change it under a new version.
 ANALYZER_SPECS: Mapping[str, Callable[[str], Analyzer]] = MappingProxyType(
-    {"ar_light@2": _light_names, "ar_light@1": _light, "ar_exact@1": _exact})
+    {"ar_light@3": _light_stacked, "ar_light@2": _light_names, "ar_light@1": _light, "ar_exact@1": _exact})
 
 
 def get_analyzer(name: str = DEFAULT_ANALYZER) -> Analyzer:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from indexer.clitics import ALL_CLITICS
+from indexer.clitics import ALL_CLITICS, ARTICLE, PROCLITICS
 
 # Tried in order; the first that fits is removed (one prefix at most).
 PREFIXES: tuple[str, ...] = ("ال", "وال", "بال", "كال", "فال", "لل", "و")
+# A conjunction, a preposition and the article stacked on one word (وبالتبرعات، وللمستثمرين), from the one proclitic
+# table, tried before light10's own prefixes; not with ك, since وكال begins وكالة، وكالات (agency).
+STACKED_PREFIXES: tuple[str, ...] = tuple(p.form for p in PROCLITICS
+                                          if len(p.parts) == 3 and ARTICLE in p.parts and "ك" not in p.parts)
 # Tried in order; each that fits is removed (so ات then ه may both go).
 # Text is normalized first, so ة is already ه and ية is يه; they stay listed for unnormalized input.
 SUFFIXES: tuple[str, ...] = ("ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي")
@@ -17,12 +21,12 @@ def _is_arabic(word: str) -> bool:
     return bool(word) and "\u0621" <= word[0] <= "\u06ff"
 
 
-def strip_prefix(word: str) -> str:
-    """Remove one light10 prefix.
+def strip_prefix(word: str, prefixes: tuple[str, ...] = PREFIXES) -> str:
+    """Remove one light10 prefix (the first of `prefixes` that fits).
 
     The wa- prefix needs a word of at least 4 letters (3 left after it); the others leave at least 2 letters.
     """
-    for prefix in PREFIXES:
+    for prefix in prefixes:
         min_len = 4 if len(prefix) == 1 else len(prefix) + 2
         if len(word) >= min_len and word.startswith(prefix):
             return word[len(prefix):]
@@ -48,8 +52,21 @@ def light10(word: str) -> str:
     return strip_suffixes(strip_prefix(word))
 
 
-def name_safe(stem: Callable[[str], str], names: frozenset[str]) -> Callable[[str], str]:
-    """Wrap a stemmer so known name parts stay whole (سلمان, not سلم), with an attached clitic removed.
+def light10_stacked(word: str) -> str:
+    """light10 that also removes a conjunction + preposition + article stacked on the word (و/ف + ب/ل + ال).
+
+    >>> light10_stacked("وللمستثمرين"), light10_stacked("وبالتبرعات"), light10("وبالتبرعات")
+    ('مستثمر', 'تبرع', 'بالتبرع')
+    """
+    if not _is_arabic(word):
+        return word
+    return strip_suffixes(strip_prefix(word, STACKED_PREFIXES + PREFIXES))
+
+
+def name_safe(stem: Callable[[str], str], names: frozenset[str],
+              clitics: tuple[str, ...] = ALL_CLITICS) -> Callable[[str], str]:
+    """Wrap a stemmer so known name parts stay whole (سلمان, not سلم), with an attached clitic removed (the first of
+    `clitics` that leaves a name).
 
     >>> safe = name_safe(light10, frozenset({"سلمان"}))
     >>> safe("سلمان"), safe("لسلمان"), light10("سلمان")
@@ -59,12 +76,16 @@ def name_safe(stem: Callable[[str], str], names: frozenset[str]) -> Callable[[st
     def stem_word(word: str) -> str:
         if word in names:
             return word
-        for clitic in ALL_CLITICS:  # what may be written onto a name: ولبوتين، لهاريس، والسلمان
+        for clitic in clitics:  # what may be written onto a name: ولبوتين، لهاريس، والسلمان
             if word.startswith(clitic) and word[len(clitic):] in names:
                 return word[len(clitic):]
         return stem(word)
 
     return stem_word
+
+
+# The shortest clitic first: a name keeps every letter it owns (والاديب is و + الاديب, not وال + اديب).
+SHORTEST_CLITICS: tuple[str, ...] = tuple(sorted(ALL_CLITICS, key=len))
 
 
 def no_stem(word: str) -> str:

@@ -47,14 +47,14 @@ def test_explain_reports_every_word():
 
 
 def test_analyzer_name_carries_a_version():
-    assert get_analyzer().name == "ar_light@2"
+    assert get_analyzer().name == "ar_light@3"
 
 
 def test_unknown_analyzer_lists_the_known_ones():
     with pytest.raises(UnknownAnalyzer) as err:
         get_analyzer("ar_light@9")
     assert str(err.value).startswith("the index uses analyzer 'ar_light@9', which this build of Fahras does not "
-                                     "know (it knows: ar_exact@1, ar_light@1, ar_light@2)")
+                                     "know (it knows: ar_exact@1, ar_light@1, ar_light@2, ar_light@3)")
 
 
 def test_stopword_list_is_normalized_when_loaded():
@@ -83,3 +83,16 @@ def test_name_safe_stemming_still_stems_ordinary_words():
 
 def test_index_terms_gives_stems_and_exact_words_in_one_pass():
     assert get_analyzer().index_terms("في المكالمةِ") == (["مكالم"], ["في", "المكالمه"])
+
+
+def test_stacked_proclitics_give_the_bare_words_term():
+    a = get_analyzer()
+    assert a.terms("وللمستثمرين وبالتبرعات") == a.terms("المستثمرين التبرعات") == ["مستثمر", "تبرع"]
+
+
+def test_indexes_built_before_stacked_proclitics_keep_their_analyzer():
+    assert get_analyzer("ar_light@2").terms("وبالتبرعات") == ["بالتبرع"]
+
+
+def test_a_name_with_its_article_keeps_it_after_a_conjunction():
+    assert get_analyzer().terms("والاديب") == ["الاديب"]

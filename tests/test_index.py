@@ -20,7 +20,7 @@ def ids(path) -> list[str]:
 
 def test_meta_records_analyzer_backend_and_format(corpus_index):
     assert json.loads((corpus_index / "fahras.json").read_text()) == {
-        "analyzer": "ar_light@2", "backend": "tantivy", "format": 2}
+        "analyzer": "ar_light@3", "backend": "tantivy", "format": 2}
 
 
 def test_reindexing_an_id_replaces_the_document(corpus_index):
@@ -55,7 +55,7 @@ def test_rebuild_can_change_the_analyzer(corpus_index):
 
 
 def test_other_analyzer_without_rebuild_is_refused(corpus_index):
-    with pytest.raises(InputError, match="uses ar_light@2; add --rebuild to re-index it with ar_exact@1"):
+    with pytest.raises(InputError, match="uses ar_light@3; add --rebuild to re-index it with ar_exact@1"):
         Indexer(corpus_index, "ar_exact@1")
 
 
@@ -67,7 +67,7 @@ def test_missing_index(tmp_path):
 
 def test_unknown_analyzer_in_meta_fails_clearly(corpus_index):
     meta = corpus_index / "fahras.json"
-    meta.write_text(meta.read_text().replace("ar_light@2", "ar_light@7"))
+    meta.write_text(meta.read_text().replace("ar_light@3", "ar_light@7"))
     with pytest.raises(UnknownAnalyzer, match="'ar_light@7', which this build of Fahras does not know"):
         open_index(corpus_index)
 

@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer import get_analyzer
+from indexer.clitics import ALL_CLITICS
 from indexer.normalize import normalize
+from indexer.stopwords import load_names
 from indexer.tokenize import word_spans
 
 ARABIC = st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)
@@ -96,3 +98,15 @@ def shipped_extractor():
 def test_the_shipped_extractor_never_raises_on_any_text(text):
     for entity in shipped_extractor()(text):
         assert text[entity.start:entity.end] == entity.surface
+
+
+NAMES = sorted(load_names())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(NAMES), st.sampled_from(ALL_CLITICS))
+def test_no_name_loses_a_letter_it_owns_to_a_proclitic(name, clitic):
+    """A name part with any proclitic written onto it keeps every letter of the name (the term may be the longer
+    word when that is a name too: بابا)."""
+    (term,) = ANALYZER.terms(clitic + name)
+    assert term.endswith(name) and (clitic + name).endswith(term)

@@ -289,11 +289,11 @@ def test_stats_text_and_json(entity_index):
     lines = result.stdout.splitlines()
     assert lines[0] == "documents  4"
     assert re.fullmatch(r"size       [\d.]+ KB \([\d,]+ bytes\)", lines[1])
-    assert lines[2:5] == ["analyzer   ar_light@2", "backend    tantivy", f"index      {entity_index}"]
+    assert lines[2:5] == ["analyzer   ar_light@3", "backend    tantivy", f"index      {entity_index}"]
     assert "│ persons: مارك لاسري (2) · سلمى الحداد (1) │" in lines
     data = json.loads(run("stats", "--json", "-i", str(entity_index)).stdout)
     assert {k: data[k] for k in ("documents", "analyzer", "backend")} == {
-        "documents": 4, "analyzer": "ar_light@2", "backend": "tantivy"}
+        "documents": 4, "analyzer": "ar_light@3", "backend": "tantivy"}
     assert data["size_bytes"] == sum(f.stat().st_size for f in entity_index.rglob("*") if f.is_file())
     assert data["top"]["firm"] == [{"value": "لازارد", "count": 3}]
 
