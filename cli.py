@@ -282,6 +282,8 @@ def _print_explanation(explanation: Explanation, as_json: bool) -> None:
         typer.echo(f"fixed:  {error}")
     for line in analysis_lines(explanation.words):
         typer.echo(f"word:   {line}")
+    for line in explanation.terms:
+        typer.echo(f"term:   {line}")
     typer.echo(f"engine: {explanation.engine}")
 
 

@@ -28,27 +28,32 @@ from search.evaluate import read_qrels, read_queries, score_run  # noqa: E402
 from search.feedback import expand  # noqa: E402
 from search.plan import Planner, Ranking  # noqa: E402
 from search.query import parse_lenient  # noqa: E402
+from search.resolve import Resolved, Resolver  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "retrieval"
-Plan = Callable[[Analyzer, str], EngineQuery]
+Plan = Callable[[Analyzer, str, TantivyBackend], EngineQuery]
+
+
+def resolved(a: Analyzer, q: str, backend: TantivyBackend, conjunctive: bool = False) -> Resolved:
+    """What Searcher does before planning: lenient parse, then resolve against the index (no entity store here)."""
+    return Resolver(a, backend.terms, conjunctive=conjunctive).resolve(parse_lenient(q)[0])
 
 
 def planner(ranking: Ranking) -> Plan:
-    """What Searcher does: lenient parse, then plan with this ranking."""
-    return lambda a, q: Planner(a, ranking).plan(parse_lenient(q)[0])
+    """What Searcher does: lenient parse, resolve, then plan with this ranking."""
+    return lambda a, q, backend: Planner(ranking).plan(resolved(a, q, backend))
 
 
 def rm3_planner(ranking: Ranking) -> Plan:
-    """Needs the backend for the first pass: run_variant hands it over through the closure's `backend` slot."""
-    def plan(a: Analyzer, q: str, backend=None) -> EngineQuery:
-        first_query = Planner(a, ranking).plan(parse_lenient(q)[0])
+    """Pseudo-relevance feedback: a first pass through the backend, then the expanded query."""
+    def plan(a: Analyzer, q: str, backend: TantivyBackend) -> EngineQuery:
+        first_query = Planner(ranking).plan(resolved(a, q, backend))
         return expand(first_query, backend.search(first_query, ranking.rm3_docs), a, ranking)
-    plan.needs_backend = True  # type: ignore[attr-defined]
     return plan
 
 
 def conjunctive(ranking: Ranking) -> Plan:
-    return lambda a, q: Planner(a, ranking, conjunctive=True).plan(parse_lenient(q)[0])
+    return lambda a, q, backend: Planner(ranking).plan(resolved(a, q, backend, conjunctive=True))
 
 
 def load(collection: Path) -> tuple[list[Document], list[tuple[str, str]], list[tuple[str, str, int]]]:
@@ -66,8 +71,7 @@ def run_variant(docs, queries, qrels, analyzer: Analyzer, plan: Plan) -> dict[st
             analysed.append(AnalysedDoc(d, title, body, title_exact + body_exact))
         backend.add(analysed)
         backend.commit()
-        extra = {"backend": backend} if getattr(plan, "needs_backend", False) else {}
-        run = {qid: backend.rank(plan(analyzer, text, **extra), 100) for qid, text in queries}
+        run = {qid: backend.rank(plan(analyzer, text, backend), 100) for qid, text in queries}
         backend.close()
     return score_run(run, qrels)
 

@@ -83,7 +83,7 @@ def one_value_check(seeds: Path, gold: dict, show: bool = False) -> None:
             ix.index(read_inputs(seeds))
         s = Searcher(Path(tmp) / "ix")
         for kind, gold_name in GOLD_KINDS.items():
-            stored = [v for v, _ in s.backend.count_values(MatchAll(), kind, 1_000_000)]
+            stored = [v for v, _ in s.backend.count_values(MatchAll(), [kind], 1_000_000)[kind]]
             ok = split = unseen = 0
             for g in gold[gold_name]:
                 groups = {s.facet_value(kind, v) for v in stored if key_of(kind)(v) in keys_of(g, kind)}

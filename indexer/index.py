@@ -199,7 +199,7 @@ class Indexer:
 
     def _group(self) -> None:
         """Group the entity values the index holds now (entities.sqlite), for the searches that follow."""
-        counts = {kind: dict(self.backend.count_values(MatchAll(), kind, ALL_VALUES)) for kind in KINDS}
+        counts = {kind: dict(values) for kind, values in self.backend.count_values(MatchAll(), KINDS, ALL_VALUES).items()}
         self.entities.refresh(counts, self.backend.stamp())
         self._grouped_at = time.monotonic()
 

@@ -83,9 +83,10 @@ def write_trec_run(run: dict[str, list[tuple[str, float]]], path: Path, tag: str
 
 def evaluate(collection: str | Path, *, run_path: Path | None = None, analyzer: str | None = None,
              backend: str = "tantivy", on_progress: Callable[[int], None] | None = None,
-             ranker: Callable[[Searcher, str], list[tuple[str, float]]] | None = None) -> EvalReport:
-    """Index corpus.jsonl into a temporary index (no entity extraction: it does not change ranking), run every
-    query, score against qrels.tsv if present."""
+             ranker: Callable[[Searcher, str], list[tuple[str, float]]] | None = None,
+             entities: bool = True) -> EvalReport:
+    """Index corpus.jsonl into a temporary index (with entity extraction, as `fahras index` does: a query naming
+    an entity matches its other spellings), run every query, score against qrels.tsv if present."""
     collection = Path(collection)
     for name in ("corpus.jsonl", "queries.tsv"):
         if not (collection / name).is_file():
@@ -94,7 +95,7 @@ def evaluate(collection: str | Path, *, run_path: Path | None = None, analyzer: 
     queries = read_queries(collection / "queries.tsv")
     rank = ranker or (lambda s, q: s.rank(q, RUN_DEPTH))
     with tempfile.TemporaryDirectory(prefix="fahras-eval-") as tmp:
-        with Indexer(Path(tmp) / "index", analyzer, backend=backend, entities=False) as ix:  # ranking only
+        with Indexer(Path(tmp) / "index", analyzer, backend=backend, entities=entities) as ix:
             report = ix.index(read_inputs(collection / "corpus.jsonl"))
         searcher = Searcher(Path(tmp) / "index")
         run, latencies = {}, []

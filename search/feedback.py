@@ -7,7 +7,8 @@ from collections import Counter
 
 from indexer.analysis import Analyzer
 from indexer.backends.base import Bool, Boost, EngineQuery, MatchNone, Page
-from search.plan import QueryWord, Ranking, word_query
+from search.plan import Ranking, word_query
+from search.resolve import QueryWord
 
 
 def relevance_model(page: Page, analyzer: Analyzer, terms: int) -> list[tuple[QueryWord, float]]:

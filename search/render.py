@@ -146,13 +146,17 @@ def render_results(results: Results, offset: int = 0, *, visual: bool = False, f
                    label: str | None = None) -> Group:
     """A header line, each hit after a blank line, and the facet panel when there are facet counts."""
     label = results.query if label is None else label
+    meant = [Para(Text("did you mean: " + " · ".join(f"«{isolate(s, visual)}»" for s in results.suggestions) + "?",
+                       style="yellow"), 0, visual)] if results.suggestions else []
     if results.total == 0:
-        return Group(Para(Text(f"no hits for «{isolate(label, visual)}»" + _no_terms_hint(results)), 0, visual))
+        return Group(Para(Text(f"no hits for «{isolate(label, visual)}»" + _no_terms_hint(results)), 0, visual),
+                     *meant)
     shown = len(results.hits)
     span = f"{offset + 1}–{offset + shown}" if shown else "none"
     noun = "hit" if results.total == 1 else "hits"
     parts: list[RenderableType] = [
         Para(Text(f"{results.total} {noun} for «{isolate(label, visual)}» (showing {span})", style="bold"), 0, visual)]
+    parts += meant
     for rank, hit in enumerate(results.hits, offset + 1):
         parts += [Text(""), render_hit(rank, hit, visual)]
     panel = render_facets(results.facets, visual) if facets else None

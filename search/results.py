@@ -39,7 +39,9 @@ class FacetCount:
 @dataclass(frozen=True)
 class Results:
     """`total` counts every match in the index; `hits` is the requested page; `terms` the analysed query terms;
-    `parsed` the canonical form of the query; `warnings` what the lenient parser had to fix."""
+    `parsed` the canonical form of the query; `warnings` what the lenient parser had to fix and what the search cut
+    short; `suggestions` queries the user may have meant (when there are few hits); `expansions` each query term
+    that matched more than its own words → those forms (an entity's other spellings, a fuzzy word's index words)."""
 
     query: str
     total: int
@@ -48,9 +50,12 @@ class Results:
     terms: list[str] = field(default_factory=list)
     parsed: str = ""
     warnings: list[str] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+    expansions: dict[str, list[str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """The `--json` shape: {"query", "total", "hits": [{"id", "title", "score", "source", "snippet"…}], …}."""
+        """The `--json` shape: {"query", "parsed", "warnings", "total", "hits": [{"id", "title", "score", "source",
+        "snippet"…}], "facets", "suggestions", "expansions"}."""
         return {
             "query": self.query,
             "parsed": self.parsed,
@@ -58,6 +63,8 @@ class Results:
             "total": self.total,
             "hits": [_hit_dict(h) for h in self.hits],
             "facets": {k: [asdict(c) for c in v] for k, v in self.facets.items()},
+            "suggestions": self.suggestions,
+            "expansions": self.expansions,
         }
 
 

@@ -4,25 +4,31 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from indexer.analysis import TokenInfo
-from indexer.backends.base import Bool, Boost, EngineQuery, MatchAll, MatchNone, Stored, Term
+from indexer.backends.base import AnyOf, Bool, Boost, EngineQuery, MatchAll, MatchNone, Stored
 from indexer.documents import Document
 from indexer.entities import FIRM, KINDS, PERSON, Entity, Step, Trace, default_extractor
 from indexer.entities.store import EntityStore
 from indexer.errors import DocumentNotFound
 from indexer.index import DEFAULT_PATH, open_index
 from search import query as q
-from search.facets import group_counts
+from search.facets import exact_needed, group_counts
 from search.feedback import expand
-from search.highlight import Matcher, compile_matchers, find_matches, positive_leaves
+from search.highlight import find_matches
 from search.plan import Planner, Ranking
+from search.resolve import DEFAULT_BUDGET, TYPED, Leaf, Resolved, Resolver
 from search.results import FacetCount, Hit, Results
 from search.snippets import make_snippet
+from search.suggest import FEW_HITS, name_vocabulary, suggest
+from search.vocabulary import Vocabulary
 
+FACET_BUDGET = 0.3  # seconds: a search that took longer leaves its facet counts out (they would run it again)
+MAX_QUERY_CHARS = 20_000  # about 3,000 words: a pasted page is searchable, a pasted book is refused
 FACET_KINDS = (PERSON, FIRM)  # facets shown with results; "org" is a field too (org:…, facets(kinds=…))
 
 
@@ -40,14 +46,15 @@ class IndexStats:
 
 @dataclass(frozen=True)
 class Explanation:
-    """What a query means to the engine: the parsed tree, the problems the lenient parser fixed, every word's
-    analysis, and the engine query."""
+    """What a query means to the engine: the parsed tree, the problems the lenient parser fixed (and what the
+    resolution cut short), every word's analysis, the engine query, and each term with the forms it matches."""
 
     query: str
     parsed: str
     errors: list[str]
     words: list[TokenInfo] = field(default_factory=list)
     engine: str = ""
+    terms: list[str] = field(default_factory=list)  # each term of the query and the forms it matches
 
 
 class Searcher:
@@ -64,15 +71,32 @@ class Searcher:
     ['بالمكالمةِ', 'التبرعاتِ']
     """
 
-    def __init__(self, path: str | Path = DEFAULT_PATH, ranking: Ranking = Ranking()) -> None:
+    def __init__(self, path: str | Path = DEFAULT_PATH, ranking: Ranking = Ranking(),
+                 budget: float = DEFAULT_BUDGET) -> None:
         self._index = open_index(path)
         self.analyzer = self._index.analyzer
         self.backend = self._index.backend
         self.entities = EntityStore(self._index.path)
-        self.planner = Planner(self.analyzer, ranking, self.entities.values_for)
+        self.planner = Planner(ranking)
+        self.resolver = Resolver(self.analyzer, self.backend.terms, lambda: self._vocabulary("stems")[0],
+                                 self.entities.named, self.entities.values_for, budget=budget)
+        self._cache: dict[str, tuple[str, tuple[Vocabulary, dict[str, str]]]] = {}
         if not self.entities.is_current():  # the aliases file was edited by hand since the groups were made
             with contextlib.suppress(sqlite3.OperationalError):  # on a read-only index they stay as they were
                 self.entities.regroup()
+
+    def _vocabulary(self, which: str) -> tuple[Vocabulary, dict[str, str]]:
+        """The index's stems ("stems"), normalized words ("words") or entity names ("names"), read once per
+        commit of the index."""
+        stamp = self.backend.stamp()
+        cached = self._cache.get(which)
+        if cached is None or cached[0] != stamp:
+            if which == "names":
+                made = name_vocabulary(self.entities.names())
+            else:
+                made = Vocabulary(self.backend.terms("body" if which == "stems" else "exact")), {}
+            cached = self._cache[which] = (stamp, made)
+        return cached[1]
 
     def facet_value(self, kind: str, value: str) -> str:
         """The facet value shown for a stored entity value (its group's name; the value itself if unknown)."""
@@ -80,36 +104,62 @@ class Searcher:
         return found[1].name if found else value
 
     def parse(self, query: str | q.Node, filters: Sequence[q.Node] = ()) -> tuple[q.Node, list[str]]:
-        """Lenient parse of the query text (a tree passes through), with filters required beside it."""
+        """Lenient parse of the query text (a tree passes through), with filters required beside it; a text over
+        MAX_QUERY_CHARS raises QuerySyntaxError."""
+        if isinstance(query, str) and len(query) > MAX_QUERY_CHARS:
+            raise q.QuerySyntaxError(MAX_QUERY_CHARS, f"the query is {len(query):,} characters long, over the limit "
+                                                      f"of {MAX_QUERY_CHARS:,}; search for its key words or a phrase")
         node, errors = q.parse_lenient(query) if isinstance(query, str) else (query, [])
         if filters:
             node = q.And((node, *filters)) if not isinstance(node, q.Empty) else q.And(tuple(filters))
         return node, [str(e) for e in errors]
+
+    def resolve(self, query: str | q.Node, filters: Sequence[q.Node] = ()) -> tuple[Resolved, list[str]]:
+        """The query analysed once against this index (see search.resolve), and the lenient parser's fixes."""
+        node, errors = self.parse(query, filters)
+        return self.resolver.resolve(node), errors
 
     def search(self, query: str | q.Node, *, limit: int = 10, offset: int = 0, filters: Sequence[q.Node] = (),
                snippet_chars: int = 200, facets: bool = True, facet_size: int = 10) -> Results:
         """BM25 over title and body; every hit has a snippet of its original body with the query's matches.
 
         `query` is query-language text (see search.query) or a parsed tree; `filters` (e.g.
-        `Phrase("مارك لاسري", "person")`) must all match too.
+        `Phrase("مارك لاسري", "person")`) must all match too. A query with fewer than FEW_HITS hits gets
+        spelling suggestions.
         """
+        started = time.monotonic()
         node, errors = self.parse(query, filters)
-        engine_query = self._plan(node)
+        resolved = self.resolver.resolve(node)
+        engine_query = self._plan(resolved)
         page = self.backend.search(engine_query, limit, offset)
-        matchers = compile_matchers(node, self.analyzer)
         shown = self._shown([stored for _, stored in page.hits])
-        hits = [self._hit(score, stored, shown, matchers, snippet_chars) for score, stored in page.hits]
-        counts = self.facet_counts(engine_query, facet_size) if facets and page.total else {}
+        hits = [self._hit(score, stored, shown, resolved, snippet_chars) for score, stored in page.hits]
+        warnings = [*errors, *resolved.warnings]
+        counts = {}
+        if facets and page.total:
+            spent = time.monotonic() - started
+            if spent <= FACET_BUDGET:
+                counts = self.facet_counts(engine_query, facet_size)
+            else:
+                warnings.append(f"facet counts left out: the search took {spent * 1000:,.0f} ms over "
+                                f"{page.total:,} documents; add words or filters to narrow it")
         text = query if isinstance(query, str) else str(query)
-        return Results(text, page.total, hits, counts, self._terms(node), str(node), errors)
+        suggestions = self.suggest(text, resolved) if page.total < FEW_HITS and resolved.leaves else []
+        return Results(text, page.total, hits, counts, resolved.terms(), str(node), warnings, suggestions,
+                       resolved.expansions())
+
+    def suggest(self, query: str, resolved: Resolved) -> list[str]:
+        """Spelling suggestions for a query from this index's words and entity names."""
+        names, shown = self._vocabulary("names")
+        return suggest(query, resolved, self._vocabulary("words")[0], names, shown)
 
     def rank(self, query: str, limit: int = 1000) -> list[tuple[str, float]]:
         """(id, score) of the top `limit` documents, without snippets or facets (for evaluation runs)."""
-        return self.backend.rank(self._plan(self.parse(query)[0]), limit)
+        return self.backend.rank(self._plan(self.resolve(query)[0]), limit)
 
-    def _plan(self, node: q.Node) -> EngineQuery:
+    def _plan(self, resolved: Resolved) -> EngineQuery:
         """The engine query, expanded by pseudo-relevance feedback when the ranking asks for it."""
-        engine_query = self.planner.plan(node)
+        engine_query = self.planner.plan(resolved)
         ranking = self.planner.ranking
         if ranking.rm3_docs:
             first = self.backend.search(engine_query, ranking.rm3_docs)
@@ -117,40 +167,35 @@ class Searcher:
         return engine_query
 
     def explain(self, query: str) -> Explanation:
-        """The parsed tree, lenient-parser fixes, per-word analysis and engine query for `query`."""
-        node, errors = self.parse(query)
-        return Explanation(query, str(node), errors, self.analyzer.explain(query), _show(self.planner.plan(node)))
+        """The parsed tree, lenient-parser fixes, per-word analysis, every term's forms and the engine query."""
+        resolved, errors = self.resolve(query)
+        return Explanation(query, str(self.parse(query)[0]), [*errors, *resolved.warnings], self.analyzer.explain(query),
+                           _show(self.planner.plan(resolved)), [_leaf_line(leaf) for leaf in resolved.leaves])
 
     def facets(self, query: str | q.Node | None = None, kinds: Sequence[str] = FACET_KINDS,
                top: int = 10) -> dict[str, list[FacetCount]]:
         """Documents per entity over the documents matching `query` (all documents when None)."""
-        engine_query = self.planner.plan(self.parse(query)[0]) if query is not None else MatchAll()
+        engine_query = self.planner.plan(self.resolve(query)[0]) if query is not None else MatchAll()
         return self.facet_counts(engine_query, top, kinds)
 
     def facet_counts(self, query: EngineQuery, size: int = 10,
                      kinds: Sequence[str] = FACET_KINDS) -> dict[str, list[FacetCount]]:
-        """Documents per entity (one value per real entity) over the whole result set of `query`."""
+        """Documents per entity (one value per real entity) over the whole result set of `query`: one pass for the
+        stored values of every kind, one more for the entities written several ways."""
+        raw = self.backend.count_values(query, kinds, max(size * 20, 200))
+        groups = {kind: self.entities.groups(kind, [v for v, _ in raw[kind]]) for kind in kinds}
+        needed = {kind: exact_needed(raw[kind], groups[kind], size) for kind in kinds}
+        exact = self.backend.count_any(query, needed)
         out = {}
         for kind in kinds:
-            raw = self.backend.count_values(query, kind, max(size * 20, 200))
-
-            def exact(values: tuple[str, ...], kind: str = kind) -> int:
-                return self.backend.count(Bool(must=(query, Bool(should=tuple(Term(kind, v) for v in values)))))
-
-            counts = group_counts(raw, self.entities.groups(kind, [v for v, _ in raw]), exact, size)
+            counts = group_counts(raw[kind], groups[kind], dict(zip(needed[kind], exact[kind], strict=True)))
             out[kind] = [FacetCount(v, c) for v, c in sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))[:size]]
         return out
 
-    def _terms(self, node: q.Node) -> list[str]:
-        terms: list[str] = []
-        for leaf in positive_leaves(node):
-            terms += self.analyzer.terms(getattr(leaf, "text", ""))
-        return list(dict.fromkeys(terms))
-
-    def _hit(self, score: float, stored: Stored, shown: dict[str, dict[str, str | None]],
-             matchers: list[tuple[str, Matcher]], snippet_chars: int) -> Hit:
+    def _hit(self, score: float, stored: Stored, shown: dict[str, dict[str, str | None]], resolved: Resolved,
+             snippet_chars: int) -> Hit:
         doc = stored.doc
-        snippet = make_snippet(doc.body, find_matches(matchers, self.analyzer, doc.body), snippet_chars)
+        snippet = make_snippet(doc.body, find_matches(resolved, self.analyzer, doc.body), snippet_chars)
         names = {kind: tuple(dict.fromkeys(name for v in stored.values.get(kind, ()) if (name := shown[kind].get(v))))
                  for kind in FACET_KINDS}
         return Hit(doc.id, doc.title, score, snippet, doc.source, doc.date, names[PERSON], names[FIRM], doc.extra,
@@ -225,6 +270,12 @@ class Searcher:
         return self.backend.num_docs()
 
 
+def _leaf_line(leaf: Leaf) -> str:
+    """One term and its forms: `Lazard → lazard | لازارد (firm Lazard)`, `هاستين* → هاستينغز (prefix) …`."""
+    forms = " | ".join(" ".join(f.words) + ("" if f.why == TYPED else f" ({f.why})") for f in leaf.forms)
+    return f"{leaf.text} → {forms or '<nothing in the index>'}"
+
+
 def _show(query: EngineQuery) -> str:
     """A compact, readable form of an engine query."""
     if isinstance(query, Bool):
@@ -233,6 +284,8 @@ def _show(query: EngineQuery) -> str:
         return "(" + " ".join(parts) + ")"
     if isinstance(query, MatchNone):
         return "<nothing>"
+    if isinstance(query, AnyOf):
+        return "any(" + " | ".join(map(_show, query.queries)) + ")"
     if isinstance(query, Boost):
         return f"{_show(query.query)}^{query.factor:g}"
     fields = ", ".join(f"{v}" for v in vars(query).values())

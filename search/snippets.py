@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -44,9 +44,12 @@ def _best_window(text: str, matches: list[Match], max_chars: int) -> tuple[int, 
         return 0, len(text)
     lead = max_chars // 4
     best, best_score = 0, (-1, -1)
+    matches = sorted(matches, key=lambda x: x.start)
+    starts = [x.start for x in matches]
     for m in matches:
         begin = max(0, min(m.start - lead, len(text) - max_chars))
-        inside = [x for x in matches if begin <= x.start and x.end <= begin + max_chars]
+        window = matches[bisect_left(starts, begin):bisect_left(starts, begin + max_chars)]
+        inside = [x for x in window if x.end <= begin + max_chars]
         score = (len({x.term for x in inside}), len(inside))
         if score > best_score:
             best, best_score = begin, score

@@ -329,7 +329,7 @@ def test_each_seed_entity_found_gets_one_facet_value_across_documents(seeds_dir,
     searcher = Searcher(seeds_index)
     split = []
     for kind, key in (("person", "persons"), ("firm", "firms")):
-        stored = [v for v, _ in searcher.backend.count_values(MatchAll(), kind, 10_000)]
+        stored = [v for v, _ in searcher.backend.count_values(MatchAll(), [kind], 10_000)[kind]]
         for entity in gold[key]:
             key = key_of(kind)
             keys = {key(f) for f in [entity["name"], *entity.get("forms", [])]}

@@ -58,6 +58,8 @@ def test_json_shape(corpus_index):
             "persons": [], "firms": [], "entities": [],
         }],
         "facets": {"person": [], "firm": []},
+        "suggestions": [],
+        "expansions": {},
     }
     assert data["hits"][0]["score"] > 0
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
@@ -45,21 +45,6 @@ class Phrase:
 
 
 @dataclass(frozen=True)
-class Prefix:
-    field: str
-    prefix: str
-
-
-@dataclass(frozen=True)
-class Fuzzy:
-    """Terms within `distance` edits (a transposition counts as one) of `term`."""
-
-    field: str
-    term: str
-    distance: int
-
-
-@dataclass(frozen=True)
 class DateRange:
     """Documents whose date lies in [start, end]; None leaves a side open."""
 
@@ -83,6 +68,14 @@ class Bool:
 
 
 @dataclass(frozen=True)
+class AnyOf:
+    """Documents matching any of `queries`, each scored by the best of them (a disjunction max): one word's
+    spellings, as if they were one word."""
+
+    queries: tuple[EngineQuery, ...]
+
+
+@dataclass(frozen=True)
 class MatchAll:
     pass
 
@@ -92,7 +85,7 @@ class MatchNone:
     pass
 
 
-EngineQuery = Term | Phrase | Prefix | Fuzzy | DateRange | Boost | Bool | MatchAll | MatchNone
+EngineQuery = Term | Phrase | DateRange | Boost | Bool | AnyOf | MatchAll | MatchNone
 
 
 @dataclass(frozen=True)
@@ -125,6 +118,11 @@ class Backend(Protocol):
     def rank(self, query: EngineQuery, limit: int) -> list[tuple[str, float]]: ...
     def count(self, query: EngineQuery) -> int: ...
     def get(self, doc_id: str) -> Stored | None: ...
-    def count_values(self, query: EngineQuery, field: str, size: int) -> list[tuple[str, int]]: ...
+    def count_values(self, query: EngineQuery, fields: Sequence[str], size: int) -> dict[str, list[tuple[str, int]]]:
+        """Per keyword field: documents per value over the whole result set, the `size` most frequent first."""
+    def count_any(self, query: EngineQuery, groups: Mapping[str, Sequence[tuple[str, ...]]]) -> dict[str, list[int]]:
+        """Per keyword field, per group of its values: the documents matching `query` with any of them."""
     def num_docs(self) -> int: ...
+    def terms(self, field: str, prefix: str = "", limit: int | None = None) -> list[tuple[str, int]]: ...
+    # the indexed terms of a text field starting with `prefix` and their document counts, most documents first
     def stamp(self) -> str: ...  # names the last commit: it changes with every commit

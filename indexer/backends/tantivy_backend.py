@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -18,16 +17,15 @@ from indexer.backends.base import (
     KEYWORD_FIELDS,
     TEXT_FIELDS,
     AnalysedDoc,
+    AnyOf,
     Bool,
     Boost,
     DateRange,
     EngineQuery,
-    Fuzzy,
     MatchAll,
     MatchNone,
     Page,
     Phrase,
-    Prefix,
     Stored,
     Term,
 )
@@ -177,12 +175,39 @@ class TantivyBackend:
         except (OSError, ValueError, KeyError):
             return ""
 
-    def count_values(self, query: EngineQuery, field: str, size: int) -> list[tuple[str, int]]:
-        """Documents per value of a keyword field over the whole result set, most frequent first."""
-        if self.num_docs() == 0 or isinstance(query, MatchNone):
+    def count_values(self, query: EngineQuery, fields: Sequence[str], size: int) -> dict[str, list[tuple[str, int]]]:
+        """Documents per value of each keyword field over the whole result set, the `size` most frequent first,
+        all fields in one pass."""
+        if self.num_docs() == 0 or isinstance(query, MatchNone) or not fields:
+            return {f: [] for f in fields}
+        aggs = {f: {"terms": {"field": f, "size": size}} for f in fields}
+        agg = self._index.searcher().aggregate(self._query(query), aggs)
+        return {f: [(b["key"], int(b["doc_count"])) for b in agg[f]["buckets"]] for f in fields}
+
+    def count_any(self, query: EngineQuery,
+                  groups: Mapping[str, Sequence[tuple[str, ...]]]) -> dict[str, list[int]]:
+        """For each group of values of a keyword field, the documents matching `query` that have any of them: the
+        query runs once, over the documents that have one of the values, and the groups are counted from there."""
+        if self.num_docs() == 0 or isinstance(query, MatchNone) or not any(groups.values()):
+            return {f: [0] * len(g) for f, g in groups.items()}
+        searcher = self._index.searcher()
+        docs = {}
+        for field, value in {(f, v) for f, gs in groups.items() for g in gs for v in g}:
+            term = Query.term_query(self._schema, field, value)
+            found = searcher.search(term, max(searcher.doc_freq(field, value), 1), count=False).hits
+            docs[field, value] = {(a.segment_ord, a.doc) for _, a in found}
+        having = Bool(should=tuple(Term(f, v) for f, v in docs))
+        limit = sum(map(len, docs.values()))
+        hits = searcher.search(self._query(Bool(must=(query, having))), max(limit, 1), count=False).hits
+        matched = {(a.segment_ord, a.doc) for _, a in hits}
+        return {f: [len(matched & set().union(*(docs[f, v] for v in g))) for g in gs] for f, gs in groups.items()}
+
+    def terms(self, field: str, prefix: str = "", limit: int | None = None) -> list[tuple[str, int]]:
+        """The indexed terms of a text field starting with `prefix`, most documents first (tantivy's term
+        dictionary, summed over segments; deleted documents still count until their segment is merged)."""
+        if self.num_docs() == 0:
             return []
-        agg = self._index.searcher().aggregate(self._query(query), {"v": {"terms": {"field": field, "size": size}}})
-        return [(b["key"], int(b["doc_count"])) for b in agg["v"]["buckets"]]
+        return self._index.searcher().terms_with_prefix(field, prefix, limit=limit)
 
     def _query(self, q: EngineQuery) -> Query:
         """EngineQuery (plain data) → tantivy Query, remembered for the next calls (facet counts reuse it)."""
@@ -201,17 +226,14 @@ class TantivyBackend:
             if len(q.terms) == 1:
                 return Query.term_query(self._schema, q.field, q.terms[0])
             return Query.phrase_query(self._schema, q.field, list(q.terms), slop=q.slop)
-        if isinstance(q, Prefix):
-            return Query.regex_query(self._schema, q.field, re.escape(q.prefix) + ".*")
-        if isinstance(q, Fuzzy):
-            return Query.fuzzy_term_query(self._schema, q.field, q.term, distance=q.distance,
-                                          transposition_cost_one=True)
         if isinstance(q, DateRange):
             lo = _datetime(q.start or date(1700, 1, 1))
             hi = _datetime(q.end or date(2262, 1, 1))  # tantivy dates are i64 nanoseconds
             return Query.range_query(self._schema, "date", tantivy.FieldType.Date, lo, hi)
         if isinstance(q, Boost):
             return Query.boost_query(self._query(q.query), q.factor)
+        if isinstance(q, AnyOf):
+            return Query.disjunction_max_query([self._query(c) for c in q.queries])
         if isinstance(q, MatchAll):
             return Query.all_query()
         if isinstance(q, MatchNone):

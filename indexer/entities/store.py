@@ -6,10 +6,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Mapping
 from contextlib import closing
-from dataclasses import astuple
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from indexer.entities.aliases import ALIASES_FILE, Aliases, read_aliases
@@ -36,6 +37,7 @@ CREATE INDEX IF NOT EXISTS val_last ON val (kind, last_key);
 CREATE INDEX IF NOT EXISTS grp_norm ON grp (kind, norm);
 """
 _CHUNK = 500  # values looked up per query
+_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 class EntityStore:
@@ -168,6 +170,54 @@ class EntityStore:
             if len(ids) != 1:
                 return [typed]
             return [value for (value,) in db.execute("SELECT value FROM val WHERE grp = ? ORDER BY value", ids)]
+
+
+    def names(self, kinds: Iterable[str] = (PERSON, FIRM)) -> list[tuple[str, int]]:
+        """Every facet value of `kinds` (not blocked) with the documents of its stored values, most first."""
+        if not self.file.is_file():
+            return []
+        kinds = list(kinds)
+        with closing(self._connect()) as db:
+            return list(db.execute(f"SELECT g.name, SUM(v.docs) AS n FROM grp g JOIN val v ON v.grp = g.id WHERE "
+                                   f"g.kind IN ({','.join('?' * len(kinds))}) AND NOT g.blocked GROUP BY g.id "
+                                   f"ORDER BY n DESC, g.name", kinds))
+
+    def named(self, text: str, kinds: Iterable[str] = (PERSON, FIRM), forms: int = 50) -> Named | None:
+        """The one entity a query's words name, if they name exactly one: a stored value or facet value as typed
+        (normalized: a surname counts where the index stored it alone), or, for Latin text, the transliteration
+        key of an Arabic value (Lazard = لازارد, Reid Hoffman = ريد هوفمان). Looser matches (an Arabic word's key,
+        a surname's key) would take common words for names."""
+        typed = " ".join(text.split())
+        if len(typed) < 3 or not self.file.is_file():
+            return None
+        wanted = normalize(typed)
+        latin = not _ARABIC.search(typed)
+        found: list[tuple[str, int]] = []
+        with closing(self._connect()) as db:
+            for kind in kinds:
+                ids = {g for (g,) in db.execute("SELECT grp FROM val WHERE kind = ? AND norm = ? UNION SELECT id FROM "
+                                                "grp WHERE kind = ? AND norm = ?", (kind, wanted, kind, wanted))}
+                key = key_of(kind)(typed) if latin and not ids else ""
+                if key:
+                    ids = {g for (g, value) in db.execute("SELECT grp, value FROM val WHERE kind = ? AND key = ?",
+                                                          (kind, key)) if _ARABIC.search(value)}
+                found += [(kind, g) for g in ids]
+            if len(found) != 1:
+                return None
+            kind, gid = found[0]
+            name, blocked = db.execute("SELECT name, blocked FROM grp WHERE id = ?", (gid,)).fetchone()
+            values = [v for (v,) in db.execute("SELECT value FROM val WHERE grp = ? ORDER BY docs DESC, value LIMIT ?",
+                                               (gid, forms))]
+        return None if blocked else Named(kind, name, tuple(values))
+
+
+@dataclass(frozen=True)
+class Named:
+    """An entity the index knows, named by a query: its kind, facet value and stored spellings, most documents first."""
+
+    kind: str
+    name: str
+    values: tuple[str, ...]
 
 
 @functools.cache
