@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from indexer.analysis import Analyzer, TokenInfo
 from search.query import parse_lenient
 from search.resolve import EXACT, TITLE, Form, Resolved, Resolver
@@ -29,13 +31,22 @@ def query_matches(query: str, analyzer: Analyzer, text: str) -> list[Match]:
 
 class Words:
     """A text's analysed words, looked up by stem (content words only, as the body field indexes them) and by
-    normalized form (every word, as the exact field does)."""
+    normalized form (every word, as the exact field does), each view made when a form first needs it."""
 
     def __init__(self, infos: list[TokenInfo]) -> None:
-        self.content = [i for i in infos if i.term]
         self.every = infos
-        self.by_term = _places(self.content, "term")
-        self.by_normalized = _places(infos, "normalized")
+
+    @cached_property
+    def content(self) -> list[TokenInfo]:
+        return [i for i in self.every if i.term]
+
+    @cached_property
+    def by_term(self) -> dict[str, list[int]]:
+        return _places(self.content, "term")
+
+    @cached_property
+    def by_normalized(self) -> dict[str, list[int]]:
+        return _places(self.every, "normalized")
 
 
 def form_matches(form: Form, words: Words) -> list[TokenInfo]:

@@ -10,7 +10,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Mapping
 from contextlib import closing
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 from indexer.entities.aliases import ALIASES_FILE, Aliases, read_aliases
@@ -36,7 +36,6 @@ CREATE INDEX IF NOT EXISTS val_key ON val (kind, key);
 CREATE INDEX IF NOT EXISTS val_last ON val (kind, last_key);
 CREATE INDEX IF NOT EXISTS grp_norm ON grp (kind, norm);
 """
-_CHUNK = 500  # values looked up per query
 _ARABIC = re.compile("[\u0600-\u06ff]")
 
 
@@ -49,6 +48,7 @@ class EntityStore:
         self.index = index
         self.file = index / STORE_FILE
         self._keys: dict[str, dict[str, ValueKeys]] = {}  # a writer's cache of the keys table
+        self._table: tuple[tuple[int, int], Table] | None = None  # the groups in memory, by the file's mtime and size
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.file, timeout=30)
@@ -131,17 +131,20 @@ class EntityStore:
 
     def groups(self, kind: str, values: Iterable[str]) -> dict[str, tuple[int, Group]]:
         """(group id, Group without its values) of each known value among `values`."""
-        values = list(dict.fromkeys(values))
-        if not values or not self.file.is_file():
-            return {}
-        out: dict[str, tuple[int, Group]] = {}
-        with closing(self._connect()) as db:
-            for i in range(0, len(values), _CHUNK):
-                chunk = values[i:i + _CHUNK]
-                rows = db.execute(f"SELECT v.value, g.id, g.name, g.blocked FROM val v JOIN grp g ON v.grp = g.id "
-                                  f"WHERE v.kind = ? AND v.value IN ({','.join('?' * len(chunk))})", (kind, *chunk))
-                out.update((value, (gid, Group(kind, name, (), bool(blocked)))) for value, gid, name, blocked in rows)
-        return out
+        known = self.table().group_of.get(kind, {})
+        return {v: known[v] for v in values if v in known}
+
+    def table(self) -> Table:
+        """The groups in memory, read again when the file changes (a commit of the writer, a regroup)."""
+        try:
+            st = self.file.stat()
+            seen = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            return Table()
+        if self._table is None or self._table[0] != seen:
+            with closing(self._connect()) as db:
+                self._table = (seen, Table.read(db))
+        return self._table[1]
 
     def why(self, kind: str, value: str) -> tuple[str, str] | None:
         """(its group's name, why the value joined it: "" for the value that names it alone) of a stored value."""
@@ -174,13 +177,10 @@ class EntityStore:
 
     def names(self, kinds: Iterable[str] = (PERSON, FIRM)) -> list[tuple[str, int]]:
         """Every facet value of `kinds` (not blocked) with the documents of its stored values, most first."""
-        if not self.file.is_file():
-            return []
-        kinds = list(kinds)
-        with closing(self._connect()) as db:
-            return list(db.execute(f"SELECT g.name, SUM(v.docs) AS n FROM grp g JOIN val v ON v.grp = g.id WHERE "
-                                   f"g.kind IN ({','.join('?' * len(kinds))}) AND NOT g.blocked GROUP BY g.id "
-                                   f"ORDER BY n DESC, g.name", kinds))
+        table = self.table()
+        kinds = set(kinds)
+        found = [(g.name, table.docs[gid]) for gid, g in table.group.items() if g.kind in kinds and not g.blocked]
+        return sorted(found, key=lambda nd: (-nd[1], nd[0]))
 
     def named(self, text: str, kinds: Iterable[str] = (PERSON, FIRM), forms: int = 50) -> Named | None:
         """The one entity a query's words name, if they name exactly one: a stored value or facet value as typed
@@ -188,27 +188,52 @@ class EntityStore:
         key of an Arabic value (Lazard = لازارد, Reid Hoffman = ريد هوفمان). Looser matches (an Arabic word's key,
         a surname's key) would take common words for names."""
         typed = " ".join(text.split())
-        if len(typed) < 3 or not self.file.is_file():
+        if len(typed) < 3:
             return None
+        table = self.table()
         wanted = normalize(typed)
         latin = not _ARABIC.search(typed)
-        found: list[tuple[str, int]] = []
-        with closing(self._connect()) as db:
-            for kind in kinds:
-                ids = {g for (g,) in db.execute("SELECT grp FROM val WHERE kind = ? AND norm = ? UNION SELECT id FROM "
-                                                "grp WHERE kind = ? AND norm = ?", (kind, wanted, kind, wanted))}
-                key = key_of(kind)(typed) if latin and not ids else ""
-                if key:
-                    ids = {g for (g, value) in db.execute("SELECT grp, value FROM val WHERE kind = ? AND key = ?",
-                                                          (kind, key)) if _ARABIC.search(value)}
-                found += [(kind, g) for g in ids]
-            if len(found) != 1:
-                return None
-            kind, gid = found[0]
-            name, blocked = db.execute("SELECT name, blocked FROM grp WHERE id = ?", (gid,)).fetchone()
-            values = [v for (v,) in db.execute("SELECT value FROM val WHERE grp = ? ORDER BY docs DESC, value LIMIT ?",
-                                               (gid, forms))]
-        return None if blocked else Named(kind, name, tuple(values))
+        found: set[int] = set()
+        for kind in kinds:
+            ids = table.by_norm.get(kind, {}).get(wanted, set())
+            if not ids and latin and (key := key_of(kind)(typed)):
+                ids = {gid for gid, value in table.by_key.get(kind, {}).get(key, ()) if _ARABIC.search(value)}
+            found |= ids
+        if len(found) != 1:
+            return None
+        gid = found.pop()
+        one = table.group[gid]
+        return None if one.blocked else Named(one.kind, one.name, tuple(table.values[gid][:forms]))
+
+
+@dataclass(frozen=True)
+class Table:
+    """entities.sqlite's groups in memory, for searches: each value's group, groups by the normalized form of a
+    value or of their name, values by transliteration key, each group's values (most documents first) and
+    documents."""
+
+    group_of: dict[str, dict[str, tuple[int, Group]]] = field(default_factory=dict)  # kind → value → group
+    group: dict[int, Group] = field(default_factory=dict)
+    by_norm: dict[str, dict[str, set[int]]] = field(default_factory=dict)
+    by_key: dict[str, dict[str, list[tuple[int, str]]]] = field(default_factory=dict)
+    values: dict[int, list[str]] = field(default_factory=dict)
+    docs: dict[int, int] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, db: sqlite3.Connection) -> Table:
+        table = cls()
+        for gid, kind, name, norm, blocked in db.execute("SELECT id, kind, name, norm, blocked FROM grp"):
+            table.group[gid] = Group(kind, name, (), bool(blocked))
+            table.by_norm.setdefault(kind, {}).setdefault(norm, set()).add(gid)
+            table.values[gid], table.docs[gid] = [], 0
+        for kind, value, docs, gid, norm, key in db.execute("SELECT kind, value, docs, grp, norm, key FROM val "
+                                                             "ORDER BY docs DESC, value"):
+            table.group_of.setdefault(kind, {})[value] = (gid, table.group[gid])
+            table.by_norm.setdefault(kind, {}).setdefault(norm, set()).add(gid)
+            table.by_key.setdefault(kind, {}).setdefault(key, []).append((gid, value))
+            table.values[gid].append(value)
+            table.docs[gid] += docs
+        return table
 
 
 @dataclass(frozen=True)
