@@ -19,9 +19,30 @@ def find_matches(resolved: Resolved, analyzer: Analyzer, text: str) -> list[Matc
     found: dict[tuple[int, int], Match] = {}
     for leaf in resolved.leaves:
         for form in leaf.forms:
-            for info in form_matches(form, words):
-                found.setdefault((info.start, info.end), Match(info.start, info.end, leaf.text))
+            if not _single(form):
+                for info in form_matches(form, words):
+                    found.setdefault((info.start, info.end), Match(info.start, info.end, leaf.text))
+    by_term, by_normalized = _single_words(resolved)
+    for info in words.every:  # the single-word forms, in one pass over the text
+        key = by_term.get(info.term) if info.term else None
+        key = key or by_normalized.get(info.normalized)
+        if key is not None:
+            found.setdefault((info.start, info.end), Match(info.start, info.end, key))
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def _single(form: Form) -> bool:
+    return form.field != TITLE and len(form.words) == 1
+
+
+def _single_words(resolved: Resolved) -> tuple[dict[str, str], dict[str, str]]:
+    """The single-word forms of the positive terms: stem → term, normalized word → term (the first term wins)."""
+    by_term: dict[str, str] = {}
+    by_normalized: dict[str, str] = {}
+    for leaf in resolved.leaves:
+        for form in filter(_single, leaf.forms):
+            (by_normalized if form.field == EXACT else by_term).setdefault(form.words[0], leaf.text)
+    return by_term, by_normalized
 
 
 def query_matches(query: str, analyzer: Analyzer, text: str) -> list[Match]:

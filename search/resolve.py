@@ -22,6 +22,7 @@ BODY, TITLE, EXACT, STEM = "body", "title", "exact", "stem"
 TYPED, FUZZY, PREFIX = "typed", "fuzzy", "prefix"  # why a form is there, besides an entity's spellings
 NAME_WORDS = 4  # the most words a name found among a query's plain words may have
 NAME_QUERY_WORDS = 32  # plain words beyond which a query is pasted text: its names are not looked up
+MAX_CLAUSES = 1024  # index words all fuzzy and prefix words of a query stand for at most (Lucene's max clause count)
 SPELLINGS = 8  # other spellings of an entity searched beside the typed one at most
 DEFAULT_BUDGET = 0.2  # seconds for fuzzy and prefix expansion per query; past it, words are searched as typed
 
@@ -117,9 +118,11 @@ class _Work:
 
     deadline: float
     names: bool  # look the query's words up among entity names (not in pasted text)
+    limit: int  # index words one fuzzy or prefix word stands for at most
     fuzzy: dict[tuple[str, int], list[str] | None] = field(default_factory=dict)
     leaves: list[Leaf] = field(default_factory=list)
-    cut: list[str] = field(default_factory=list)
+    cut: list[str] = field(default_factory=list)  # words searched as typed: the budget was spent
+    capped: list[str] = field(default_factory=list)  # words that matched more index words than `limit`
 
 
 @dataclass(frozen=True)
@@ -136,16 +139,19 @@ class Resolver:
     budget: float = DEFAULT_BUDGET
 
     def resolve(self, node: q.Node) -> Resolved:
-        plain = sum(1 for leaf in _leaves(node) if _plain(leaf) or isinstance(leaf, q.Phrase))
-        work = _Work(time.monotonic() + self.budget, plain <= NAME_QUERY_WORDS)
+        leaves = list(_leaves(node))
+        plain = sum(1 for leaf in leaves if _plain(leaf) or isinstance(leaf, q.Phrase))
+        expanding = sum(1 for leaf in leaves if isinstance(leaf, (q.Prefix, q.Fuzzy)))
+        limit = min(MAX_EXPANSIONS, max(1, MAX_CLAUSES // max(expanding, 1)))
+        work = _Work(time.monotonic() + self.budget, plain <= NAME_QUERY_WORDS, limit)
         self._expand_fuzzy(node, work)
         root = self._node(node, work, positive=True)
         warnings = [f"time budget of {self.budget * 1000:.0f} ms spent: {', '.join(work.cut[:5])}"
                     f"{' …' if len(work.cut) > 5 else ''} searched as typed"] if work.cut else []
-        capped = [leaf.text for leaf in work.leaves if sum(f.why in (FUZZY, PREFIX) for f in leaf.forms) >= MAX_EXPANSIONS]
-        if capped:
-            warnings.append(f"{', '.join(dict.fromkeys(capped))}: only the {MAX_EXPANSIONS} most frequent matching "
-                            f"words searched; make the word longer or the distance smaller")
+        if work.capped:
+            capped = list(dict.fromkeys(work.capped))
+            warnings.append(f"{', '.join(capped[:5])}{' …' if len(capped) > 5 else ''}: only the {work.limit} most "
+                            f"frequent matching words searched; make the word longer or the distance smaller")
         return Resolved(root, tuple(work.leaves), tuple(warnings))
 
     # -- expansion ------------------------------------------------------------------------------------------------
@@ -160,19 +166,21 @@ class Resolver:
         loading = time.monotonic()
         stems = self.stems()  # read once per commit of the index: not counted in the budget
         work.deadline += time.monotonic() - loading
-        found = stems.near([t for t, _ in wanted], [d for _, d in wanted], work.deadline)
+        found = stems.near([t for t, _ in wanted], [d for _, d in wanted], work.deadline, work.limit + 1)
         work.fuzzy.update(zip(wanted, found, strict=True))
 
-    def _prefixed(self, prefix: str, work: _Work) -> list[Form] | None:
+    def _prefixed(self, prefix: str, label: str, work: _Work) -> list[Form] | None:
         """The most frequent index words and stems starting with `prefix` (None past the budget)."""
         if time.monotonic() > work.deadline:
             return None
         found: dict[str, tuple[int, str]] = {}
         for kind in (EXACT, STEM):  # a word that is a stem as well is searched as a stem
-            for t, n in self.terms(_ENGINE_FIELD[kind], prefix, MAX_EXPANSIONS):
+            for t, n in self.terms(_ENGINE_FIELD[kind], prefix, work.limit + 1):
                 found[t] = (max(n, found.get(t, (0, ""))[0]), kind)
-        best = sorted(found.items(), key=lambda f: -f[1][0])[:MAX_EXPANSIONS]
-        return [Form(kind, (t,), why=PREFIX) for t, (_, kind) in best]
+        best = sorted(found.items(), key=lambda f: -f[1][0])
+        if len(best) > work.limit:
+            work.capped.append(label)
+        return [Form(kind, (t,), why=PREFIX) for t, (_, kind) in best[:work.limit]]
 
     # -- the tree -------------------------------------------------------------------------------------------------
 
@@ -188,7 +196,7 @@ class Resolver:
             prefix = self.analyzer.normalize_term(node.text)
             if not prefix:
                 return None
-            forms = self._prefixed(prefix, work)
+            forms = self._prefixed(prefix, str(node), work)
             if forms is None:
                 work.cut.append(str(node))
                 forms = [Form(EXACT, (prefix,))]
@@ -249,7 +257,9 @@ class Resolver:
                 work.cut.append(str(node))
                 forms = (Form(STEM, (w.term,)),)
             else:
-                forms = tuple(Form(STEM, (t,), why=FUZZY) for t in found)
+                if len(found) > work.limit:
+                    work.capped.append(str(node))
+                forms = tuple(Form(STEM, (t,), why=FUZZY) for t in found[:work.limit])
             leaves.append(self._leaf(str(node), forms, work, positive))
         return _any(tuple(leaves))
 

@@ -27,7 +27,7 @@ from search.snippets import make_snippet
 from search.suggest import FEW_HITS, name_vocabulary, suggest
 from search.vocabulary import Vocabulary
 
-FACET_BUDGET = 0.3  # seconds: a search that took longer leaves its facet counts out (they would run it again)
+FACET_BUDGET = 0.15  # seconds: a search that took longer leaves its facet counts out (they would run it again)
 MAX_QUERY_CHARS = 20_000  # about 3,000 words: a pasted page is searchable, a pasted book is refused
 FACET_KINDS = (PERSON, FIRM)  # facets shown with results; "org" is a field too (org:…, facets(kinds=…))
 
