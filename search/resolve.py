@@ -82,8 +82,11 @@ class Resolved:
     warnings: tuple[str, ...] = ()
 
     def terms(self) -> list[str]:
-        """The analysed words of the positive leaves as typed."""
-        return list(dict.fromkeys(w for leaf in self.leaves for f in leaf.forms if f.why == TYPED for w in f.words))
+        """The analysed words of the positive leaves as typed (a fuzzy or prefix term as the query writes it)."""
+        out: list[str] = []
+        for leaf in self.leaves:
+            out += [w for f in leaf.forms if f.why == TYPED for w in f.words] or [leaf.text]
+        return list(dict.fromkeys(out))
 
     def expansions(self) -> dict[str, list[str]]:
         """Each positive leaf with forms beyond the typed one → those forms (an entity's spellings, index words)."""

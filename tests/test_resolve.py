@@ -145,3 +145,8 @@ def test_a_resolver_without_an_index_resolves_words_and_phrases():
     resolved = Resolver(A).resolve(parse_lenient('مكالمة "وول ستريت"')[0])
     assert [leaf.forms for leaf in resolved.leaves] == [
         (Form(BODY, ("مكالم",), ("مكالمه",)),), (Form(BODY, ("وول", "ستريت"), ("وول", "ستريت"), 0),)]
+
+
+def test_a_fuzzy_word_the_index_lacks_is_still_a_term_searched_for(corpus_index):
+    results = Searcher(corpus_index).search("ماكغواير~")
+    assert (results.total, results.terms) == (0, ["ماكغواير~"])
