@@ -27,7 +27,7 @@ from rich.text import Text
 
 from indexer import FahrasError, FieldMap, Indexer, IndexReport, get_analyzer, read_inputs
 from indexer.analysis import ANALYZER_SPECS, DEFAULT_ANALYZER
-from indexer.documents import count_inputs
+from indexer.documents import STDIN, count_inputs
 from indexer.entities import RULES, Trace, default_extractor, extract_entities
 from indexer.entities.aliases import ALIASES_FILE, add_block, add_merge, add_rename
 from indexer.entities.store import EntityStore
@@ -173,33 +173,38 @@ def index(
     date_field: Annotated[str, typer.Option(help="JSONL key of an ISO date (optional).")] = "date",
     batch_size: Annotated[int, typer.Option(min=1, help="Commit every N documents.")] = 5000,
     entities: Annotated[bool, typer.Option(help="Find people, firms and organisations for facets (slower).")] = True,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes analysing documents "
+                                      "(default: all cores).")] = os.cpu_count() or 1,
+    sync: Annotated[bool, typer.Option(help="Delete the documents an earlier run took from these inputs that they "
+                                            "no longer have.")] = False,
     as_json: JsonOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Index Arabic articles (re-indexing an id replaces it).
+    """Index Arabic articles (re-indexing an id replaces it; unchanged documents are skipped).
 
     Example: fahras index samples/news ; echo '{"id": "n1", "text": "مكالمة خاصة"}' | fahras index -
     """
     fields = FieldMap(id_field, title_field, text_field, date_field)
     with user_errors(debug), Indexer(index, analyzer, batch_size=batch_size, rebuild=rebuild,
-                                     entities=entities) as ix:
+                                     entities=entities, jobs=jobs) as ix:
         report = IndexReport()
         for path in paths:
-            _merge(report, _index_one(ix, path, fields))
+            _merge(report, _index_one(ix, path, fields, sync))
     _print_report(report, index, as_json)
     if report.problems:
         raise typer.Exit(1)
 
 
-def _index_one(ix: Indexer, path: str, fields: FieldMap) -> IndexReport:
+def _index_one(ix: Indexer, path: str, fields: FieldMap, sync: bool) -> IndexReport:
     items = read_inputs(path, fields)
+    source = path if path == STDIN else str(Path(path).resolve())
     if not sys.stderr.isatty():
-        return ix.index(items)
+        return ix.index(items, input_path=source, sync=sync)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), DocsPerSecond(),
                TimeRemainingColumn())
     with Progress(*columns, console=_err(), transient=True) as bar:
         task = bar.add_task(f"indexing {path}", total=count_inputs(path))
-        return ix.index(items, on_progress=lambda n: bar.advance(task, n))
+        return ix.index(items, on_progress=lambda n: bar.advance(task, n), input_path=source, sync=sync)
 
 
 class DocsPerSecond(ProgressColumn):
@@ -214,6 +219,8 @@ def _merge(total: IndexReport, part: IndexReport) -> None:
     total.problems += part.problems
     total.seconds += part.seconds
     total.chars += part.chars
+    total.unchanged += part.unchanged
+    total.deleted += part.deleted
 
 
 def _print_report(report: IndexReport, index: Path, as_json: bool) -> None:
@@ -221,14 +228,17 @@ def _print_report(report: IndexReport, index: Path, as_json: bool) -> None:
     for problem in report.problems:
         err.print(str(problem), markup=False)
     if as_json:
-        data = {"indexed": report.added, "skipped": len(report.problems), "seconds": round(report.seconds, 3),
+        data = {"indexed": report.added, "unchanged": report.unchanged, "deleted": report.deleted,
+                "skipped": len(report.problems), "seconds": round(report.seconds, 3),
                 "problems": [asdict(p) for p in report.problems], "index": str(index)}
         typer.echo(json.dumps(data, ensure_ascii=False))
         return
     rate = report.added / report.seconds if report.seconds else 0.0
+    unchanged = f"; {_plural(report.unchanged, 'document')} unchanged" if report.unchanged else ""
+    deleted = f"; deleted {_plural(report.deleted, 'document')} no longer in the input" if report.deleted else ""
     skipped = f"; skipped {len(report.problems)} (see above)" if report.problems else ""
     err.print(f"indexed {_plural(report.added, 'document')} into {index} in {report.seconds:.1f}s "
-              f"({rate:,.0f} docs/s){skipped}", markup=False)
+              f"({rate:,.0f} docs/s){unchanged}{deleted}{skipped}", markup=False)
 
 
 @app.command()

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
 
+from indexer.analyse import Analysis, Workers
 from indexer.analysis import DEFAULT_ANALYZER, Analyzer, get_analyzer
 from indexer.backends.base import AnalysedDoc, Backend, MatchAll
 from indexer.backends.tantivy_backend import TantivyBackend
 from indexer.documents import Document, Problem
-from indexer.entities import KINDS, Entity, default_extractor
+from indexer.entities import KINDS, Entity
 from indexer.entities.store import EntityStore
 from indexer.errors import IndexIncompatible, InputError
+from indexer.ledger import InputRun, Ledger, content_hash
 from indexer.meta import IndexMeta, is_index, read_meta, write_meta
 
 BACKENDS: dict[str, type[TantivyBackend]] = {"tantivy": TantivyBackend}
@@ -53,10 +57,13 @@ class IndexReport:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     chars: int = 0
+    unchanged: int = 0  # documents skipped: the index holds them as they are
+    deleted: int = 0  # documents deleted by --sync: their input no longer has them
 
 
 class Indexer:
-    """Add, replace and delete documents in an index directory, committing every `batch_size` documents.
+    """Add, replace and delete documents in an index directory, committing every `batch_size` documents; with
+    `jobs` > 1, worker processes analyse the documents and this one writes them (the same index whatever `jobs`).
 
     A crash or Ctrl-C loses only the documents since the last commit; `with Indexer(...)` commits on a clean exit
     and rolls back on an exception. `rebuild=True` replaces the whole index in one final commit.
@@ -70,20 +77,28 @@ class Indexer:
 
     def __init__(self, path: str | Path = DEFAULT_PATH, analyzer: str | None = None, *,
                  backend: str = "tantivy", batch_size: int = 5_000, rebuild: bool = False,
-                 entities: bool = True, extractor: Callable[[str], list[Entity]] | None = None) -> None:
+                 entities: bool = True, extractor: Callable[[str], list[Entity]] | None = None,
+                 jobs: int = 1) -> None:
         self.path = Path(path)
-        self._entities = entities
-        self._extractor = extractor
+        self.jobs = jobs
+        self._workers: Workers | None = None
         self._chunk = min(EXTRACT_BATCH, batch_size)  # so commits still fall every batch_size documents
         self.batch_size = batch_size
         self.rebuild = rebuild
         self._pending = 0
         meta = self._prepare(analyzer or DEFAULT_ANALYZER, backend, explicit=analyzer is not None)
         self.analyzer = get_analyzer(meta.analyzer)
+        self._analysis = Analysis(self.analyzer, entities, extractor)
+        self._custom_extractor = extractor is not None
         self.backend: Backend = BACKENDS[meta.backend](self.path, create=True)
         if not is_index(self.path):
             write_meta(self.path, meta)
         self._new_meta = meta
+        self.ledger = Ledger(self.path)
+        self._input = ""  # the input the documents being added come from (for the ledger)
+        self._written: list[tuple[str, str, str]] = []  # (id, content hash, input) added since the last commit
+        self._deleted: list[str] = []
+        self._cleared = False  # a rebuild has emptied the ledger
         self._grouped_at = time.monotonic()
         self.entities = EntityStore(self.path)
         if rebuild:
@@ -119,73 +134,95 @@ class Indexer:
 
     def analyse_many(self, docs: list[Document]) -> list[AnalysedDoc]:
         """Run the index's analyzer over each document's title and body, and find the entities it mentions."""
-        found = self.entities_of([f"{doc.title}\n{doc.body}" for doc in docs])
-        out = []
-        for doc, entities in zip(docs, found, strict=True):
-            title, title_exact = self.analyzer.index_terms(doc.title)
-            body, body_exact = self.analyzer.index_terms(doc.body)
-            values = {kind: tuple(sorted({e.canonical for e in entities if e.kind == kind})) for kind in KINDS}
-            mentions = tuple((e.kind, e.start, e.end, e.canonical) for e in entities)
-            out.append(AnalysedDoc(doc, title, body, title_exact + body_exact,
-                                   values["person"], values["firm"], values["org"], mentions))
-        return out
+        return self._analysis(docs)
 
-    def entities_of(self, texts: list[str]) -> list[list[Entity]]:
-        """The entity mentions of each text (none when extraction is off)."""
-        if not self._entities:
-            return [[] for _ in texts]
-        if self._extractor is None:
-            self._extractor = default_extractor()
-        extract_many = getattr(self._extractor, "extract_many", None)
-        return extract_many(texts) if extract_many else [self._extractor(t) for t in texts]
-
-    def add(self, docs: Iterable[Document]) -> int:
-        """Add (or replace, by id) documents; commits every `batch_size` unless rebuilding. Returns how many."""
+    def add(self, docs: Iterable[Document], on_progress: Callable[[int], None] | None = None) -> int:
+        """Add (or replace, by id) documents; commits every `batch_size` unless rebuilding; `on_progress(n)` as
+        documents are written. Returns how many."""
         count = 0
-        for chunk in _chunks(docs, self._chunk):
-            self.backend.add(self.analyse_many(chunk))
-            count += len(chunk)
-            self._pending += len(chunk)
+        for analysed in self._analysed(_chunks(docs, self._chunk)):
+            self.backend.add(analysed)
+            self._written += [(a.doc.id, content_hash(a.doc), self._input) for a in analysed]
+            count += len(analysed)
+            self._pending += len(analysed)
+            if on_progress:
+                on_progress(len(analysed))
             if self._pending >= self.batch_size and not self.rebuild:
                 self._commit(group=time.monotonic() - self._grouped_at >= GROUP_EVERY)
         return count
 
-    def index(self, items: Iterable[Document | Problem],
-              on_progress: Callable[[int], None] | None = None) -> IndexReport:
-        """Add every Document of `items` and collect every Problem; `on_progress(n)` as items are done."""
+    def _analysed(self, chunks: Iterator[list[Document]]) -> Iterator[list[AnalysedDoc]]:
+        """Each chunk analysed, in order: in this process, or by the worker processes once a second chunk comes
+        (with `jobs` > 1 and the shipped extractor: a custom one cannot be sent to another process)."""
+        first = next(chunks, None)
+        if first is None:
+            return
+        second = next(chunks, None)
+        if second is None or self.jobs <= 1 or self._custom_extractor:
+            yield self._analysis(first)
+            if second is not None:
+                yield self._analysis(second)
+                yield from map(self._analysis, chunks)
+            return
+        if self._workers is None:
+            self._workers = Workers(self.analyzer.name, self._analysis.entities, self.jobs)
+        yield from self._workers.map(itertools.chain((first, second), chunks))
+
+    def index(self, items: Iterable[Document | Problem], on_progress: Callable[[int], None] | None = None, *,
+              input_path: str = "", sync: bool = False) -> IndexReport:
+        """Add every Document of `items` (streamed: read as the writer takes them) and collect every Problem;
+        `on_progress(n)` as items are done. A document the index already holds unchanged (same content hash) is
+        skipped; with `sync`, the documents recorded from `input_path` that `items` no longer has are deleted."""
         report = IndexReport()
         start = time.perf_counter()
-        waiting: list[Document] = []
-        for item in items:
-            if isinstance(item, Problem):
-                report.problems.append(item)
-                if on_progress:
-                    on_progress(1)
-                continue
-            waiting.append(item)
-            if len(waiting) == self._chunk:
-                self._flush(waiting, report, on_progress)
-        self._flush(waiting, report, on_progress)
-        self.commit()
-        report.seconds = time.perf_counter() - start
-        return report
+        known = {} if self.rebuild else self.ledger.hashes(self.backend.stamp())
+        seen: set[str] = set()
 
-    def _flush(self, waiting: list[Document], report: IndexReport, on_progress: Callable[[int], None] | None) -> None:
-        report.added += self.add(waiting)
-        report.chars += sum(len(d.title) + len(d.body) for d in waiting)
-        if on_progress:
-            on_progress(len(waiting))
-        waiting.clear()
+        def documents() -> Iterator[Document]:
+            for item in items:
+                if isinstance(item, Problem):
+                    report.problems.append(item)
+                    if on_progress:
+                        on_progress(1)
+                    continue
+                seen.add(item.id)
+                if known.get(item.id) == content_hash(item):
+                    report.unchanged += 1
+                    if on_progress:
+                        on_progress(1)
+                    continue
+                report.chars += len(item.title) + len(item.body)
+                yield item
+
+        self._input = input_path
+        try:
+            report.added = self.add(documents(), on_progress)
+            if sync and input_path:
+                gone = self.ledger.ids_from(input_path) - seen
+                report.deleted = self.backend.delete(gone) if gone else 0
+                self._deleted += gone
+            self.commit()
+        finally:
+            self._input = ""
+        report.seconds = time.perf_counter() - start
+        if input_path:
+            self.ledger.ran(InputRun(input_path, datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                                     len(seen), report.added, report.unchanged, report.deleted))
+        return report
 
     def delete(self, ids: Iterable[str]) -> int:
         """Delete documents by id and commit; returns how many existed."""
+        ids = list(ids)
         deleted = self.backend.delete(ids)
+        self._deleted += ids
         self.commit()
         return deleted
 
     def commit(self) -> None:
-        """Make everything added or deleted so far durable and searchable, its entity values grouped."""
-        self._commit(group=True)
+        """Make everything added or deleted so far durable and searchable, its entity values grouped (nothing to do
+        when nothing changed since the last commit: a run over unchanged inputs)."""
+        if self._written or self._deleted or self._cleared is False and self.rebuild:
+            self._commit(group=True)
 
     def _commit(self, group: bool) -> None:
         """Commit; group the entity values too when `group` (the batch commits of a long run group now and then:
@@ -194,6 +231,11 @@ class Indexer:
         self._pending = 0
         if self.rebuild:
             write_meta(self.path, self._new_meta)
+            if not self._cleared:
+                self.ledger.clear(self.backend.stamp())  # the rebuilt index holds only what this run wrote
+                self._cleared = True
+        self.ledger.record(self._written, self._deleted, self.backend.stamp())
+        self._written, self._deleted = [], []
         if group:
             self._group()
 
@@ -204,8 +246,13 @@ class Indexer:
         self._grouped_at = time.monotonic()
 
     def close(self) -> None:
-        """Drop uncommitted work and release the writer lock."""
-        self.backend.close()
+        """Drop uncommitted work, stop the worker processes and release the writer lock."""
+        try:
+            if self._workers is not None:
+                self._workers.close()
+                self._workers = None
+        finally:
+            self.backend.close()
 
     def __enter__(self) -> Indexer:
         return self

@@ -239,9 +239,13 @@ def mentioned(entities: Iterable[Entity]) -> dict[str, list[FacetCount]]:
 # -- stats, help, analysis -------------------------------------------------------------------------------------
 
 def render_stats(stats: Mapping[str, object], top: Mapping[str, Sequence[FacetCount]], visual: bool = False) -> Group:
-    """`name  value` lines (documents, size, analyzer, backend, index) and the top entities panel."""
+    """`name  value` lines (documents, size, analyzer, backend, index, each input's last run) and the top entities
+    panel."""
     lines = [("documents", f"{stats['documents']:,}"), ("size", human_size(int(stats["size_bytes"]))),
              ("analyzer", str(stats["analyzer"])), ("backend", str(stats["backend"])), ("index", str(stats["index"]))]
+    lines += [("input", f"{run['path']}  {run['indexed_at']}  {run['documents']:,} documents (last run: "
+                        f"{run['added']:,} indexed, {run['unchanged']:,} unchanged, {run['deleted']:,} deleted)")
+              for run in stats.get("inputs", [])]  # type: ignore[attr-defined]
     parts: list[RenderableType] = [Para(Text(f"{name:<10} {value}"), 0, visual) for name, value in lines]
     panel = render_facets(top, visual, title="top entities")
     if panel is not None:

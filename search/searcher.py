@@ -16,6 +16,7 @@ from indexer.entities import FIRM, KINDS, PERSON, Entity, Step, Trace, default_e
 from indexer.entities.store import EntityStore
 from indexer.errors import DocumentNotFound
 from indexer.index import DEFAULT_PATH, open_index
+from indexer.ledger import InputRun, Ledger
 from search import query as q
 from search.facets import exact_needed, group_counts
 from search.feedback import expand
@@ -34,7 +35,8 @@ FACET_KINDS = (PERSON, FIRM)  # facets shown with results; "org" is a field too 
 
 @dataclass(frozen=True)
 class IndexStats:
-    """What an index holds: documents, bytes on disk, the analyzer and backend that built it, top entities."""
+    """What an index holds: documents, bytes on disk, the analyzer and backend that built it, top entities, and
+    each input indexed into it with its last run."""
 
     documents: int
     size_bytes: int
@@ -42,6 +44,7 @@ class IndexStats:
     backend: str
     index: str
     top: dict[str, list[FacetCount]] = field(default_factory=dict)
+    inputs: list[InputRun] = field(default_factory=list)  # each input indexed, with its last run
 
 
 @dataclass(frozen=True)
@@ -264,7 +267,8 @@ class Searcher:
         """Document count, size on disk, analyzer, backend and the `top` persons and firms."""
         size = sum(f.stat().st_size for f in self._index.path.rglob("*") if f.is_file())
         entities = self.facet_counts(MatchAll(), top) if top else {}
-        return IndexStats(len(self), size, self.analyzer.name, self.backend.name, str(self._index.path), entities)
+        return IndexStats(len(self), size, self.analyzer.name, self.backend.name, str(self._index.path), entities,
+                          Ledger(self._index.path).inputs())
 
     def __len__(self) -> int:
         return self.backend.num_docs()

@@ -4,11 +4,13 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from indexer import Document, Indexer, open_index
 from indexer.backends.base import MatchAll
+from indexer.entities.store import EntityStore
 from indexer.errors import IndexIncompatible, IndexLocked, IndexNotFound, InputError, UnknownAnalyzer
 from tests.conftest import CORPUS, ROOT, build_index
 
@@ -147,3 +149,89 @@ def test_key_sidecar_ignores_a_line_cut_short_by_a_crash(tmp_path):
     file = tmp_path / "keys.tsv"
     file.write_text(f"{id_key('a')}\ta\n{id_key('b')}\tb", encoding="utf-8")
     assert KeyMap(file).lookup([id_key("a"), id_key("b")]) == ["a", ""]
+
+
+def index_contents(path) -> tuple:
+    """What an index holds: its stored documents with entity values and mentions, every field's terms with their
+    counts, and the entity groups."""
+    opened = open_index(path)
+    stored = sorted(((s.doc, s.values, s.mentions) for _, s in opened.backend.search(MatchAll(), 1000).hits),
+                    key=lambda d: d[0].id)
+    terms = {field: sorted(opened.backend.terms(field)) for field in ("title", "body", "exact")}
+    return stored, terms, EntityStore(path).names(("person", "firm", "org"))
+
+
+def test_worker_processes_build_the_same_index_as_one_process(tmp_path):
+    from indexer import read_inputs
+
+    built = {}
+    for jobs in (1, 2):
+        with Indexer(tmp_path / f"jobs{jobs}", batch_size=8, jobs=jobs) as ix:  # 8 a chunk: 4 chunks for the workers
+            ix.index(read_inputs(ROOT / "samples" / "news"))
+        built[jobs] = index_contents(tmp_path / f"jobs{jobs}")
+    assert built[1] == built[2] and len(built[1][0]) == 30
+
+
+# -- incremental runs ---------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def news(tmp_path):
+    """A copy of the bundled samples that tests may change."""
+    import shutil
+
+    return Path(shutil.copytree(ROOT / "samples" / "news", tmp_path / "news"))
+
+
+def index_folder(index, folder, sync=False):
+    from indexer import read_inputs
+
+    with Indexer(index) as ix:
+        return ix.index(read_inputs(folder), input_path=str(folder), sync=sync)
+
+
+def test_a_second_run_skips_the_unchanged_documents(tmp_path, news):
+    first, again = index_folder(tmp_path / "ix", news), index_folder(tmp_path / "ix", news)
+    assert (first.added, again.added, again.unchanged) == (30, 0, 30)
+
+
+def test_a_changed_document_is_indexed_again(tmp_path, news):
+    index_folder(tmp_path / "ix", news)
+    changed = sorted(news.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nسطر أضيف لاحقا عن الزعفران", encoding="utf-8")
+    report = index_folder(tmp_path / "ix", news)
+    assert (report.added, report.unchanged) == (1, 29)
+    from search import Searcher
+    assert [h.id for h in Searcher(tmp_path / "ix").search("الزعفران").hits] == [changed.name]
+
+
+def test_sync_deletes_the_documents_whose_files_are_gone(tmp_path, news):
+    index_folder(tmp_path / "ix", news)
+    sorted(news.glob("*.txt"))[0].unlink()
+    report = index_folder(tmp_path / "ix", news, sync=True)
+    assert (report.added, report.unchanged, report.deleted) == (0, 29, 1)
+    assert open_index(tmp_path / "ix").backend.num_docs() == 29
+
+
+def test_without_sync_documents_of_deleted_files_stay(tmp_path, news):
+    index_folder(tmp_path / "ix", news)
+    sorted(news.glob("*.txt"))[0].unlink()
+    assert index_folder(tmp_path / "ix", news).deleted == 0
+    assert open_index(tmp_path / "ix").backend.num_docs() == 30
+
+
+def test_a_ledger_written_for_another_commit_is_not_trusted(tmp_path, news):
+    import sqlite3
+
+    index_folder(tmp_path / "ix", news)
+    with sqlite3.connect(tmp_path / "ix" / "documents.sqlite") as db:  # as if the writer died before recording
+        db.execute("UPDATE meta SET value = 'another' WHERE name = 'stamp'")
+    assert index_folder(tmp_path / "ix", news).added == 30
+
+
+def test_each_input_keeps_its_last_run(tmp_path, news):
+    from indexer.ledger import Ledger
+
+    index_folder(tmp_path / "ix", news)
+    (run,) = Ledger(tmp_path / "ix").inputs()
+    assert (run.path, run.documents, run.added, run.unchanged, run.deleted) == (str(news), 30, 30, 0, 0)
+    assert run.indexed_at.endswith("+00:00")

@@ -1,0 +1,81 @@
+"""Documents → AnalysedDocs (each field's terms from the one analyzer, entity values and mentions), in this process
+or in worker processes that each load the analyzer and the entity extractor once."""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from indexer.analysis import Analyzer, get_analyzer
+from indexer.backends.base import AnalysedDoc
+from indexer.documents import Document
+from indexer.entities import KINDS, Entity, default_extractor
+
+Extractor = Callable[[str], list[Entity]]
+
+
+@dataclass
+class Analysis:
+    """One analyzer and (unless off) one entity extractor applied to documents."""
+
+    analyzer: Analyzer
+    entities: bool = True
+    extractor: Extractor | None = None  # the shipped default when None
+
+    def __call__(self, docs: list[Document]) -> list[AnalysedDoc]:
+        found = self.entities_of([f"{doc.title}\n{doc.body}" for doc in docs])
+        out = []
+        for doc, entities in zip(docs, found, strict=True):
+            title, title_exact = self.analyzer.index_terms(doc.title)
+            body, body_exact = self.analyzer.index_terms(doc.body)
+            values = {kind: tuple(sorted({e.canonical for e in entities if e.kind == kind})) for kind in KINDS}
+            mentions = tuple((e.kind, e.start, e.end, e.canonical) for e in entities)
+            out.append(AnalysedDoc(doc, title, body, title_exact + body_exact,
+                                   values["person"], values["firm"], values["org"], mentions))
+        return out
+
+    def entities_of(self, texts: list[str]) -> list[list[Entity]]:
+        """The entity mentions of each text (none when extraction is off)."""
+        if not self.entities:
+            return [[] for _ in texts]
+        if self.extractor is None:
+            self.extractor = default_extractor()
+        extract_many = getattr(self.extractor, "extract_many", None)
+        return extract_many(texts) if extract_many else [self.extractor(t) for t in texts]
+
+
+@functools.cache
+def _worker_analysis(analyzer: str, entities: bool) -> Analysis:
+    """A worker process's Analysis, made on its first chunk and kept for the next ones."""
+    return Analysis(get_analyzer(analyzer), entities)
+
+
+def _analyse_in_worker(analyzer: str, entities: bool, docs: list[Document]) -> list[AnalysedDoc]:
+    return _worker_analysis(analyzer, entities)(docs)
+
+
+class Workers:
+    """A pool of `jobs` worker processes analysing chunks of documents, their results handed back in order with at
+    most 2 × jobs chunks in flight, so memory stays flat whatever the input's size."""
+
+    def __init__(self, analyzer: str, entities: bool, jobs: int) -> None:
+        self._args = (analyzer, entities)
+        self._jobs = jobs
+        # spawn, not fork: the writer's engine threads are running, and a forked child would inherit their locks
+        self._pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+
+    def map(self, chunks: Iterable[list[Document]]) -> Iterator[list[AnalysedDoc]]:
+        waiting: deque[Future[list[AnalysedDoc]]] = deque()
+        for chunk in chunks:
+            waiting.append(self._pool.submit(_analyse_in_worker, *self._args, chunk))
+            if len(waiting) >= 2 * self._jobs:
+                yield waiting.popleft().result()
+        while waiting:
+            yield waiting.popleft().result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
