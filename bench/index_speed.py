@@ -1,4 +1,10 @@
-"""Retrieval corpora (repeated, fresh ids) → indexing speed, size and peak RSS of Fahras vs plain tantivy ar_stem."""
+"""A corpus of real Arabic text → docs/s, MB/s, index size and peak RSS of Fahras (--jobs 1 and N, with and without
+entities) beside plain tantivy ar_stem and, where Java and Lucene 8 are installed (apt-get install liblucene8-java),
+Lucene's ArabicAnalyzer, all measured in the same run.
+
+Usage: python bench/index_speed.py [--jsonl news.jsonl] [--repeat N] [--jobs N]
+(without --jsonl: the retrieval corpora of ../shared, repeated with fresh ids, which flatters caches)
+"""
 
 from __future__ import annotations
 
@@ -11,14 +17,26 @@ sys.path.insert(0, str(REPO_ROOT))
 import argparse  # noqa: E402
 import json  # noqa: E402
 import multiprocessing  # noqa: E402
+import os  # noqa: E402
 import resource  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from concurrent.futures import ProcessPoolExecutor  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "retrieval"
 CORPORA = ("xquad_ar", "arcd")
 HEAP_BYTES = 128_000_000  # same writer heap and thread count as Fahras's tantivy backend
+LUCENE_SRC = Path(__file__).resolve().parent / "lucene" / "LuceneIndex.java"
+LUCENE_JARS = ("lucene-core", "lucene-analyzers-common")  # from /usr/share/java (Debian's liblucene8-java)
+
+
+def lucene_classpath() -> str:
+    """The Lucene 8 jars, versioned names included (lucene-core-8.7.0.jar), or "" if one is missing."""
+    found = [sorted(Path("/usr/share/java").glob(f"{jar}*.jar")) for jar in LUCENE_JARS]
+    return ":".join(str(jars[0]) for jars in found) if all(found) else ""
 
 
 def write_copies(src: Path, dst: Path, repeat: int) -> tuple[int, float]:
@@ -39,16 +57,43 @@ def dir_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def run_fahras(jsonl: str, out: str) -> tuple[int, float, int, int]:
-    """In a fresh process: index with Fahras → (docs, seconds, index bytes, peak RSS KB)."""
+def run_fahras(jsonl: str, out: str, jobs: int = 1, entities: bool = True) -> tuple[int, float, int, int]:
+    """In a fresh process: index with Fahras → (docs, seconds, index bytes, peak RSS KB of the writer plus the
+    largest worker)."""
     from indexer import Indexer, read_inputs
     start = time.perf_counter()
-    with Indexer(out, rebuild=True) as ix:
+    with Indexer(out, rebuild=True, jobs=jobs, entities=entities) as ix:
         report = ix.index(read_inputs(jsonl))
     seconds = time.perf_counter() - start  # includes the final commit and waiting for merges
     if report.problems:
         raise RuntimeError(f"{len(report.problems)} problems, first: {report.problems[0]}")
-    return report.added, seconds, dir_bytes(Path(out)), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if jobs > 1 else 0
+    return report.added, seconds, dir_bytes(Path(out)), rss + workers
+
+
+def run_lucene(jsonl: str, out: str) -> tuple[int, float, int, int]:
+    """Lucene 8's ArabicAnalyzer (bench/lucene/LuceneIndex.java: one thread, no stored text) → the same tuple."""
+    tsv = Path(out).parent / (Path(out).name + ".tsv")
+    with open(jsonl, encoding="utf-8") as fh, tsv.open("w", encoding="utf-8") as dst:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                clean = [" ".join(str(rec.get(k, "")).split()) for k in ("id", "title", "text")]
+                dst.write("\t".join(clean) + "\n")
+    classes = Path(out).parent / "lucene-classes"
+    classpath = lucene_classpath()
+    if not classes.is_dir():
+        subprocess.run(["javac", "-cp", classpath, "-d", str(classes), str(LUCENE_SRC)], check=True)
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", "java", "-cp", f"{classpath}:{classes}", "LuceneIndex",
+                           str(tsv), out], check=True, capture_output=True, text=True)
+    docs, seconds = done.stdout.split()
+    rss_kb = int(done.stderr.strip().splitlines()[-1])
+    return int(docs), float(seconds), dir_bytes(Path(out)), rss_kb
+
+
+def lucene_ready() -> bool:
+    return bool(lucene_classpath()) and bool(shutil.which("javac")) and Path("/usr/bin/time").is_file()
 
 
 def run_tantivy(jsonl: str, out: str) -> tuple[int, float, int, int]:
@@ -81,39 +126,64 @@ def run_tantivy(jsonl: str, out: str) -> tuple[int, float, int, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=1, help="copies of each corpus, with fresh ids (default 1)")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jsonl", type=Path, help="a JSONL corpus (id, title, text) to index instead")
+    parser.add_argument("--repeat", type=int, default=1, help="copies of each retrieval corpus, with fresh ids")
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers for the --jobs N rows")
     args = parser.parse_args()
 
-    header = (f"{'corpus':<10} {'system':<16} {'docs':>7} {'MB':>6} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} "
-              f"{'index MB':>8} {'peak RSS MB':>11}")
+    systems: list[tuple[str, Callable[..., tuple[int, float, int, int]], dict]] = []
+    if lucene_ready():
+        systems.append(("Lucene ArabicAn.", run_lucene, {}))
+    systems.append(("tantivy ar_stem", run_tantivy, {}))
+    for entities in (False, True):
+        for jobs in dict.fromkeys((1, args.jobs)):
+            label = f"Fahras -j{jobs}" + (" +ent" if entities else "")
+            systems.append((label, run_fahras, {"jobs": jobs, "entities": entities}))
+    header = (f"{'corpus':<10} {'system':<18} {'docs':>7} {'MB':>6} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} "
+              f"{'index MB':>8} {'size/MB':>7} {'peak RSS MB':>11} {'speed vs base':>13}")
     print(header)
     print("-" * len(header))
-    ratios = []
     spawn = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory(prefix="fahras-bench-") as tmp:
-        for name in CORPORA:
-            jsonl = Path(tmp) / f"{name}.jsonl"
-            n_docs, mb = write_copies(args.data / name / "corpus.jsonl", jsonl, args.repeat)
-            results = {}
-            for system, job in (("Fahras", run_fahras), ("tantivy ar_stem", run_tantivy)):
-                out = Path(tmp) / f"{name}-{system.split()[0]}"
+        corpora = {}
+        if args.jsonl:
+            corpora[args.jsonl.stem] = (args.jsonl, *corpus_size(args.jsonl))
+        else:
+            for name in CORPORA:
+                jsonl = Path(tmp) / f"{name}.jsonl"
+                corpora[name] = (jsonl, *write_copies(args.data / name / "corpus.jsonl", jsonl, args.repeat))
+        for name, (jsonl, n_docs, mb) in corpora.items():
+            base = None
+            for system, job, options in systems:
+                out = Path(tmp) / f"{name}-{system.replace(' ', '_')}"
                 out.mkdir()
                 # One fresh process per run, so peak RSS and caches belong to that run alone.
                 with ProcessPoolExecutor(1, mp_context=spawn) as pool:
-                    docs, seconds, size, rss_kb = pool.submit(job, str(jsonl), str(out)).result()
+                    docs, seconds, size, rss_kb = pool.submit(job, str(jsonl), str(out), **options).result()
                 assert docs == n_docs, (system, docs, n_docs)
-                results[system] = (seconds, size, rss_kb)
-                print(f"{name:<10} {system:<16} {docs:>7,} {mb:>6.2f} {seconds:>8.2f} {docs / seconds:>8,.0f} "
-                      f"{mb / seconds:>6.2f} {size / 1e6:>8.2f} {rss_kb / 1024:>11.1f}")
-            (fs, fsize, frss), (bs, bsize, brss) = results["Fahras"], results["tantivy ar_stem"]
-            ratios.append((name, fs / bs, fsize / bsize, frss / brss))
-    print("\nFahras / baseline   time   size   peak RSS")
-    for name, t, s, r in ratios:
-        print(f"{name:<19} {t:>5.2f}x {s:>5.2f}x {r:>6.2f}x")
-    print("\nseconds: whole run in a fresh process (reading JSONL, analysis, commit, merges; not interpreter start).\n"
-          "Fahras also indexes an 'exact' field and stores a JSON record; the baseline stores id, title and body.")
+                base = base or docs / seconds
+                print(f"{name[:10]:<10} {system:<18} {docs:>7,} {mb:>6.1f} {seconds:>8.1f} {docs / seconds:>8,.0f} "
+                      f"{mb / seconds:>6.2f} {size / 1e6:>8.1f} {size / 1e6 / mb:>6.2f}x {rss_kb / 1024:>11.0f} "
+                      f"{docs / seconds / base:>12.2f}x", flush=True)
+                shutil.rmtree(out)
+    print("\nseconds: whole run in a fresh process (reading JSONL, analysis, commit, merges; not interpreter start);\n"
+          "speed vs base: docs/s over the first row's. Lucene (if installed) stores no text; tantivy ar_stem stores id,\n"
+          "title and body; Fahras stores the original as JSON and indexes an 'exact' field. Peak RSS of Fahras -jN is the\n"
+          "writer's plus its largest worker's.")
+
+
+def corpus_size(jsonl: Path) -> tuple[int, float]:
+    """Documents and MB of title + text as UTF-8 in a JSONL file."""
+    docs, size = 0, 0
+    with jsonl.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                docs += 1
+                size += len(f"{rec.get('title', '')}{rec.get('text', '')}".encode())
+    return docs, size / 1e6
 
 
 if __name__ == "__main__":

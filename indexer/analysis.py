@@ -88,9 +88,10 @@ class Analyzer:
     def index_terms(self, text: str) -> tuple[list[str], list[str]]:
         """(stemmed terms without stopwords, normalized words with stopwords) in one pass over `text`."""
         stems, exact = [], []
-        word = self._analyze_word
+        memo, word = self._memo, self._analyze_word
         for start, end in word_spans(text):
-            normalized, term = word(text[start:end])
+            raw = text[start:end]
+            normalized, term = memo.get(raw) or word(raw)  # the memo inline: most words were seen before
             exact.append(normalized)
             if term is not None:
                 stems.append(term)
