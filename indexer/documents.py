@@ -36,14 +36,14 @@ class Document:
 
 @dataclass(frozen=True)
 class Problem:
-    """An input that was skipped: `path:line: reason`."""
+    """An input that was skipped: `path:line: reason` (`path: reason` for the whole file, line 0)."""
 
     path: str
     line: int
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.reason}"
+        return f"{self.path}:{self.line}: {self.reason}" if self.line else f"{self.path}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,20 @@ def _count_lines(file: Path) -> int:
 
 
 def read_file(file: Path, root: Path, fields: FieldMap) -> Iterator[Document | Problem]:
-    """One file: JSONL by its suffix, otherwise a text article whose id is its path relative to `root`."""
+    """One file: JSONL by its suffix, a text article (.txt, .md) whose id is its path relative to `root`, or a Problem
+    for any other kind of file or one that cannot be read."""
+    suffix = file.suffix.lower()
+    if suffix not in TEXT_SUFFIXES + JSONL_SUFFIXES:
+        yield Problem(str(file), 0, f"not a .txt, .md or .jsonl file ({suffix or 'no suffix'}); convert it to text or "
+                                    f"JSON lines (one object per line, named .jsonl) and index that")
+        return
+    try:
+        yield from _read_file(file, root, fields)
+    except OSError as err:
+        yield Problem(str(file), 0, f"cannot be read ({err.strerror or err}); check its permissions")
+
+
+def _read_file(file: Path, root: Path, fields: FieldMap) -> Iterator[Document | Problem]:
     if file.suffix.lower() in JSONL_SUFFIXES:
         with file.open(encoding="utf-8", errors="surrogateescape", newline="") as fh:
             yield from read_jsonl_lines(fh, str(file), fields)
@@ -128,26 +141,51 @@ def text_document(text: str, doc_id: str, source: str) -> Document:
 
 
 def read_jsonl_lines(lines: Iterable[str], source: str, fields: FieldMap) -> Iterator[Document | Problem]:
-    """JSONL: one object per line; a bad line becomes a Problem and reading goes on."""
+    """JSONL: one object per line; a bad line becomes a Problem and reading goes on. When no line of the input has
+    the text field, one more Problem lists the keys the lines have (the text is likely under another key)."""
+    keys: dict[str, None] = {}
+    objects = with_text = 0
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            yield json_document(line, fields, source)
+            record = json_record(line)
         except ValueError as err:
             yield Problem(source, number, str(err))
+            continue
+        objects += 1
+        with_text += fields.text in record
+        if not with_text and len(keys) < 50:
+            keys.update(dict.fromkeys(record))
+        try:
+            yield json_document(record, fields, source)
+        except ValueError as err:
+            yield Problem(source, number, str(err))
+    if objects and not with_text:
+        yield Problem(source, 0, f"no line has the text field {fields.text!r} (keys seen: {', '.join(keys)}); name "
+                                 f"the text field with --text-field and index the file again")
 
 
-def json_document(line: str, fields: FieldMap, source: str) -> Document:
-    """One JSONL line → Document; ValueError says what is wrong with the line."""
+def json_record(line: str) -> dict[str, Any]:
+    """One JSONL line → its object; ValueError says what is wrong with the line."""
     if _UNDECODABLE.search(line):
         raise ValueError("not UTF-8; convert the file to UTF-8 (e.g. `iconv -f cp1256 -t utf-8`) and index it again")
     try:
         record = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as err:
         raise ValueError(f"invalid JSON ({err.msg} at column {err.colno})") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
     if not isinstance(record, dict):
         raise ValueError("expected a JSON object")
+    if "\\u" in line and _SURROGATE.search(json.dumps(record, ensure_ascii=False)):
+        raise ValueError("holds a lone UTF-16 surrogate escape (such as \\ud800), which is not text; "
+                         "fix the file's producer or remove the escape")
+    return record
+
+
+def json_document(record: dict[str, Any], fields: FieldMap, source: str) -> Document:
+    """One JSONL object → Document; ValueError says what is wrong with it."""
     doc_id = _scalar(record, fields.id, required=True)
     title = _scalar(record, fields.title)
     body = _scalar(record, fields.text)
@@ -155,9 +193,6 @@ def json_document(line: str, fields: FieldMap, source: str) -> Document:
         raise ValueError(f"empty document (no {fields.title!r} or {fields.text!r} text), skipped")
     known = {fields.id, fields.title, fields.text, fields.date}
     extra = {k: v for k, v in record.items() if k not in known}
-    if "\\u" in line and _SURROGATE.search(json.dumps(record, ensure_ascii=False)):
-        raise ValueError("holds a lone UTF-16 surrogate escape (such as \\ud800), which is not text; "
-                         "fix the file's producer or remove the escape")
     return Document(doc_id, title.strip(), body.strip(), source, _date(record.get(fields.date), fields.date), extra)
 
 

@@ -23,9 +23,11 @@ class UnknownAnalyzer(FahrasError):
 
 
 class IndexLocked(FahrasError):
-    def __init__(self, path: str) -> None:
-        super().__init__(f"another process is writing to the index at {path}; wait for it to finish and retry")
-        self.path = path
+    def __init__(self, path: str, lock: str = "", pid: int | None = None) -> None:
+        holder = f"process {pid}" if pid else "another process"
+        held = f" (it holds {lock})" if lock else ""
+        super().__init__(f"{holder} is writing to the index at {path}{held}; wait for it to finish and retry")
+        self.path, self.lock, self.pid = path, lock, pid
 
 
 class IndexIncompatible(FahrasError):

@@ -112,6 +112,8 @@ class Indexer:
         if backend not in BACKENDS:
             raise InputError(f"unknown backend {backend!r}; choose one of {', '.join(sorted(BACKENDS))}")
         wanted = IndexMeta(analyzer, backend)
+        if self.path.exists() and not self.path.is_dir():
+            raise InputError(f"{self.path} is a file, not a directory; give --index a new or empty directory")
         if is_index(self.path):
             try:
                 current = read_meta(self.path)
@@ -129,7 +131,11 @@ class Indexer:
                 shutil.rmtree(self.path)
         elif self.path.exists() and any(p.name != ".gitkeep" for p in self.path.iterdir()):
             raise InputError(f"{self.path} is not empty and holds no Fahras index; choose an empty or new directory")
-        self.path.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise InputError(f"cannot create the index directory {self.path} ({err.strerror or err}); give --index "
+                             "a path you can write to") from None
         return wanted
 
     def analyse_many(self, docs: list[Document]) -> list[AnalysedDoc]:

@@ -103,3 +103,60 @@ def test_count_inputs_counts_files_and_jsonl_lines(tmp_path):
 
 def test_text_document_without_body():
     assert text_document("عنوان فقط", "a", "a") == Document("a", "عنوان فقط", "", "a")
+
+
+# -- hostile input: each problem reported with its path and line, the rest read --------------------------------------
+
+def test_a_jsonl_file_without_the_text_field_on_any_line_names_the_keys_it_has(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"id": "1", "title": "عنوان", "body": "نص"}\n', encoding="utf-8")
+    items = list(read_inputs(tmp_path / "a.jsonl"))
+    assert [str(i) for i in items if isinstance(i, Problem)] == [
+        f"{tmp_path / 'a.jsonl'}: no line has the text field 'text' (keys seen: id, title, body); name the text "
+        "field with --text-field and index the file again"]
+
+
+def test_a_file_of_another_kind_named_explicitly_is_a_problem(tmp_path):
+    (tmp_path / "page.html").write_text("<html>نص</html>", encoding="utf-8")
+    (problem,) = read_inputs(tmp_path / "page.html")
+    assert problem == Problem(str(tmp_path / "page.html"), 0, "not a .txt, .md or .jsonl file (.html); convert it to "
+                              "text or JSON lines (one object per line, named .jsonl) and index that")
+
+
+def test_an_unreadable_file_is_a_problem_and_the_others_are_read(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    (tmp_path / "a.txt").write_text("عنوان\nنص", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("عنوان\nنص", encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "a.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    items = list(read_inputs(tmp_path))
+    assert [i.id for i in items if isinstance(i, Document)] == ["b.txt"]
+    assert [str(i) for i in items if isinstance(i, Problem)] == [
+        f"{tmp_path / 'a.txt'}: cannot be read (Permission denied); check its permissions"]
+
+
+def test_a_symlink_loop_is_not_followed_forever(tmp_path):
+    (tmp_path / "a.txt").write_text("عنوان\nنص", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    assert [i.id for i in read_inputs(tmp_path) if isinstance(i, Document)] == ["a.txt"]
+
+
+def test_deeply_nested_json_is_a_problem_of_its_line(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"id": "1", "text": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
+                                      '{"id": "2", "text": "نص"}\n', encoding="utf-8")
+    items = list(read_inputs(tmp_path / "a.jsonl"))
+    assert [i.id for i in items if isinstance(i, Document)] == ["2"]
+    assert [i.line for i in items if isinstance(i, Problem)] == [1]
+
+
+def test_binary_and_truncated_utf8_files_are_problems(tmp_path):
+    (tmp_path / "bin.txt").write_bytes(bytes(range(256)))
+    (tmp_path / "cut.txt").write_bytes("عنوان\nنص".encode()[:-1])
+    problems = [i for i in read_inputs(tmp_path) if isinstance(i, Problem)]
+    assert [(p.path.rsplit("/", 1)[1], p.line) for p in problems] == [("bin.txt", 2), ("cut.txt", 2)]  # 0x80 after \n

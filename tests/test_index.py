@@ -88,10 +88,14 @@ def test_refuses_a_non_empty_directory_that_is_not_an_index(tmp_path):
 
 
 def test_second_writer_is_told_the_index_is_busy(corpus_index):
+    import os
+
     with Indexer(corpus_index) as first:
         first.add([Document("z", "ز", "ز")])
-        with pytest.raises(IndexLocked, match="another process is writing to the index"):
+        with pytest.raises(IndexLocked) as refused:
             Indexer(corpus_index).add([Document("y", "ي", "ي")])
+    assert str(refused.value) == (f"process {os.getpid()} is writing to the index at {corpus_index} (it holds "
+                                  f"{corpus_index / '.tantivy-writer.lock'}); wait for it to finish and retry")
 
 
 def numbered(n: int, interrupt_at: int | None = None):
@@ -235,3 +239,15 @@ def test_each_input_keeps_its_last_run(tmp_path, news):
     (run,) = Ledger(tmp_path / "ix").inputs()
     assert (run.path, run.documents, run.added, run.unchanged, run.deleted) == (str(news), 30, 30, 0, 0)
     assert run.indexed_at.endswith("+00:00")
+
+
+def test_an_index_path_that_is_a_file_is_refused(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(InputError, match="is a file, not a directory; give --index a new or empty directory"):
+        Indexer(tmp_path / "file")
+
+
+def test_an_index_path_that_cannot_be_made_is_refused(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(InputError, match="cannot create the index directory .*; give --index a path you can write to"):
+        Indexer(tmp_path / "file" / "index")

@@ -36,6 +36,8 @@ HEAP_BYTES = 128_000_000
 RECORD = "record"  # stored JSON of the original document: the only stored field
 KEY = "key"  # u64 fast field: a hash of the id, mapped back to the id through the KEYS_FILE sidecar
 KEYS_FILE = "fahras-keys.tsv"
+WRITER_LOCK = ".tantivy-writer.lock"  # tantivy's
+WRITER_PID = "fahras-writer.pid"  # the PID of the process holding it, for a second writer's message
 
 
 def id_key(doc_id: str) -> int:
@@ -77,13 +79,16 @@ class TantivyBackend:
 
     # -- writing ---------------------------------------------------------------------------------------------
     def _w(self) -> tantivy.IndexWriter:
+        """The writer, taking tantivy's lock (an OS file lock: a killed holder leaves none) and noting our PID beside
+        it for the message a second writer gets."""
         if self._writer is None:
             try:
                 self._writer = self._index.writer(heap_size=HEAP_BYTES, num_threads=1)
             except ValueError as err:
                 if "LockBusy" in str(err):
-                    raise IndexLocked(str(self._path)) from None
+                    raise IndexLocked(str(self._path), str(self._path / WRITER_LOCK), _holder(self._path)) from None
                 raise
+            (self._path / WRITER_PID).write_text(str(os.getpid()), encoding="utf-8")
         return self._writer
 
     def add(self, docs: Iterable[AnalysedDoc]) -> None:
@@ -141,6 +146,7 @@ class TantivyBackend:
             writer, self._writer = self._writer, None
             writer.rollback()
             writer.wait_merging_threads()
+            (self._path / WRITER_PID).unlink(missing_ok=True)
 
     # -- reading ---------------------------------------------------------------------------------------------
     def num_docs(self) -> int:
@@ -284,6 +290,16 @@ class KeyMap:
                 key, _, doc_id = line.decode("utf-8").rstrip("\n").partition("\t")
                 self._ids[int(key)] = doc_id
                 self._read_to += len(line)
+
+
+def _holder(path: Path) -> int | None:
+    """The PID the writer noted, if it is a number of a running process."""
+    try:
+        pid = int((path / WRITER_PID).read_text(encoding="utf-8"))
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return None
+    return pid
 
 
 def _datetime(day: date) -> datetime:

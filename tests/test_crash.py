@@ -1,0 +1,85 @@
+"""Crash safety: `fahras index` killed with SIGKILL at random moments leaves an index that opens, holds exactly the
+documents of its last commit, and the same command run again completes it."""
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from indexer import open_index
+from indexer.backends.base import MatchAll
+from tests.conftest import ROOT
+
+DOCS, BATCH = 2_000, 256  # commits fall every 256 documents (a multiple of the 64 analysed at a time)
+
+
+@pytest.fixture(scope="module")
+def run_seconds(news_jsonl, tmp_path_factory) -> float:
+    """How long a whole run takes on this machine: kills are drawn over it, so they land mid-run on any machine."""
+    start = time.monotonic()
+    subprocess.run(index_command(news_jsonl, tmp_path_factory.mktemp("full") / "ix"), check=True, capture_output=True)
+    return time.monotonic() - start
+
+
+@pytest.fixture(scope="module")
+def news_jsonl(tmp_path_factory):
+    """2,000 short articles, ids in order, each naming a person and a firm (so entities are grouped too)."""
+    path = tmp_path_factory.mktemp("crash") / "news.jsonl"
+    names = ["مارك لاسري", "ريد هوفمان", "سلمى الحداد"]
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(DOCS):
+            text = f"قال {names[i % 3]} إن شركة لازارد رفعت أرباحها في الربع {i}، وإن الأسواق ارتفعت."
+            fh.write(json.dumps({"id": f"n{i:05d}", "title": f"خبر {i}", "text": text}, ensure_ascii=False) + "\n")
+    return path
+
+
+def index_command(jsonl, index) -> list[str]:
+    return [sys.executable, str(ROOT / "cli.py"), "index", str(jsonl), "--index", str(index),
+            "--batch-size", str(BATCH), "--jobs", "2", "--json"]
+
+
+def kill_at(command: list[str], delay: float) -> int:
+    """Run `command`, SIGKILL it (and its workers) after `delay` seconds unless it ended; its return code."""
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        proc.wait(timeout=delay)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    return proc.returncode
+
+
+def stored_ids(index) -> list[str]:
+    return sorted(s.doc.id for _, s in open_index(index).backend.search(MatchAll(), DOCS + 1).hits)
+
+
+def one_trial(news_jsonl, tmp_path, seed: int, run_seconds: float) -> None:
+    index = tmp_path / f"ix{seed}"
+    started = time.monotonic()
+    code = kill_at(index_command(news_jsonl, index), random.Random(seed).uniform(0.1, 1.1) * run_seconds)
+    if not (index / "fahras.json").exists():
+        assert code == -signal.SIGKILL  # killed before the index was made: nothing to check
+    else:
+        held = stored_ids(index)
+        assert len(held) % BATCH == 0 or len(held) == DOCS, (seed, len(held))
+        assert held == [f"n{i:05d}" for i in range(len(held))], seed  # a prefix: exactly whole commits
+    done = subprocess.run(index_command(news_jsonl, index), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert stored_ids(index) == [f"n{i:05d}" for i in range(DOCS)], (seed, time.monotonic() - started)
+    assert open_index(index).backend.num_docs() == DOCS
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_killed_indexer_leaves_its_last_commit_and_a_rerun_completes_it(news_jsonl, tmp_path, seed, run_seconds):
+    one_trial(news_jsonl, tmp_path, seed, run_seconds)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(100, 120))
+def test_twenty_more_kills_at_random_moments(news_jsonl, tmp_path, seed, run_seconds):
+    one_trial(news_jsonl, tmp_path, seed, run_seconds)
