@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -53,7 +55,17 @@ class Analyzer:
     stem: Callable[[str], str]
     stopwords: frozenset[str]
     normalize: Callable[[str], str] = normalize
+    word_lists: tuple[frozenset[str], ...] = field(default=(), compare=False, repr=False)  # what `stem` reads
     _memo: dict[str, tuple[str, str | None]] = field(default_factory=dict, compare=False, repr=False)
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """A digest of the name and the word lists the analysis reads (stopwords, name parts): an index records it,
+        so a build whose lists changed knows the index no longer matches its queries."""
+        digest = hashlib.blake2b(self.name.encode(), digest_size=8)
+        for words in (self.stopwords, *self.word_lists):
+            digest.update("\n".join(sorted(words)).encode("utf-8", "surrogatepass") + b"\0")
+        return digest.hexdigest()
 
     def _analyze_word(self, word: str) -> tuple[str, str | None]:
         """Original word → (normalized, term or None), memoized per distinct word."""
@@ -111,13 +123,14 @@ class Analyzer:
 
 def _light_names(name: str) -> Analyzer:
     """light10 with name parts kept whole (indexes built before stacked proclitics were stemmed)."""
-    return Analyzer(name, name_safe(light10, load_names()), load_stopwords())
+    return Analyzer(name, name_safe(light10, load_names()), load_stopwords(), word_lists=(load_names(),))
 
 
 def _light_stacked(name: str) -> Analyzer:
     """light10 with stacked proclitics removed (وبالتبرعات = التبرعات) and name parts kept whole with every letter
     they own (والاديب = الاديب) (the default)."""
-    return Analyzer(name, name_safe(light10_stacked, load_names(), SHORTEST_CLITICS), load_stopwords())
+    return Analyzer(name, name_safe(light10_stacked, load_names(), SHORTEST_CLITICS), load_stopwords(),
+                    word_lists=(load_names(),))
 
 
 def _light(name: str) -> Analyzer:

@@ -20,7 +20,7 @@ from indexer.entities import KINDS, Entity
 from indexer.entities.store import EntityStore
 from indexer.errors import IndexIncompatible, InputError
 from indexer.ledger import InputRun, Ledger, content_hash
-from indexer.meta import IndexMeta, is_index, read_meta, write_meta
+from indexer.meta import IndexMeta, check_fingerprint, is_index, read_meta, write_meta
 
 BACKENDS: dict[str, type[TantivyBackend]] = {"tantivy": TantivyBackend}
 EXTRACT_BATCH = 64  # documents whose entities are tagged in one call (the tagger decodes them together)
@@ -44,6 +44,7 @@ def open_index(path: str | Path = DEFAULT_PATH) -> OpenIndex:
     path = Path(path)
     meta = read_meta(path)
     analyzer = get_analyzer(meta.analyzer)
+    check_fingerprint(path, meta, analyzer.fingerprint)
     if meta.backend not in BACKENDS:
         raise IndexIncompatible(str(path), f"it uses backend {meta.backend!r}; this build knows {sorted(BACKENDS)}")
     return OpenIndex(path, meta, analyzer, BACKENDS[meta.backend](path))
@@ -111,7 +112,7 @@ class Indexer:
         get_analyzer(analyzer)  # fail early on an unknown name
         if backend not in BACKENDS:
             raise InputError(f"unknown backend {backend!r}; choose one of {', '.join(sorted(BACKENDS))}")
-        wanted = IndexMeta(analyzer, backend)
+        wanted = IndexMeta(analyzer, backend, fingerprint=get_analyzer(analyzer).fingerprint)
         if self.path.exists() and not self.path.is_dir():
             raise InputError(f"{self.path} is a file, not a directory; give --index a new or empty directory")
         if is_index(self.path):
@@ -123,6 +124,7 @@ class Indexer:
                 shutil.rmtree(self.path)
                 current = None
             if current is not None and not self.rebuild:
+                check_fingerprint(self.path, current, get_analyzer(current.analyzer).fingerprint)
                 if explicit and current.analyzer != analyzer:
                     raise InputError(f"the index at {self.path} uses {current.analyzer}; add --rebuild to re-index "
                                      f"it with {analyzer}")

@@ -1,6 +1,7 @@
 """Writing the index: replace by id, delete, rebuild, metadata checks, locking and crash safety."""
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer import Document, Indexer, open_index
+from indexer import Document, Indexer, get_analyzer, open_index
 from indexer.backends.base import MatchAll
 from indexer.entities.store import EntityStore
 from indexer.errors import IndexIncompatible, IndexLocked, IndexNotFound, InputError, UnknownAnalyzer
@@ -22,7 +23,29 @@ def ids(path) -> list[str]:
 
 def test_meta_records_analyzer_backend_and_format(corpus_index):
     assert json.loads((corpus_index / "fahras.json").read_text()) == {
-        "analyzer": "ar_light@3", "backend": "tantivy", "format": 2}
+        "analyzer": "ar_light@3", "backend": "tantivy", "format": 2, "fingerprint": get_analyzer().fingerprint}
+
+
+def test_an_index_made_with_other_word_lists_must_be_rebuilt(corpus_index):
+    meta = corpus_index / "fahras.json"
+    meta.write_text(meta.read_text().replace(get_analyzer().fingerprint, "0123456789abcdef"))
+    reason = ("it was built with other word lists for ar_light@3 (stopwords or name parts changed since); rebuild it "
+              "with `fahras index --rebuild`")
+    with pytest.raises(IndexIncompatible, match=re.escape(reason)):
+        open_index(corpus_index)
+    with pytest.raises(IndexIncompatible, match=re.escape(reason)):
+        Indexer(corpus_index)
+    with Indexer(corpus_index, rebuild=True) as ix:
+        ix.add(CORPUS)
+    assert open_index(corpus_index).meta.fingerprint == get_analyzer().fingerprint
+
+
+def test_the_fingerprint_covers_the_stopwords_and_name_parts():
+    from dataclasses import replace
+
+    a = get_analyzer()
+    assert replace(a, stopwords=a.stopwords - {"في"}).fingerprint != a.fingerprint
+    assert replace(a, word_lists=(a.word_lists[0] | {"زعفران"},)).fingerprint != a.fingerprint
 
 
 def test_reindexing_an_id_replaces_the_document(corpus_index):

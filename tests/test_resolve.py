@@ -2,6 +2,8 @@
 (capped, within a time budget), spelling suggestions, and the query length limit."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from indexer import Document, get_analyzer
 from search import Searcher
@@ -150,3 +152,29 @@ def test_a_resolver_without_an_index_resolves_words_and_phrases():
 def test_a_fuzzy_word_the_index_lacks_is_still_a_term_searched_for(corpus_index):
     results = Searcher(corpus_index).search("ماكغواير~")
     assert (results.total, results.terms) == (0, ["ماكغواير~"])
+
+
+# -- hostile queries: only QuerySyntaxError escapes, whatever is typed (FAHRAS_HYPOTHESIS=slow: 10,000 examples) -------
+
+QUERY_ALPHABET = st.sampled_from(list('"\'()+-*~:. ANDORT0123456789') + list("مكالمةوستريتلازارد") + ["date:", "person:",
+                                 "firm:", "title:", "..", "~2", "\u200f", "\u0651"])
+
+
+@pytest.fixture(scope="module")
+def searcher_of_samples(tmp_path_factory) -> Searcher:
+    from indexer import Indexer, read_inputs
+    from tests.conftest import SAMPLES
+
+    path = tmp_path_factory.mktemp("samples") / "ix"
+    with Indexer(path) as ix:
+        ix.index(read_inputs(SAMPLES))
+    return Searcher(path)
+
+
+@given(st.lists(QUERY_ALPHABET, max_size=30).map("".join) | st.text(max_size=40))
+def test_any_query_text_gives_results_or_a_syntax_error(searcher_of_samples, text):
+    try:
+        results = searcher_of_samples.search(text, limit=3)
+    except QuerySyntaxError:
+        return
+    assert results.total >= len(results.hits)
