@@ -83,3 +83,47 @@ def test_a_killed_indexer_leaves_its_last_commit_and_a_rerun_completes_it(news_j
 @pytest.mark.parametrize("seed", range(100, 120))
 def test_twenty_more_kills_at_random_moments(news_jsonl, tmp_path, seed, run_seconds):
     one_trial(news_jsonl, tmp_path, seed, run_seconds)
+
+
+# -- readers while a writer commits ------------------------------------------------------------------------------------
+
+def test_readers_search_while_a_writer_commits(news_jsonl, tmp_path):
+    """Four reader threads, each with its own Searcher, search while `fahras index` commits every 256 documents:
+    no reader fails, each sees whole snapshots that only grow, and each sees the last commit soon after it."""
+    import threading
+
+    from indexer import Document, Indexer
+    from search import Searcher
+
+    index = tmp_path / "ix"
+    with Indexer(index) as ix:  # the index exists before the readers open it
+        ix.add([Document("seed", "خبر", "قال مارك لاسري إن الأسواق ارتفعت")])
+    writer = subprocess.Popen(index_command(news_jsonl, index), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    seen: dict[int, list[int]] = {}
+    failures: list[BaseException] = []
+
+    def read(k: int) -> None:
+        searcher = Searcher(index)
+        totals = seen.setdefault(k, [])
+        deadline = None
+        try:
+            while True:
+                if writer.poll() is not None:  # the writer is done: its last commit shows up shortly after
+                    deadline = deadline or time.monotonic() + 30
+                    if totals[-1:] == [DOCS + 1] or time.monotonic() > deadline:
+                        break
+                results = searcher.search("الأسواق لازارد", limit=5)
+                assert len(results.hits) <= results.total
+                totals.append(results.total)
+        except BaseException as err:  # noqa: BLE001 - any failure of a reader is the test's failure
+            failures.append(err)
+
+    threads = [threading.Thread(target=read, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert writer.wait(timeout=300) == 0, writer.stderr.read() if writer.stderr else ""
+    assert failures == []
+    for totals in seen.values():
+        assert totals == sorted(totals) and totals[-1] == DOCS + 1
