@@ -104,7 +104,7 @@ def main() -> None:
             ix.add([Document("seed", "خبر", "أسعار النفط")])
         writer = [sys.executable, str(REPO_ROOT / "cli.py"), "index", str(args.jsonl), "--index", str(index),
                   "--batch-size", str(args.batch_size), "--json"]
-        print(f"{"readers":46} {'queries':>8} {'q/s':>8} {'errors':>7} {'p50 ms':>8} {'p99 ms':>8} {'proc RSS MB':>10}")
+        print(f"{'readers':46} {'queries':>8} {'q/s':>8} {'errors':>7} {'p50 ms':>8} {'p99 ms':>8} {'proc RSS MB':>10}")
         label = f"{args.threads} threads + {args.processes} processes"
         report(f"{label}, writer indexing", *run(index, args.threads, args.processes, writer))
         report(f"{label}, no writer (baseline)", *run(index, args.threads, args.processes, None))
