@@ -61,3 +61,8 @@ settings.register_profile("default", deadline=None, derandomize=True, print_blob
 settings.register_profile("explore", deadline=None)
 settings.register_profile("slow", deadline=None, max_examples=10_000)
 settings.load_profile(os.environ.get("FAHRAS_HYPOTHESIS", "default"))
+
+
+def at_least(examples: int) -> int:
+    """A test's own number of examples, or the profile's when that is more (the slow profile: 10,000)."""
+    return max(examples, settings().max_examples)

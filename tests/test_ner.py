@@ -23,7 +23,7 @@ from indexer.entities.tagger.features import (
 )
 from indexer.normalize import normalize
 from indexer.tokenize import word_spans
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, at_least
 
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG")
 
@@ -214,7 +214,7 @@ WORDS = st.text(st.one_of(st.sampled_from(list("وفبلكالرئيسزيدبد
                           st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)), max_size=9)
 
 
-@settings(max_examples=300)
+@settings(max_examples=at_least(300))
 @given(st.lists(WORDS.filter(lambda word: word != PAD), max_size=6))
 def test_attribute_columns_are_reached_attributes(tagger, written):
     lexicon = tagger._lexicon
@@ -225,7 +225,7 @@ def test_attribute_columns_are_reached_attributes(tagger, written):
         assert found == reached_attributes(word, norm, lexicon)
 
 
-@settings(max_examples=300)
+@settings(max_examples=at_least(300))
 @given(st.lists(WORDS, max_size=6))
 def test_mean_odds_of_many_words_equal_the_lexicon_s_exactly(tagger, words):
     odds = GramOdds(tagger._lexicon)._mean_odds(words).tolist()

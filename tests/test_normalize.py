@@ -17,6 +17,7 @@ from indexer.normalize import (
     unify_alef,
     yeh_for_alef_maksura,
 )
+from tests.conftest import at_least
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -111,7 +112,7 @@ WORD_CHARS = st.one_of(st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)
                        st.sampled_from(list("abcABCßİıΣσς0123456789 ´\u0301\u200cـًٌَّْٰٱآأإىة٠٩۰۹")), st.characters())
 
 
-@settings(max_examples=2000)
+@settings(max_examples=at_least(2000))
 @given(st.text(WORD_CHARS, max_size=12))
 def test_normalize_equals_the_rules_applied_in_turn(word):
     assert normalize(word) == by_every_rule(word)

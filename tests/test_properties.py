@@ -11,6 +11,7 @@ from indexer.clitics import ALL_CLITICS
 from indexer.normalize import normalize
 from indexer.stopwords import load_names
 from indexer.tokenize import word_spans
+from tests.conftest import at_least
 
 ARABIC = st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)
 MIXED = st.one_of(ARABIC, st.characters(), st.sampled_from(list(" ،؛؟«»\u200c\u200f\u202b\u2066ـًٌٍَُِّْٰﻻ٠٩۰a1")))
@@ -23,14 +24,14 @@ def test_normalize_is_idempotent(word):
     assert normalize(normalize(word)) == normalize(word)
 
 
-@settings(max_examples=300)
+@settings(max_examples=at_least(300))
 @given(TEXT)
 def test_analyzer_never_raises_and_offsets_are_in_bounds(text):
     for token in ANALYZER.tokens(text):
         assert 0 <= token.start < token.end <= len(text)
 
 
-@settings(max_examples=300)
+@settings(max_examples=at_least(300))
 @given(TEXT)
 def test_every_token_maps_back_to_its_original_word(text):
     spans = set(word_spans(text))
@@ -60,7 +61,7 @@ RULE_TEXT = st.lists(RULE_WORDS, max_size=25).map(" ".join)
 LABELS = st.sampled_from(["PER", "ORG", "LOC", "MISC"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=at_least(300))
 @given(RULE_TEXT, st.lists(st.tuples(LABELS, st.integers(0, 30), st.integers(1, 4)), max_size=6))
 def test_entity_rules_never_raise_and_every_entity_points_into_the_text(text, picks):
     from indexer.entities import EntityExtractor, Lists
@@ -93,7 +94,7 @@ def shipped_extractor():
     return default_extractor()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=at_least(150))
 @given(st.one_of(TEXT, RULE_TEXT))
 def test_the_shipped_extractor_never_raises_on_any_text(text):
     for entity in shipped_extractor()(text):
@@ -103,7 +104,7 @@ def test_the_shipped_extractor_never_raises_on_any_text(text):
 NAMES = sorted(load_names())
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=at_least(500))
 @given(st.sampled_from(NAMES), st.sampled_from(ALL_CLITICS))
 def test_no_name_loses_a_letter_it_owns_to_a_proclitic(name, clitic):
     """A name part with any proclitic written onto it keeps every letter of the name (the term may be the longer

@@ -20,6 +20,7 @@ from search.query import (
     parse,
     parse_lenient,
 )
+from tests.conftest import at_least
 
 
 @pytest.mark.parametrize("text, canonical", [
@@ -128,7 +129,7 @@ def test_long_query():
 QUERY_CHARS = st.sampled_from(list('ab وكلمة"\'()+-*~:AND OR NOT title:date:2024..\u200f\x00\n'))
 
 
-@settings(max_examples=400)
+@settings(max_examples=at_least(400))
 @given(st.text(QUERY_CHARS, max_size=60) | st.text(max_size=60))
 def test_strict_parser_gives_a_tree_or_a_syntax_error(text):
     try:
@@ -139,7 +140,7 @@ def test_strict_parser_gives_a_tree_or_a_syntax_error(text):
         assert isinstance(str(node), str)
 
 
-@settings(max_examples=400)
+@settings(max_examples=at_least(400))
 @given(st.text(QUERY_CHARS, max_size=60) | st.text(max_size=60))
 def test_lenient_parser_always_gives_a_tree(text):
     node, errors = parse_lenient(text)
@@ -147,7 +148,7 @@ def test_lenient_parser_always_gives_a_tree(text):
     assert all(0 <= e.position <= len(text) for e in errors)
 
 
-@settings(max_examples=200)
+@settings(max_examples=at_least(200))
 @given(st.text(QUERY_CHARS, max_size=60))
 def test_canonical_form_parses_to_the_same_tree(text):
     node, _ = parse_lenient(text)

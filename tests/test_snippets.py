@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from indexer import get_analyzer
 from search.highlight import query_matches
 from search.snippets import ELLIPSIS, Match, make_snippet
+from tests.conftest import at_least
 
 A = get_analyzer()
 
@@ -56,7 +57,7 @@ def test_highlights_are_offsets_into_the_snippet_text_not_the_document():
     assert highlighted(s) == ["المكالمةِ"]
 
 
-@settings(max_examples=200)
+@settings(max_examples=at_least(200))
 @given(st.lists(st.sampled_from(["كلمة", "المكالمة", "و", "طويلةجدا" * 3, "\n", "  "]), max_size=200),
        st.integers(min_value=20, max_value=300))
 def test_snippet_never_exceeds_max_chars_and_highlights_are_whole_words(words, max_chars):
