@@ -18,6 +18,7 @@ TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 STDIN = "-"
 MIN_YEAR, MAX_YEAR = 1700, 2261  # what the engine's date field can hold
+MAX_DOCUMENT_BYTES = 16 * 2**20  # a document larger than this (a book, a dump) is refused: split it into articles
 _UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by surrogateescape
 _SURROGATE = re.compile("[\ud800-\udfff]")  # left in decoded JSON only by a lone \uD800 escape: not text
 
@@ -112,6 +113,9 @@ def read_file(file: Path, root: Path, fields: FieldMap) -> Iterator[Document | P
 
 
 def _read_file(file: Path, root: Path, fields: FieldMap) -> Iterator[Document | Problem]:
+    if file.suffix.lower() not in JSONL_SUFFIXES and (size := file.stat().st_size) > MAX_DOCUMENT_BYTES:
+        yield Problem(str(file), 0, _too_large(size))
+        return
     if file.suffix.lower() in JSONL_SUFFIXES:
         with file.open(encoding="utf-8", errors="surrogateescape", newline="") as fh:
             yield from read_jsonl_lines(fh, str(file), fields)
@@ -147,6 +151,9 @@ def read_jsonl_lines(lines: Iterable[str], source: str, fields: FieldMap) -> Ite
     objects = with_text = 0
     for number, line in enumerate(lines, 1):
         if not line.strip():
+            continue
+        if len(line) > MAX_DOCUMENT_BYTES:  # characters, at least as many bytes
+            yield Problem(source, number, _too_large(len(line.encode("utf-8", "surrogateescape"))))
             continue
         try:
             record = json_record(line)
@@ -194,6 +201,11 @@ def json_document(record: dict[str, Any], fields: FieldMap, source: str) -> Docu
     known = {fields.id, fields.title, fields.text, fields.date}
     extra = {k: v for k, v in record.items() if k not in known}
     return Document(doc_id, title.strip(), body.strip(), source, _date(record.get(fields.date), fields.date), extra)
+
+
+def _too_large(size: int) -> str:
+    return (f"{size / 2**20:,.0f} MB is larger than a document may be ({MAX_DOCUMENT_BYTES // 2**20} MB); split it "
+            "into articles (one per file, or one per JSONL line)")
 
 
 def _scalar(record: dict[str, Any], key: str, required: bool = False) -> str:

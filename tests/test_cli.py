@@ -144,3 +144,27 @@ def test_index_without_entities(tmp_path):
     result = run("index", "-", "-i", str(index), "--no-entities", input='{"id": "1", "text": "قالت شركة Nvidia"}\n')
     assert result.exit_code == 0
     assert _json.loads(run("facets", "--json", "-i", str(index)).stdout) == {"person": [], "firm": []}
+
+
+def test_nothing_is_written_outside_the_index_directory(tmp_path):
+    """Every writing command, run from an empty working directory with an empty home: the only new files are in the
+    index directory."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, SAMPLES
+
+    work, home = tmp_path / "work", tmp_path / "home"
+    work.mkdir()
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache"), "PYTHONDONTWRITEBYTECODE": "1"}
+    commands = [["index", str(SAMPLES)], ["index", str(SAMPLES), "--sync"], ["search", "التبرعات"],
+                ["search", "Lazzard"], ["stats"], ["entities", "merge", "--kind", "firm", "لازارد", "Lazard"],
+                ["delete", "01_fundraising-call.txt"], ["index", str(SAMPLES), "--rebuild", "--jobs", "2"]]
+    for command in commands:
+        done = subprocess.run([sys.executable, str(ROOT / "cli.py"), *command, "--index", "ix"], cwd=work, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode in (0, 1), (command, done.stderr)
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert written and all(p.startswith("work/ix/") for p in written), written

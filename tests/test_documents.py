@@ -160,3 +160,38 @@ def test_binary_and_truncated_utf8_files_are_problems(tmp_path):
     (tmp_path / "cut.txt").write_bytes("عنوان\nنص".encode()[:-1])
     problems = [i for i in read_inputs(tmp_path) if isinstance(i, Problem)]
     assert [(p.path.rsplit("/", 1)[1], p.line) for p in problems] == [("bin.txt", 2), ("cut.txt", 2)]  # 0x80 after \n
+
+
+def test_a_document_larger_than_the_limit_is_a_problem_and_the_rest_is_read(tmp_path, monkeypatch):
+    import indexer.documents as documents
+
+    monkeypatch.setattr(documents, "MAX_DOCUMENT_BYTES", 1000)
+    (tmp_path / "book.txt").write_text("عنوان\n" + "كلمة " * 400, encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "big", "text": "نص " * 400}) + "\n"
+                                      + json.dumps({"id": "small", "text": "نص"}) + "\n", encoding="utf-8")
+    items = list(read_inputs(tmp_path))
+    assert [i.id for i in items if isinstance(i, Document)] == ["small"]
+    assert [(i.path.rsplit("/", 1)[1], i.line) for i in items if isinstance(i, Problem)] == [("a.jsonl", 1),
+                                                                                             ("book.txt", 0)]
+    assert "is larger than a document may be (0 MB); split it into articles" in str(items[0])
+
+
+def test_deep_folders_are_read(tmp_path):
+    deep = tmp_path.joinpath(*[f"d{i}" for i in range(100)])
+    deep.mkdir(parents=True)
+    (deep / "a.txt").write_text("عنوان\nنص", encoding="utf-8")
+    (doc,) = read_inputs(tmp_path)
+    assert doc.id.endswith("d99/a.txt")
+
+
+@pytest.mark.slow
+def test_a_hundred_thousand_tiny_files_are_all_indexed(tmp_path):
+    from indexer import Indexer, open_index
+
+    for i in range(100_000):
+        folder = tmp_path / "news" / f"{i // 1000:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{i:06d}.txt").write_text(f"خبر {i}\nنص", encoding="utf-8")
+    with Indexer(tmp_path / "ix", entities=False) as ix:
+        report = ix.index(read_inputs(tmp_path / "news"))
+    assert (report.added, report.problems, open_index(tmp_path / "ix").backend.num_docs()) == (100_000, [], 100_000)
