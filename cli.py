@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from enum import Enum
+from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -38,6 +39,7 @@ from search.evaluate import evaluate
 from search.query import Phrase
 from search.render import (
     analysis_lines,
+    export_rows,
     render_document,
     render_facets,
     render_reply,
@@ -63,7 +65,8 @@ class OneLineErrors(typer.core.TyperGroup):
             if type(err).__name__ == "NoArgsIsHelpError":  # `fahras` alone: the help, as click prints it
                 _err().print(err.format_message(), markup=False)
                 sys.exit(2)
-            _err().print(f"Error: {_one_line(err)}", markup=False)
+            argv = kwargs.get("args") or (args[0] if args else sys.argv[1:])
+            _err().print(f"Error: {_one_line(err, list(argv or []))}", markup=False)
             sys.exit(err.exit_code)
         except typer.Abort:
             if not standalone_mode:
@@ -74,14 +77,19 @@ class OneLineErrors(typer.core.TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-def _one_line(err: Exception) -> str:
+def _one_line(err: Exception, argv: list[str]) -> str:
     message = " ".join(err.format_message().split()).rstrip(".")
+    option = getattr(err, "option_name", "") or ""
+    if option.startswith("-") and not option[1:2].isascii():  # -ترامب: a query word, not an option
+        word = next((a for a in argv if a.startswith(option)), option)
+        return f"{message}; a query starting with - goes last, after --: fahras search [OPTIONS] -- \"{word}\""
     ctx = getattr(err, "ctx", None)
     return f"{message}; see `{ctx.command_path} --help`" if ctx is not None else message
 
 
 app = typer.Typer(
     cls=OneLineErrors,
+    context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -89,6 +97,17 @@ app = typer.Typer(
     help="Fahras: Arabic full-text search. Example: fahras index samples/news && fahras search \"جمع التبرعات\" "
          "&& fahras shell",
 )
+
+
+class Sort(str, Enum):
+    relevance = "relevance"
+    date = "date"
+
+
+class Format(str, Enum):
+    csv = "csv"
+    tsv = "tsv"
+    jsonl = "jsonl"
 
 
 class BidiMode(str, Enum):
@@ -114,11 +133,19 @@ class Display:
     visual: bool = False
 
 
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"fahras {package_version('fahras')}")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
     no_color: NoColorOpt = False,
     bidi_mode: Annotated[BidiMode, typer.Option("--bidi", envvar="FAHRAS_BIDI", help=BIDI_HELP)] = BidiMode.auto,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
 ) -> None:
     ctx.obj = (no_color, bidi_mode)
 
@@ -148,14 +175,15 @@ def _err() -> Console:
 
 @contextmanager
 def user_errors(debug: bool = False) -> Iterator[None]:
-    """A FahrasError becomes one line on stderr and exit 1; Ctrl-C exits 130 without a traceback."""
+    """A FahrasError (a usage or input error) becomes one line on stderr and exit 2; Ctrl-C exits 130 without a
+    traceback."""
     try:
         yield
     except FahrasError as err:
         if debug:
             raise
         _err().print(f"Error: {err}", markup=False)
-        raise typer.Exit(1) from None
+        raise typer.Exit(2) from None
     except KeyboardInterrupt:
         _err().print("interrupted; the index keeps everything committed before", markup=False)
         raise typer.Exit(130) from None
@@ -245,10 +273,19 @@ def _print_report(report: IndexReport, index: Path, as_json: bool) -> None:
 def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help='Words (all their forms match), "phrases", \'exact\', +must, -not, '
-                                              "AND/OR/NOT, (groups), title: person: firm: date:, prefix*, fuzzy~.")],
+                                              "AND/OR/NOT, (groups), title: person: firm: date:, prefix*, fuzzy~. "
+                                              "May be left out with --person/--firm (lists their documents). A query "
+                                              "starting with - goes after --.")] = "",
     index: IndexOpt = Path("index"),
     limit: Annotated[int, typer.Option(min=0, help="How many hits to show.")] = 10,
     offset: Annotated[int, typer.Option(min=0, help="How many hits to skip (for paging).")] = 0,
+    sort: Annotated[Sort | None, typer.Option(help="relevance, or date (newest first; the default without words).")]
+    = None,
+    count: Annotated[bool, typer.Option("--count", "-c", help="Print only the number of matching documents.")]
+    = False,
+    ids: Annotated[bool, typer.Option("--ids", "-l", help="Print only the ids of the hits, one per line.")] = False,
+    fmt: Annotated[Format | None, typer.Option("--format", help="Hits as csv, tsv or jsonl rows (id, title, date, "
+                                               "score, persons, firms, snippet).")] = None,
     explain: Annotated[bool, typer.Option(help="Show the parsed query and each word's analysis; search nothing.")]
     = False,
     person: Annotated[list[str] | None, typer.Option("--person", help="Only documents that mention this person "
@@ -260,25 +297,44 @@ def search(
     bidi_mode: BidiOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Search the index; print ranked hits with the matched words highlighted in the original text.
+    """Search the index; print ranked hits with the matched words highlighted in the original text. Exit status: 0
+    hits, 1 no hits, 2 a usage or input error.
 
-    Example: fahras search "جمع التبرعات" --limit 5 ; fahras search '"وول ستريت" -ترامب' --person "مارك لاسري"
+    Example: fahras search "جمع التبرعات" --limit 5 ; fahras search '"وول ستريت" -ترامب' --person "مارك لاسري" ;
+    fahras search --firm Lazard --format csv > lazard.csv ; fahras search -- "-ترامب بايدن"
     """
     filters = [Phrase(name, "person") for name in person or []] + [Phrase(name, "firm") for name in firm or []]
+    if not query.strip() and not filters:
+        _err().print("Error: give words to search for, or --person/--firm NAME to list their documents; see "
+                     "`fahras search --help`", markup=False)
+        raise typer.Exit(2)
     with user_errors(debug):
         searcher = Searcher(index)
         if explain:
             _print_explanation(searcher.explain(query), as_json)
             return
-        results = searcher.search(query, limit=limit, offset=offset, filters=filters)
+        results = searcher.search(query, limit=0 if count else limit, offset=offset, filters=filters,
+                                  sort=sort.value if sort else None, facets=not (count or ids or fmt))
+    found = 0 if results.total else 1
+    if count:
+        typer.echo(results.total)
+        raise typer.Exit(found)
+    if ids:
+        for hit in results.hits:
+            typer.echo(hit.id)
+        raise typer.Exit(found)
+    if fmt is not None:
+        sys.stdout.write(export_rows(results, fmt.value))
+        raise typer.Exit(found)
     if as_json:
         typer.echo(json.dumps(results.to_dict(), ensure_ascii=False))
-        return
+        raise typer.Exit(found)
     for warning in results.warnings:
         _err().print(f"note: {warning}; searched for: {results.parsed}", markup=False)
     display = _display(ctx, no_color, bidi_mode)
     label = State(query, tuple(person or ()), tuple(firm or ())).label()
     _out(display).print(render_results(results, offset, visual=display.visual, label=label))
+    raise typer.Exit(found)
 
 
 def _print_explanation(explanation: Explanation, as_json: bool) -> None:
@@ -403,7 +459,7 @@ def facets(
     ctx: typer.Context,
     query: Annotated[str | None, typer.Option("--query", "-q", help="Count over the hits of this query.")] = None,
     kind: Annotated[list[str] | None, typer.Option("--kind", help="person, firm or org (repeatable).")] = None,
-    top: Annotated[int, typer.Option(min=1, help="How many values per kind.")] = 10,
+    top: Annotated[int, typer.Option("--limit", "--top", min=1, help="How many values per kind.")] = 10,
     index: IndexOpt = Path("index"),
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
@@ -412,7 +468,7 @@ def facets(
 ) -> None:
     """Count documents per person and firm (one value per real entity, whatever its spelling or script).
 
-    Example: fahras facets --query "جمع التبرعات" --kind person --top 5
+    Example: fahras facets --query "جمع التبرعات" --kind person --limit 5
     """
     with user_errors(debug):
         counts = Searcher(index).facets(query, kinds=tuple(kind or ("person", "firm")), top=top)

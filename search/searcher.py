@@ -14,7 +14,7 @@ from indexer.backends.base import AnyOf, Bool, Boost, EngineQuery, MatchAll, Mat
 from indexer.documents import Document
 from indexer.entities import FIRM, KINDS, PERSON, Entity, Step, Trace, default_extractor
 from indexer.entities.store import EntityStore
-from indexer.errors import DocumentNotFound
+from indexer.errors import DocumentNotFound, InputError
 from indexer.index import DEFAULT_PATH, open_index
 from indexer.ledger import InputRun, Ledger
 from search import query as q
@@ -28,6 +28,7 @@ from search.snippets import make_snippet
 from search.suggest import FEW_HITS, name_vocabulary, suggest
 from search.vocabulary import Vocabulary
 
+SORTS = ("relevance", "date")
 FACET_BUDGET = 0.15  # seconds: a search that took longer leaves its facet counts out (they would run it again)
 MAX_QUERY_CHARS = 20_000  # about 3,000 words: a pasted page is searchable, a pasted book is refused
 FACET_KINDS = (PERSON, FIRM)  # facets shown with results; "org" is a field too (org:…, facets(kinds=…))
@@ -123,18 +124,23 @@ class Searcher:
         return self.resolver.resolve(node), errors
 
     def search(self, query: str | q.Node, *, limit: int = 10, offset: int = 0, filters: Sequence[q.Node] = (),
-               snippet_chars: int = 200, facets: bool = True, facet_size: int = 10) -> Results:
+               snippet_chars: int = 200, facets: bool = True, facet_size: int = 10,
+               sort: str | None = None) -> Results:
         """BM25 over title and body; every hit has a snippet of its original body with the query's matches.
 
         `query` is query-language text (see search.query) or a parsed tree; `filters` (e.g.
-        `Phrase("مارك لاسري", "person")`) must all match too. A query with fewer than FEW_HITS hits gets
-        spelling suggestions.
+        `Phrase("مارك لاسري", "person")`) must all match too. `sort` is "relevance" or "date" (newest first); by
+        default a query with words is ranked and one of filters alone lists the newest first. A query with fewer
+        than FEW_HITS hits gets spelling suggestions.
         """
         started = time.monotonic()
         node, errors = self.parse(query, filters)
         resolved = self.resolver.resolve(node)
         engine_query = self._plan(resolved)
-        page = self.backend.search(engine_query, limit, offset)
+        if sort not in (None, *SORTS):
+            raise InputError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
+        newest = sort == "date" or sort is None and not resolved.leaves
+        page = self.backend.search(engine_query, limit, offset, newest_first=newest)
         shown = self._shown([stored for _, stored in page.hits])
         hits = [self._hit(score, stored, shown, resolved, snippet_chars) for score, stored in page.hits]
         warnings = [*errors, *resolved.warnings]

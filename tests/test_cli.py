@@ -51,12 +51,12 @@ def test_search_limit_and_offset(corpus_index):
 def test_search_of_stopwords_only(corpus_index):
     result = run("search", "في من", "-i", str(corpus_index))
     assert (result.exit_code, result.stdout) == (
-        0, "no hits for «في من» (only stopwords or punctuation: nothing to search for)\n")
+        1, "no hits for «في من» (only stopwords or punctuation: nothing to search for)\n")
 
 
-def test_search_without_index_is_one_line_and_exit_1(tmp_path):
+def test_search_without_index_is_one_line_and_exit_2(tmp_path):
     result = run("search", "مكالمة", "-i", str(tmp_path / "none"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == f"Error: no index at {tmp_path / 'none'}; run `fahras index` first\n"
     assert result.stdout == ""
 
@@ -77,7 +77,7 @@ def test_analyze_json():
 
 def test_analyze_unknown_analyzer():
     result = run("analyze", "نص", "--analyzer", "ar_heavy@1")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.startswith("Error: the index uses analyzer 'ar_heavy@1', which this build")
 
 
@@ -108,7 +108,7 @@ def test_index_json_summary(tmp_path):
 
 def test_index_missing_input_path(tmp_path):
     result = run("index", str(tmp_path / "nope"), "-i", str(tmp_path / "ix"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == (f"Error: {tmp_path / 'nope'} does not exist; give a folder of .txt/.md files, "
                              "a .jsonl file, or - for stdin\n")
 
@@ -127,7 +127,7 @@ def test_delete_unknown_id_exits_1(corpus_index):
 
 def test_delete_does_not_create_an_index(tmp_path):
     result = run("delete", "x", "-i", str(tmp_path / "none"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert not (tmp_path / "none").exists()
 
 
@@ -165,6 +165,52 @@ def test_nothing_is_written_outside_the_index_directory(tmp_path):
     for command in commands:
         done = subprocess.run([sys.executable, str(ROOT / "cli.py"), *command, "--index", "ix"], cwd=work, env=env,
                               capture_output=True, text=True, timeout=300)
-        assert done.returncode in (0, 1), (command, done.stderr)
+        assert done.returncode in (0, 1), (command, done.stderr)  # 1: a search without hits
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
     assert written and all(p.startswith("work/ix/") for p in written), written
+
+
+# -- conventions, listing and export --------------------------------------------------------------------------------
+
+def test_version_and_short_help():
+    from importlib.metadata import version
+
+    assert run("--version").stdout == f"fahras {version('fahras')}\n"
+    assert run("search", "-h").stdout.startswith("Usage: ")
+
+
+def test_search_exits_0_with_hits_and_1_without(corpus_index):
+    assert run("search", "زووم", "-i", str(corpus_index)).exit_code == 0
+    assert run("search", "قطار", "-i", str(corpus_index)).exit_code == 1
+
+
+def test_a_query_starting_with_a_dash_is_told_to_go_after_the_double_dash(corpus_index):
+    result = run("search", "-وول ستريت", "-i", str(corpus_index))
+    assert (result.exit_code, result.stderr) == (2, "Error: No such option: -و; a query starting with - goes last, "
+                                                    'after --: fahras search [OPTIONS] -- "-وول ستريت"\n')
+    assert run("search", "-i", str(corpus_index), "--ids", "--", "-ارتفعت وول").stdout == "d1\n"
+
+
+def test_count_and_ids(corpus_index):
+    assert run("search", "وول", "-i", str(corpus_index), "-c").stdout == "2\n"
+    assert sorted(run("search", "وول", "-i", str(corpus_index), "-l").stdout.split()) == ["d1", "d2"]
+
+
+def test_csv_export_has_the_spreadsheet_fields(corpus_index):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(run("search", "زووم", "-i", str(corpus_index), "--format", "csv").stdout)))
+    assert [(r["id"], r["title"], r["persons"], r["snippet"]) for r in rows] == [
+        ("d4", "مكالمة خاصة", "", "جرت مكالمةٌ خاصة بين المستثمرين عبر تطبيق زووم.")]
+    assert list(rows[0]) == ["id", "title", "date", "score", "persons", "firms", "snippet"]
+
+
+def test_filters_alone_list_the_documents_newest_first(tmp_path):
+    from indexer import Document
+    from tests.conftest import build_index
+
+    docs = [Document(f"n{i}", "خبر", "قال مارك لاسري إن الأسواق ارتفعت", date=f"2024-0{i}-01") for i in (3, 1, 2)]
+    index = build_index(tmp_path / "ix", docs, entities=True)
+    result = run("search", "--person", "مارك لاسري", "-i", str(index), "--ids")
+    assert (result.exit_code, result.stdout) == (0, "n3\nn2\nn1\n")

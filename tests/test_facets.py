@@ -184,7 +184,7 @@ def test_cli_entities_merge_rename_block(index):
 def test_cli_entities_rename_needs_two_names(index):
     result = cli_run("entities", "rename", "زووم", "-i", str(index))
     assert (result.exit_code, result.stderr) == (
-        1, "Error: rename takes NAME NEW_NAME; see `fahras entities --help`\n")
+        2, "Error: rename takes NAME NEW_NAME; see `fahras entities --help`\n")
 
 
 def test_cli_search_with_person_filter(index):

@@ -280,7 +280,7 @@ s3
 
 def test_show_unknown_id_is_one_line(entity_index):
     result = run("show", "nope", "-i", str(entity_index))
-    assert (result.exit_code, result.stdout) == (1, "")
+    assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"Error: no document with id 'nope' in {entity_index}; find ids with `fahras search WORDS`\n"
 
 
@@ -353,7 +353,8 @@ def test_every_command_has_help_with_an_arabic_example():
 
 def test_usage_errors_are_one_line_with_a_next_step():
     result = run("search")
-    assert (result.exit_code, result.stderr) == (2, "Error: Missing argument 'query'; see `root search --help`\n")
+    assert (result.exit_code, result.stderr) == (2, "Error: give words to search for, or --person/--firm NAME to list "
+                                                    "their documents; see `fahras search --help`\n")
     result = run("--bidi", "sideways", "stats")
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1

@@ -223,7 +223,7 @@ def test_piped_input_runs_without_a_prompt(shell_index):
 
 def test_shell_without_index_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(app, ["shell", "-i", str(tmp_path / "none")])
-    assert (result.exit_code, result.stderr) == (1, f"Error: no index at {tmp_path / 'none'}; run `fahras index` first\n")
+    assert (result.exit_code, result.stderr) == (2, f"Error: no index at {tmp_path / 'none'}; run `fahras index` first\n")
 
 
 # -- through a pseudo-terminal -------------------------------------------------------------------------------------

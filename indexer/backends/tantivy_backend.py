@@ -152,10 +152,16 @@ class TantivyBackend:
     def num_docs(self) -> int:
         return self._index.searcher().num_docs
 
-    def search(self, query: EngineQuery, limit: int, offset: int = 0) -> Page:
+    def search(self, query: EngineQuery, limit: int, offset: int = 0, newest_first: bool = False) -> Page:
+        """One page of hits, best first, or newest first by the date field (scores are then 0)."""
         searcher = self._index.searcher()
-        result = searcher.search(self._query(query), max(limit, 1), count=True, offset=offset)
-        hits = [(score, _record(searcher.doc(addr))) for score, addr in result.hits[:limit]]
+        if newest_first:
+            result = searcher.search(self._query(query), max(limit, 1), count=True, order_by_field="date",
+                                     offset=offset, order=tantivy.Order.Desc)
+            hits = [(0.0, _record(searcher.doc(addr))) for _, addr in result.hits[:limit]]
+        else:
+            result = searcher.search(self._query(query), max(limit, 1), count=True, offset=offset)
+            hits = [(score, _record(searcher.doc(addr))) for score, addr in result.hits[:limit]]
         return Page(result.count, hits)
 
     def count(self, query: EngineQuery) -> int:
