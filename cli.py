@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from enum import Enum
@@ -29,8 +29,16 @@ from rich.text import Text
 from indexer import FahrasError, FieldMap, Indexer, IndexReport, get_analyzer, read_inputs
 from indexer.analysis import ANALYZER_SPECS, DEFAULT_ANALYZER
 from indexer.documents import STDIN, count_inputs
-from indexer.entities import RULES, Trace, default_extractor, extract_entities
-from indexer.entities.aliases import ALIASES_FILE, add_block, add_merge, add_rename
+from indexer.entities import KINDS, RULES, Trace, default_extractor, extract_entities
+from indexer.entities.aliases import (
+    ALIASES_FILE,
+    add_block,
+    add_merge,
+    add_rename,
+    read_aliases,
+    remove_block,
+    remove_merge,
+)
 from indexer.entities.store import EntityStore
 from indexer.errors import InputError
 from indexer.meta import read_meta
@@ -84,6 +92,8 @@ def _one_line(err: Exception, argv: list[str]) -> str:
         word = next((a for a in argv if a.startswith(option)), option)
         return f"{message}; a query starting with - goes last, after --: fahras search [OPTIONS] -- \"{word}\""
     ctx = getattr(err, "ctx", None)
+    if ctx is not None and message.startswith("No such command") and hasattr(ctx.command, "list_commands"):
+        return f"{message}; the commands are {', '.join(ctx.command.list_commands(ctx))}"
     return f"{message}; see `{ctx.command_path} --help`" if ctx is not None else message
 
 
@@ -482,8 +492,8 @@ def facets(
 @app.command()
 def entities(
     args: Annotated[list[str] | None, typer.Argument(
-        help="TEXT to find entities in; or merge NAME NAME…, rename NAME NEW_NAME, block NAME to edit how the "
-             "index groups entities (kept in INDEX/aliases.toml, applied at once, nothing re-indexed).")] = None,
+        help="TEXT to find entities in (merge, rename and block, to edit how the index groups entities, are "
+             "`fahras aliases` commands now; here they still work).")] = None,
     file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the text from this file.")] = None,
     doc: Annotated[str | None, typer.Option("--doc", "-d", metavar="ID", help="A document of the index: its text, "
                                             "and with --trace the facet value each name gets there.")] = None,
@@ -495,12 +505,12 @@ def entities(
     as_json: JsonOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Find people, firms and organisations in Arabic text, see why (--trace), or merge/rename/block entities of
-    the index. JSON: a list of {kind, start, end, surface, canonical}; with --trace each has a "trace" list, in
+    """Find people, firms and organisations in Arabic text, and see why (--trace); `fahras aliases` edits how the
+    index groups them. JSON: a list of {kind, start, end, surface, canonical}; with --trace each has a "trace" list, in
     {"entities": [...], "dropped": [...]}.
 
     Example: fahras entities "قال الرئيس التنفيذي لشركة أفينو كابيتال إن" ; fahras entities --trace --doc ID ;
-    fahras entities merge "لازارد" "Lazard Frères" --kind firm
+    fahras aliases merge "لازارد" "Lazard Frères" --kind firm
     """
     words = list(args or [])
     with user_errors(debug):
@@ -570,6 +580,99 @@ def _edit_aliases(index: Path, kind: str, action: str, names: list[str]) -> None
         add_block(index, kind, names[0])
     EntityStore(index).regroup()
     _err().print(f"{action}: {' / '.join(names)} ({kind}); saved in {index / ALIASES_FILE}", markup=False)
+
+
+aliases_app = typer.Typer(cls=OneLineErrors, no_args_is_help=True, help="List and edit how the index groups entity "
+                          "names into facet values (INDEX/aliases.toml, applied at once, nothing re-indexed).\n\n"
+                          "Example: fahras aliases merge \"لازارد\" \"Lazard Frères\" --kind firm ; fahras aliases list")
+app.add_typer(aliases_app, name="aliases")
+KindOpt = Annotated[str, typer.Option(help="person, firm or org.")]
+
+
+@aliases_app.command("list")
+def aliases_list(
+    index: IndexOpt = Path("index"),
+    kind: Annotated[str | None, typer.Option(help="Only this kind: person, firm or org.")] = None,
+    as_json: JsonOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """The merges, renames and blocks in force, by kind.
+
+    Example: fahras aliases list --kind firm --json
+    """
+    with user_errors(debug):
+        _require_index(index)
+        aliases = read_aliases(index)
+        kinds = [kind] if kind else list(KINDS)
+        if kind and kind not in KINDS:
+            raise InputError(f"unknown entity kind {kind!r}; use one of {', '.join(KINDS)}")
+    data = {k: asdict(aliases.of(k)) for k in kinds}
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False))
+        return
+    lines = [f"{k}\tmerge\t{' = '.join(group)}" for k in kinds for group in data[k]["merge"]]
+    lines += [f"{k}\trename\t{name} → {new}" for k in kinds for name, new in data[k]["rename"].items()]
+    lines += [f"{k}\tblock\t{name}" for k in kinds for name in data[k]["block"]]
+    typer.echo("\n".join(lines) if lines else f"no aliases in {index / ALIASES_FILE}")
+
+
+def _aliases_edit(index: Path, debug: bool, what: str, edit: Callable[[], object]) -> None:
+    with user_errors(debug):
+        _require_index(index)
+        edit()
+        EntityStore(index).regroup()
+    _err().print(f"{what}; saved in {index / ALIASES_FILE}", markup=False)
+
+
+@aliases_app.command("merge")
+def aliases_merge(names: Annotated[list[str], typer.Argument(help="Two or more names of one entity.")],
+                  kind: KindOpt = "person", index: IndexOpt = Path("index"), debug: DebugOpt = False) -> None:
+    """Make these names one entity (one facet value).
+
+    Example: fahras aliases merge "لازارد" "Lazard Frères" --kind firm
+    """
+    _aliases_edit(index, debug, f"merged {' = '.join(names)} ({kind})", lambda: add_merge(index, kind, names))
+
+
+@aliases_app.command("rename")
+def aliases_rename(name: Annotated[str, typer.Argument(help="The entity's name now.")],
+                   new_name: Annotated[str, typer.Argument(help="The name to show.")],
+                   kind: KindOpt = "person", index: IndexOpt = Path("index"), debug: DebugOpt = False) -> None:
+    """Show an entity under another name.
+
+    Example: fahras aliases rename "لاسري" "مارك لاسري"
+    """
+    _aliases_edit(index, debug, f"renamed {name} → {new_name} ({kind})", lambda: add_rename(index, kind, name, new_name))
+
+
+@aliases_app.command("block")
+def aliases_block(name: Annotated[str, typer.Argument(help="A name never to show as a facet value.")],
+                  kind: KindOpt = "person", index: IndexOpt = Path("index"), debug: DebugOpt = False) -> None:
+    """Never show this name as a facet value (a false extraction, say).
+
+    Example: fahras aliases block "يرحمه الله"
+    """
+    _aliases_edit(index, debug, f"blocked {name} ({kind})", lambda: add_block(index, kind, name))
+
+
+@aliases_app.command("unmerge")
+def aliases_unmerge(name: Annotated[str, typer.Argument(help="A name listed in a merge.")],
+                    kind: KindOpt = "person", index: IndexOpt = Path("index"), debug: DebugOpt = False) -> None:
+    """Undo the merges that list this name.
+
+    Example: fahras aliases unmerge "Lazard Frères" --kind firm
+    """
+    _aliases_edit(index, debug, f"unmerged {name} ({kind})", lambda: remove_merge(index, kind, name))
+
+
+@aliases_app.command("unblock")
+def aliases_unblock(name: Annotated[str, typer.Argument(help="A blocked name.")],
+                    kind: KindOpt = "person", index: IndexOpt = Path("index"), debug: DebugOpt = False) -> None:
+    """Show a blocked name as a facet value again.
+
+    Example: fahras aliases unblock "يرحمه الله"
+    """
+    _aliases_edit(index, debug, f"unblocked {name} ({kind})", lambda: remove_block(index, kind, name))
 
 
 @app.command()

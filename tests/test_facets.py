@@ -1,5 +1,7 @@
 """Entity facets: one value per real entity, counts equal to a brute-force count, filters by any spelling."""
 
+import json
+
 import pytest
 
 from indexer import Document, Indexer
@@ -227,3 +229,40 @@ def test_a_person_keyed_by_one_letter_is_not_hidden_by_a_firm_keyed_alike(tmp_pa
                  ) as ix:
         ix.add(docs)
     assert counts(Searcher(tmp_path / "ix"), kind="person") == {"Tao Wei": 1}
+
+
+# -- fahras aliases ----------------------------------------------------------------------------------------------------
+
+def test_aliases_merge_list_and_unmerge(index):
+    assert cli_run("aliases", "merge", "زووم", "Zoom", "--kind", "firm", "-i", str(index)).exit_code == 0
+    listed = cli_run("aliases", "list", "--kind", "firm", "-i", str(index))
+    assert listed.stdout == "firm\tmerge\tزووم = Zoom\n"
+    assert cli_run("aliases", "unmerge", "Zoom", "--kind", "firm", "-i", str(index)).exit_code == 0
+    assert json.loads(cli_run("aliases", "list", "--json", "-i", str(index)).stdout)["firm"]["merge"] == []
+
+
+def test_aliases_block_and_unblock(index):
+    cli_run("aliases", "block", "زووم", "--kind", "firm", "-i", str(index))
+    assert "زووم" not in [c.value for c in Searcher(index).facets(kinds=("firm",))["firm"]]
+    cli_run("aliases", "unblock", "زووم", "--kind", "firm", "-i", str(index))
+    assert "زووم" in [c.value for c in Searcher(index).facets(kinds=("firm",))["firm"]]
+
+
+def test_the_aliases_file_stays_toml_a_hand_can_edit(index):
+    from indexer.entities.aliases import tomllib
+
+    cli_run("aliases", "rename", "زووم", 'Zoom "Video"', "--kind", "firm", "-i", str(index))
+    data = tomllib.loads((index / "aliases.toml").read_text(encoding="utf-8"))
+    assert data["firm"]["rename"] == {"زووم": 'Zoom "Video"'}
+
+
+def test_an_unknown_aliases_command_lists_the_valid_ones(index):
+    result = cli_run("aliases", "forget", "x", "-i", str(index))
+    assert result.exit_code == 2
+    assert result.stderr.endswith("the commands are list, merge, rename, block, unmerge, unblock\n")
+
+
+def test_unblocking_a_name_that_is_not_blocked_says_so(index):
+    result = cli_run("aliases", "unblock", "نور", "-i", str(index))
+    assert (result.exit_code, result.stderr) == (2, "Error: 'نور' is not a blocked person; see the blocked names "
+                                                    "with `fahras aliases list`\n")

@@ -1,9 +1,9 @@
 """aliases.toml in an index directory ↔ the user's entity merges, renames and blocks (applied when the index regroups
-its entity values: at once after `fahras entities merge|rename|block`, at the next open after a hand edit)."""
+its entity values: at once after `fahras aliases merge|rename|block|unmerge|unblock`, at the next open after a hand
+edit)."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -13,6 +13,8 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
+
+import tomli_w
 
 from indexer.entities.kinds import KINDS
 from indexer.errors import InputError
@@ -54,26 +56,13 @@ def read_aliases(index: Path) -> Aliases:
 
 
 def write_aliases(index: Path, aliases: Aliases) -> None:
-    """Write aliases.toml atomically."""
-    lines = ["# Entity aliases of this index; edit with `fahras entities merge|rename|block`.", ""]
-    for kind in KINDS:
-        a = aliases.of(kind)
-        if not (a.merge or a.rename or a.block):
-            continue
-        lines.append(f"[{kind}]")
-        lines.append("merge = [" + ", ".join("[" + ", ".join(map(_q, g)) + "]" for g in a.merge) + "]")
-        lines.append("block = [" + ", ".join(map(_q, a.block)) + "]")
-        lines.append(f"[{kind}.rename]")
-        lines += [f"{_q(k)} = {_q(v)}" for k, v in a.rename.items()]
-        lines.append("")
+    """Write aliases.toml atomically (tomli-w: hand-editable TOML, never built by string concatenation)."""
+    data = {kind: {"merge": a.merge, "block": a.block, "rename": a.rename}
+            for kind in KINDS if (a := aliases.of(kind)).merge or a.rename or a.block}
+    text = "# Entity aliases of this index; edit with `fahras aliases merge|rename|block|unmerge|unblock` or here.\n\n"
     tmp = index / f".{ALIASES_FILE}.tmp"
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.write_text(text + tomli_w.dumps(data), encoding="utf-8")
     os.replace(tmp, index / ALIASES_FILE)
-
-
-def _q(text: str) -> str:
-    """A TOML basic string (JSON's escaping is valid TOML for these characters)."""
-    return json.dumps(text, ensure_ascii=False)
 
 
 def _check_kind(kind: str) -> None:
@@ -85,7 +74,7 @@ def add_merge(index: Path, kind: str, names: list[str]) -> Aliases:
     """Record that `names` are one entity (takes effect at the next search; nothing is re-indexed)."""
     _check_kind(kind)
     if len(names) < 2:
-        raise InputError("merge needs at least two names, e.g. fahras entities merge \"مارك لاسري\" \"Marc Lasry\"")
+        raise InputError("merge needs at least two names, e.g. fahras aliases merge \"مارك لاسري\" \"Marc Lasry\"")
     aliases = read_aliases(index)
     aliases.of(kind).merge.append(list(names))
     write_aliases(index, aliases)
@@ -107,5 +96,28 @@ def add_block(index: Path, kind: str, name: str) -> Aliases:
     aliases = read_aliases(index)
     if name not in aliases.of(kind).block:
         aliases.of(kind).block.append(name)
+    write_aliases(index, aliases)
+    return aliases
+
+
+def remove_merge(index: Path, kind: str, name: str) -> Aliases:
+    """Forget every merge that lists `name` (its names are grouped by the index alone again)."""
+    _check_kind(kind)
+    aliases = read_aliases(index)
+    kept = [group for group in aliases.of(kind).merge if name not in group]
+    if len(kept) == len(aliases.of(kind).merge):
+        raise InputError(f"no merge of {kind} names lists {name!r}; see them with `fahras aliases list`")
+    aliases.of(kind).merge = kept
+    write_aliases(index, aliases)
+    return aliases
+
+
+def remove_block(index: Path, kind: str, name: str) -> Aliases:
+    """Show the entity called `name` as a facet value again."""
+    _check_kind(kind)
+    aliases = read_aliases(index)
+    if name not in aliases.of(kind).block:
+        raise InputError(f"{name!r} is not a blocked {kind}; see the blocked names with `fahras aliases list`")
+    aliases.of(kind).block.remove(name)
     write_aliases(index, aliases)
     return aliases
