@@ -195,3 +195,21 @@ def test_a_hundred_thousand_tiny_files_are_all_indexed(tmp_path):
     with Indexer(tmp_path / "ix", entities=False) as ix:
         report = ix.index(read_inputs(tmp_path / "news"))
     assert (report.added, report.problems, open_index(tmp_path / "ix").backend.num_docs()) == (100_000, [], 100_000)
+
+
+@pytest.mark.slow
+def test_a_200_mb_file_and_a_200_mb_jsonl_line_are_problems_and_the_rest_is_read(tmp_path):
+    block = "كلمة " * 100_000
+    with (tmp_path / "dump.txt").open("w", encoding="utf-8") as fh:
+        for _ in range(200):
+            fh.write(block)
+    with (tmp_path / "dump.jsonl").open("w", encoding="utf-8") as fh:
+        fh.write('{"id": "huge", "text": "')
+        for _ in range(200):
+            fh.write(block)
+        fh.write('"}\n{"id": "small", "text": "نص"}\n')
+    (tmp_path / "a.txt").write_text("عنوان\nنص", encoding="utf-8")
+    items = list(read_inputs(tmp_path))
+    assert sorted(i.id for i in items if isinstance(i, Document)) == ["a.txt", "small"]
+    assert sorted((i.path.rsplit("/", 1)[1], i.line) for i in items if isinstance(i, Problem)) == [
+        ("dump.jsonl", 1), ("dump.txt", 0)]
