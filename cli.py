@@ -9,9 +9,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from enum import Enum
-from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -26,36 +25,13 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from indexer import FahrasError, FieldMap, Indexer, IndexReport, get_analyzer, read_inputs
 from indexer.analysis import ANALYZER_SPECS, DEFAULT_ANALYZER
-from indexer.documents import STDIN, count_inputs
-from indexer.entities import KINDS, RULES, Trace, default_extractor, extract_entities
-from indexer.entities.aliases import (
-    ALIASES_FILE,
-    add_block,
-    add_merge,
-    add_rename,
-    read_aliases,
-    remove_block,
-    remove_merge,
-)
-from indexer.entities.store import EntityStore
-from indexer.errors import InputError
-from indexer.meta import read_meta
-from search import Searcher, bidi
-from search.evaluate import evaluate
-from search.query import Phrase
-from search.render import (
-    analysis_lines,
-    export_rows,
-    render_document,
-    render_facets,
-    render_reply,
-    render_results,
-    render_stats,
-)
-from search.searcher import Explanation
-from search.shell import Shell, State, history_path, line_reader, loop, prompt_reader
+from indexer.errors import FahrasError, InputError
+
+if TYPE_CHECKING:
+    from indexer import FieldMap, Indexer, IndexReport
+    from indexer.entities import Trace
+    from search.searcher import Explanation
 
 # click's ClickException (typer re-exports only its subclasses; newer typers vendor click under another module name)
 ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
@@ -144,6 +120,8 @@ class Display:
 
 
 def _version(value: bool) -> None:
+    from importlib.metadata import version as package_version
+
     if value:
         typer.echo(f"fahras {package_version('fahras')}")
         raise typer.Exit(0)
@@ -162,6 +140,8 @@ def main_options(
 
 def _display(ctx: typer.Context, no_color: bool = False, bidi_mode: BidiMode | None = None) -> Display:
     """Command options over global ones; colour only on a terminal without NO_COLOR."""
+    from search import bidi
+
     global_no_color, global_bidi = ctx.obj or (False, BidiMode.auto)
     tty = sys.stdout.isatty()
     color = tty and not (no_color or global_no_color or os.environ.get("NO_COLOR"))
@@ -222,6 +202,8 @@ def index(
 
     Example: fahras index samples/news ; echo '{"id": "n1", "text": "مكالمة خاصة"}' | fahras index -
     """
+    from indexer import FieldMap, Indexer, IndexReport
+
     fields = FieldMap(id_field, title_field, text_field, date_field)
     with user_errors(debug), Indexer(index, analyzer, batch_size=batch_size, rebuild=rebuild,
                                      entities=entities, jobs=jobs) as ix:
@@ -234,6 +216,9 @@ def index(
 
 
 def _index_one(ix: Indexer, path: str, fields: FieldMap, sync: bool) -> IndexReport:
+    from indexer import read_inputs
+    from indexer.documents import STDIN, count_inputs
+
     items = read_inputs(path, fields)
     source = path if path == STDIN else str(Path(path).resolve())
     if not sys.stderr.isatty():
@@ -313,6 +298,11 @@ def search(
     Example: fahras search "جمع التبرعات" --limit 5 ; fahras search '"وول ستريت" -ترامب' --person "مارك لاسري" ;
     fahras search --firm Lazard --format csv > lazard.csv ; fahras search -- "-ترامب بايدن"
     """
+    from search.query import Phrase
+    from search.render import export_rows, render_results
+    from search.searcher import Searcher
+    from search.shell import State
+
     filters = [Phrase(name, "person") for name in person or []] + [Phrase(name, "firm") for name in firm or []]
     if not query.strip() and not filters:
         _err().print("Error: give words to search for, or --person/--firm NAME to list their documents; see "
@@ -348,6 +338,8 @@ def search(
 
 
 def _print_explanation(explanation: Explanation, as_json: bool) -> None:
+    from search.render import analysis_lines
+
     if as_json:
         data = asdict(explanation)
         data["words"] = [w._asdict() for w in explanation.words]
@@ -377,6 +369,9 @@ def show(
 
     Example: fahras search "مارك لاسري" ; fahras show 01_fundraising-call.txt
     """
+    from search.render import render_document
+    from search.searcher import Searcher
+
     with user_errors(debug):
         searcher = Searcher(index)
         document = searcher.document(doc_id)
@@ -403,6 +398,9 @@ def stats(
 
     Example: fahras stats --json ; top persons such as «مارك لاسري» come with their document counts
     """
+    from search.render import render_stats
+    from search.searcher import Searcher
+
     with user_errors(debug):
         info = Searcher(index).stats(top)
     data = asdict(info)
@@ -428,6 +426,10 @@ def shell(
 
     Example: fahras shell, then type: مكالمة خاصة ; person مارك لاسري ; open 1
     """
+    from search.render import render_reply
+    from search.searcher import Searcher
+    from search.shell import Shell, history_path, line_reader, loop, prompt_reader
+
     with user_errors(debug):
         searcher = Searcher(index)
     display = _display(ctx, no_color, bidi_mode)
@@ -451,6 +453,8 @@ def evaluate_collection(
 
     Example: fahras eval ../shared/data/retrieval/arcd --run arcd.trec (queries.tsv lines: q1<TAB>من أسس الشركة؟)
     """
+    from search.evaluate import evaluate
+
     with user_errors(debug):
         report = evaluate(collection, run_path=run, analyzer=analyzer, backend=backend)
     if as_json:
@@ -480,6 +484,9 @@ def facets(
 
     Example: fahras facets --query "جمع التبرعات" --kind person --limit 5
     """
+    from search.render import render_facets
+    from search.searcher import Searcher
+
     with user_errors(debug):
         counts = Searcher(index).facets(query, kinds=tuple(kind or ("person", "firm")), top=top)
     if as_json:
@@ -512,6 +519,9 @@ def entities(
     Example: fahras entities "قال الرئيس التنفيذي لشركة أفينو كابيتال إن" ; fahras entities --trace --doc ID ;
     fahras aliases merge "لازارد" "Lazard Frères" --kind firm
     """
+    from indexer.entities import Trace, default_extractor, extract_entities
+    from search.searcher import Searcher
+
     words = list(args or [])
     with user_errors(debug):
         if rules:
@@ -557,6 +567,8 @@ def _print_trace(trace: Trace, as_json: bool) -> None:
 
 
 def _print_rules(as_json: bool) -> None:
+    from indexer.entities import RULES
+
     if as_json:
         typer.echo(json.dumps([{"name": r.name, "reason": r.reason} for r in RULES], ensure_ascii=False))
         return
@@ -568,6 +580,9 @@ ALIAS_ACTIONS = ("merge", "rename", "block")
 
 
 def _edit_aliases(index: Path, kind: str, action: str, names: list[str]) -> None:
+    from indexer.entities.aliases import ALIASES_FILE, add_block, add_merge, add_rename
+    from indexer.entities.store import EntityStore
+
     _require_index(index)
     if action == "merge":
         add_merge(index, kind, names)
@@ -600,6 +615,9 @@ def aliases_list(
 
     Example: fahras aliases list --kind firm --json
     """
+    from indexer.entities import KINDS
+    from indexer.entities.aliases import ALIASES_FILE, read_aliases
+
     with user_errors(debug):
         _require_index(index)
         aliases = read_aliases(index)
@@ -617,6 +635,9 @@ def aliases_list(
 
 
 def _aliases_edit(index: Path, debug: bool, what: str, edit: Callable[[], object]) -> None:
+    from indexer.entities.aliases import ALIASES_FILE
+    from indexer.entities.store import EntityStore
+
     with user_errors(debug):
         _require_index(index)
         edit()
@@ -631,6 +652,8 @@ def aliases_merge(names: Annotated[list[str], typer.Argument(help="Two or more n
 
     Example: fahras aliases merge "لازارد" "Lazard Frères" --kind firm
     """
+    from indexer.entities.aliases import add_merge
+
     _aliases_edit(index, debug, f"merged {' = '.join(names)} ({kind})", lambda: add_merge(index, kind, names))
 
 
@@ -642,6 +665,8 @@ def aliases_rename(name: Annotated[str, typer.Argument(help="The entity's name n
 
     Example: fahras aliases rename "لاسري" "مارك لاسري"
     """
+    from indexer.entities.aliases import add_rename
+
     _aliases_edit(index, debug, f"renamed {name} → {new_name} ({kind})", lambda: add_rename(index, kind, name, new_name))
 
 
@@ -652,6 +677,8 @@ def aliases_block(name: Annotated[str, typer.Argument(help="A name never to show
 
     Example: fahras aliases block "يرحمه الله"
     """
+    from indexer.entities.aliases import add_block
+
     _aliases_edit(index, debug, f"blocked {name} ({kind})", lambda: add_block(index, kind, name))
 
 
@@ -662,6 +689,8 @@ def aliases_unmerge(name: Annotated[str, typer.Argument(help="A name listed in a
 
     Example: fahras aliases unmerge "Lazard Frères" --kind firm
     """
+    from indexer.entities.aliases import remove_merge
+
     _aliases_edit(index, debug, f"unmerged {name} ({kind})", lambda: remove_merge(index, kind, name))
 
 
@@ -672,6 +701,8 @@ def aliases_unblock(name: Annotated[str, typer.Argument(help="A blocked name.")]
 
     Example: fahras aliases unblock "يرحمه الله"
     """
+    from indexer.entities.aliases import remove_block
+
     _aliases_edit(index, debug, f"unblocked {name} ({kind})", lambda: remove_block(index, kind, name))
 
 
@@ -686,6 +717,9 @@ def analyze(
 
     Example: fahras analyze "وبالمكالمةِ الخاصة"
     """
+    from indexer import get_analyzer
+    from search.render import analysis_lines
+
     with user_errors(debug):
         infos = get_analyzer(analyzer).explain(text)
     if as_json:
@@ -705,6 +739,8 @@ def delete(
 
     Example: fahras delete 01_fundraising-call.txt "تقرير-الميزانية.txt"
     """
+    from indexer import Indexer
+
     with user_errors(debug):
         _require_index(index)
         with Indexer(index) as ix:
@@ -720,6 +756,8 @@ def _plural(n: int, word: str) -> str:
 
 def _require_index(path: Path) -> None:
     """Writing commands other than `index` must not create an index by accident."""
+    from indexer.meta import read_meta
+
     read_meta(path)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from indexer.analysis import Analyzer, get_analyzer
 from indexer.backends.base import AnalysedDoc
 from indexer.documents import Document
-from indexer.entities import KINDS, Entity, default_extractor
+from indexer.entities import KINDS, Entity
 
 Extractor = Callable[[str], list[Entity]]
 
@@ -43,6 +43,8 @@ class Analysis:
         if not self.entities:
             return [[] for _ in texts]
         if self.extractor is None:
+            from indexer.entities.extractor import default_extractor  # the tagger and rules load on first use
+
             self.extractor = default_extractor()
         extract_many = getattr(self.extractor, "extract_many", None)
         return extract_many(texts) if extract_many else [self.extractor(t) for t in texts]

@@ -8,11 +8,12 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from indexer.analysis import TokenInfo
 from indexer.backends.base import AnyOf, Bool, Boost, EngineQuery, MatchAll, MatchNone, Stored
 from indexer.documents import Document
-from indexer.entities import FIRM, KINDS, PERSON, Entity, Step, Trace, default_extractor
+from indexer.entities import FIRM, KINDS, PERSON, Entity, Step
 from indexer.entities.store import EntityStore
 from indexer.errors import DocumentNotFound, InputError
 from indexer.index import DEFAULT_PATH, open_index
@@ -27,6 +28,9 @@ from search.results import FacetCount, Hit, Results
 from search.snippets import make_snippet
 from search.suggest import FEW_HITS, name_vocabulary, suggest
 from search.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from indexer.entities.extractor import Trace
 
 SORTS = ("relevance", "date")
 FACET_BUDGET = 0.15  # seconds: a search that took longer leaves its facet counts out (they would run it again)
@@ -252,6 +256,8 @@ class Searcher:
     def trace(self, doc_id: str) -> Trace:
         """How the extractor finds the entities of a stored document, each traced on to its facet value: the group
         the index puts its canonical value in, and why (the grouping pass that joined it, or your aliases)."""
+        from indexer.entities.extractor import default_extractor  # the tagger and rules load only to trace
+
         document = self.document(doc_id)
         trace = default_extractor().trace(f"{document.title}\n{document.body}")
         return replace(trace, entities=[replace(t, steps=(*t.steps, self._grouped(t.entity))) for t in trace.entities])

@@ -6,10 +6,10 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-from rapidfuzz import process
-from rapidfuzz.distance import OSA, Levenshtein
+if TYPE_CHECKING:
+    import numpy as np
 
 MAX_EXPANSIONS = 50  # index words a fuzzy or prefix word stands for at most (Lucene's max expansions), most frequent
 _CHUNK = 64  # fuzzy words compared with the vocabulary at once (a row of one byte per vocabulary word each)
@@ -53,6 +53,8 @@ def arabic_cost(a: str, b: str) -> float:
     >>> arabic_cost("ماكغواير", "ماكجواير"), arabic_cost("ماكجوير", "ماكجواير"), arabic_cost("مكتب", "مكتل")
     (0.5, 0.5, 1.0)
     """
+    from rapidfuzz.distance import Levenshtein  # imported on first use: searches without fuzzy words never need it
+
     cost = 0.0
     for op in Levenshtein.editops(a, b):
         if op.tag == "replace":
@@ -68,8 +70,10 @@ class Vocabulary:
     """The words of one field of an index with their document counts."""
 
     def __init__(self, words: Sequence[tuple[str, int]]) -> None:
+        import numpy as np  # imported on first use, like rapidfuzz: a plain search loads neither
+
         self.words = [w for w, _ in words]
-        self.docs = np.fromiter((n for _, n in words), dtype=np.int64, count=len(words))
+        self.docs: np.ndarray = np.fromiter((n for _, n in words), dtype=np.int64, count=len(words))
         self._index = {w: i for i, w in enumerate(self.words)}
 
     def __len__(self) -> int:
@@ -84,6 +88,10 @@ class Vocabulary:
              limit: int = MAX_EXPANSIONS) -> list[list[str] | None]:
         """For each word, the index words within its distance (a transposition is one edit), the `limit` most
         frequent first; None for the words not reached before `deadline` (time.monotonic())."""
+        import numpy as np
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         out: list[list[str] | None] = [None] * len(words)
         if not self.words:
             return [[] for _ in words]
@@ -103,6 +111,9 @@ class Vocabulary:
     def suggest(self, word: str, limit: int = 3) -> list[Suggestion]:
         """Index words a misspelt `word` may mean: cheaper than one edit per 4 letters (at least one edit), more
         frequent than `word` itself, cheapest first, then most frequent."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
         budget = max(1.0, len(word) / 4)
         own = self.count(word)
         found = []
