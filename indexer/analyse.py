@@ -8,10 +8,10 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indexer.analysis import Analyzer, get_analyzer
-from indexer.backends.base import AnalysedDoc
+from indexer.backends.base import AnalysedDoc, encode_record
 from indexer.documents import Document
 from indexer.entities import KINDS, Entity
 
@@ -34,8 +34,9 @@ class Analysis:
             body, body_exact = self.analyzer.index_terms(doc.body)
             values = {kind: tuple(sorted({e.canonical for e in entities if e.kind == kind})) for kind in KINDS}
             mentions = tuple((e.kind, e.start, e.end, e.canonical) for e in entities)
-            out.append(AnalysedDoc(doc, title, body, title_exact + body_exact,
-                                   values["person"], values["firm"], values["org"], mentions))
+            analysed = AnalysedDoc(doc, title, body, title_exact + body_exact, values["person"], values["firm"],
+                                   values["org"], mentions)
+            out.append(replace(analysed, record=encode_record(analysed)))
         return out
 
     def entities_of(self, texts: list[str]) -> list[list[Entity]]:

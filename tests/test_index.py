@@ -274,3 +274,19 @@ def test_an_index_path_that_cannot_be_made_is_refused(tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(InputError, match="cannot create the index directory .*; give --index a path you can write to"):
         Indexer(tmp_path / "file" / "index")
+
+
+def test_records_are_stored_compressed_and_old_uncompressed_ones_still_read():
+    import json as jsonlib
+    import zlib
+
+    from indexer.backends.base import AnalysedDoc, decode_record, encode_record
+
+    analysed = AnalysedDoc(Document("a", "عنوان", "نص الخبر " * 50), [], [], [], ("مارك لاسري",), (), (),
+                           (("person", 0, 3, "مارك لاسري"),))
+    record = encode_record(analysed)
+    assert len(record) < len(("نص الخبر " * 50).encode()) / 4
+    stored = decode_record(record)
+    assert (stored.doc, stored.values["person"], stored.mentions) == (analysed.doc, ("مارك لاسري",), analysed.mentions)
+    plain = zlib.decompress(record)
+    assert decode_record(plain) == stored and jsonlib.loads(plain)["id"] == "a"

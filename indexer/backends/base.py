@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Protocol
 
@@ -14,12 +16,14 @@ from indexer.entities.kinds import KINDS
 # one per entity kind.
 TEXT_FIELDS = ("title", "body", "exact")
 KEYWORD_FIELDS = KINDS
+RECORD_LEVEL = 6  # zlib: level 6 stores Arabic news in 0.36 of its size, level 1 in 0.41
 Mention = tuple[str, int, int, str]  # (kind, start, end, value) of an entity mention in f"{title}\n{body}"
 
 
 @dataclass(frozen=True)
 class AnalysedDoc:
-    """A document with the terms each field indexes (from the one analyzer) and its entity values."""
+    """A document with the terms each field indexes (from the one analyzer) and its entity values; `record` is what
+    a backend stores of it (encode_record), made where the document was analysed (a worker process) when given."""
 
     doc: Document
     title: list[str]
@@ -29,6 +33,24 @@ class AnalysedDoc:
     firm: tuple[str, ...] = ()
     org: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    record: bytes = b""
+
+
+def encode_record(analysed: AnalysedDoc) -> bytes:
+    """What a backend stores of a document: the original, its entity values and mentions, as JSON compressed with
+    zlib (Arabic news text shrinks to about a third)."""
+    record = {**asdict(analysed.doc), **{k: list(getattr(analysed, k)) for k in KEYWORD_FIELDS},
+              "mentions": [list(m) for m in analysed.mentions]}
+    return zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass"), RECORD_LEVEL)
+
+
+def decode_record(data: bytes) -> Stored:
+    """A stored record → the document, its entity values by field and its mentions (uncompressed JSON, as indexes
+    made before compression store it, is read too)."""
+    raw = json.loads(zlib.decompress(data) if data[:1] == b"x" else data)
+    entities = {name: tuple(raw.pop(name, ())) for name in KEYWORD_FIELDS}
+    mentions = tuple((kind, start, end, value) for kind, start, end, value in raw.pop("mentions", ()))
+    return Stored(Document(**raw), entities, mentions)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -28,12 +27,13 @@ from indexer.backends.base import (
     Phrase,
     Stored,
     Term,
+    decode_record,
+    encode_record,
 )
-from indexer.documents import Document
 from indexer.errors import IndexIncompatible, IndexLocked
 
 HEAP_BYTES = 128_000_000
-RECORD = "record"  # stored JSON of the original document: the only stored field
+RECORD = "record"  # the stored record (base.encode_record): the only stored field
 KEY = "key"  # u64 fast field: a hash of the id, mapped back to the id through the KEYS_FILE sidecar
 KEYS_FILE = "fahras-keys.tsv"
 WRITER_LOCK = ".tantivy-writer.lock"  # tantivy's
@@ -111,9 +111,7 @@ class TantivyBackend:
                 doc.add_text(name, value)
         if analysed.doc.date:
             doc.add_date("date", _datetime(date.fromisoformat(analysed.doc.date)))
-        record = {**asdict(analysed.doc), **{k: list(v) for k, v in entities.items()},
-                  "mentions": [list(m) for m in analysed.mentions]}
-        doc.add_bytes(RECORD, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        doc.add_bytes(RECORD, analysed.record or encode_record(analysed))
         return doc
 
     def delete(self, ids: Iterable[str]) -> int:
@@ -313,8 +311,4 @@ def _datetime(day: date) -> datetime:
 
 
 def _record(doc: tantivy.Document) -> Stored:
-    """The stored JSON record → the document, its entity values by field and its mentions."""
-    data = json.loads(doc[RECORD][0])
-    entities = {name: tuple(data.pop(name, ())) for name in KEYWORD_FIELDS}
-    mentions = tuple((kind, start, end, value) for kind, start, end, value in data.pop("mentions", ()))
-    return Stored(Document(**data), entities, mentions)
+    return decode_record(doc[RECORD][0])
