@@ -85,7 +85,7 @@ def test_index_folder_then_search(tmp_path):
     index = tmp_path / "index"
     result = run("index", str(SAMPLES), "-i", str(index))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith("indexed 30 documents into ")
+    assert result.stderr.startswith("indexed 34 documents into ")
     data = json.loads(run("search", "جمع التبرعات", "--json", "-i", str(index)).stdout)
     assert data["total"] >= 4
 

@@ -196,7 +196,7 @@ def test_worker_processes_build_the_same_index_as_one_process(tmp_path):
         with Indexer(tmp_path / f"jobs{jobs}", batch_size=8, jobs=jobs) as ix:  # 8 a chunk: 4 chunks for the workers
             ix.index(read_inputs(ROOT / "samples" / "news"))
         built[jobs] = index_contents(tmp_path / f"jobs{jobs}")
-    assert built[1] == built[2] and len(built[1][0]) == 30
+    assert built[1] == built[2] and len(built[1][0]) == 34  # 30 articles and 4 wire items
 
 
 # -- incremental runs ---------------------------------------------------------------------------------------------
@@ -218,7 +218,7 @@ def index_folder(index, folder, sync=False):
 
 def test_a_second_run_skips_the_unchanged_documents(tmp_path, news):
     first, again = index_folder(tmp_path / "ix", news), index_folder(tmp_path / "ix", news)
-    assert (first.added, again.added, again.unchanged) == (30, 0, 30)
+    assert (first.added, again.added, again.unchanged) == (34, 0, 34)
 
 
 def test_a_changed_document_is_indexed_again(tmp_path, news):
@@ -226,7 +226,7 @@ def test_a_changed_document_is_indexed_again(tmp_path, news):
     changed = sorted(news.glob("*.txt"))[0]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nسطر أضيف لاحقا عن الزعفران", encoding="utf-8")
     report = index_folder(tmp_path / "ix", news)
-    assert (report.added, report.unchanged) == (1, 29)
+    assert (report.added, report.unchanged) == (1, 33)
     from search import Searcher
     assert [h.id for h in Searcher(tmp_path / "ix").search("الزعفران").hits] == [changed.name]
 
@@ -235,15 +235,15 @@ def test_sync_deletes_the_documents_whose_files_are_gone(tmp_path, news):
     index_folder(tmp_path / "ix", news)
     sorted(news.glob("*.txt"))[0].unlink()
     report = index_folder(tmp_path / "ix", news, sync=True)
-    assert (report.added, report.unchanged, report.deleted) == (0, 29, 1)
-    assert open_index(tmp_path / "ix").backend.num_docs() == 29
+    assert (report.added, report.unchanged, report.deleted) == (0, 33, 1)
+    assert open_index(tmp_path / "ix").backend.num_docs() == 33
 
 
 def test_without_sync_documents_of_deleted_files_stay(tmp_path, news):
     index_folder(tmp_path / "ix", news)
     sorted(news.glob("*.txt"))[0].unlink()
     assert index_folder(tmp_path / "ix", news).deleted == 0
-    assert open_index(tmp_path / "ix").backend.num_docs() == 30
+    assert open_index(tmp_path / "ix").backend.num_docs() == 34
 
 
 def test_a_ledger_written_for_another_commit_is_not_trusted(tmp_path, news):
@@ -252,7 +252,7 @@ def test_a_ledger_written_for_another_commit_is_not_trusted(tmp_path, news):
     index_folder(tmp_path / "ix", news)
     with sqlite3.connect(tmp_path / "ix" / "documents.sqlite") as db:  # as if the writer died before recording
         db.execute("UPDATE meta SET value = 'another' WHERE name = 'stamp'")
-    assert index_folder(tmp_path / "ix", news).added == 30
+    assert index_folder(tmp_path / "ix", news).added == 34
 
 
 def test_each_input_keeps_its_last_run(tmp_path, news):
@@ -260,7 +260,7 @@ def test_each_input_keeps_its_last_run(tmp_path, news):
 
     index_folder(tmp_path / "ix", news)
     (run,) = Ledger(tmp_path / "ix").inputs()
-    assert (run.path, run.documents, run.added, run.unchanged, run.deleted) == (str(news), 30, 30, 0, 0)
+    assert (run.path, run.documents, run.added, run.unchanged, run.deleted) == (str(news), 34, 34, 0, 0)
     assert run.indexed_at.endswith("+00:00")
 
 
