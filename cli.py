@@ -498,6 +498,7 @@ def facets(
 
 @app.command()
 def entities(
+    ctx: typer.Context,
     args: Annotated[list[str] | None, typer.Argument(
         help="TEXT to find entities in (merge, rename and block, to edit how the index groups entities, are "
              "`fahras aliases` commands now; here they still work).")] = None,
@@ -510,6 +511,8 @@ def entities(
     kind: Annotated[str, typer.Option(help="Kind edited by merge/rename/block: person, firm or org.")] = "person",
     index: IndexOpt = Path("index"),
     as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+    bidi_mode: BidiOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Find people, firms and organisations in Arabic text, and see why (--trace); `fahras aliases` edits how the
@@ -543,8 +546,20 @@ def entities(
     elif as_json:
         typer.echo(json.dumps([asdict(e) for e in found], ensure_ascii=False))
     else:
-        for e in found:
-            typer.echo(f"{e.kind}\t{e.start}:{e.end}\t{e.surface}\t{e.canonical}")
+        _print_lines(ctx, [f"{e.kind}\t{e.start}:{e.end}\t{e.surface}\t{e.canonical}" for e in found], no_color,
+                     bidi_mode)
+
+
+def _print_lines(ctx: typer.Context, lines: list[str], no_color: bool, bidi_mode: BidiMode | None) -> None:
+    """Plain lines, in visual order for a terminal that does not reorder right-to-left text (--bidi)."""
+    display = _display(ctx, no_color, bidi_mode)
+    if not display.visual:
+        for line in lines:
+            typer.echo(line)
+        return
+    from search.render import render_lines
+
+    _out(display).print(render_lines([line.replace("\t", "  ") for line in lines], visual=True))
 
 
 def _print_trace(trace: Trace, as_json: bool) -> None:
@@ -708,9 +723,12 @@ def aliases_unblock(name: Annotated[str, typer.Argument(help="A blocked name.")]
 
 @app.command()
 def analyze(
+    ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Arabic text to analyse.")],
     analyzer: Annotated[str, typer.Option(help=f"One of {', '.join(ANALYZER_SPECS)}.")] = DEFAULT_ANALYZER,
     as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+    bidi_mode: BidiOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Show what the analyzer does with each word: position, start:end, original, normalized, indexed term.
@@ -725,8 +743,7 @@ def analyze(
     if as_json:
         typer.echo(json.dumps([i._asdict() for i in infos], ensure_ascii=False))
     else:
-        for line in analysis_lines(infos):
-            typer.echo(line)
+        _print_lines(ctx, analysis_lines(infos), no_color, bidi_mode)
 
 
 @app.command()

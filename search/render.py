@@ -276,6 +276,11 @@ def render_help(commands: Sequence[tuple[str, str]], visual: bool = False) -> Gr
     return Group(*(Para(Text(f"{syntax:<{width}}  {what}"), 2, visual) for syntax, what in commands))
 
 
+def render_lines(lines: Iterable[str], visual: bool = False) -> Group:
+    """Plain lines as paragraphs (reordered and shaped when `visual`)."""
+    return Group(*(Para(Text(line), 0, visual) for line in lines))
+
+
 def analysis_lines(infos: list[TokenInfo]) -> list[str]:
     """One tab-separated line per word: position, start:end, original, normalized form, indexed term."""
     return [f"{t.pos}\t{t.start}:{t.end}\t{t.original}\t{t.normalized}\t{t.term or '(stopword)'}" for t in infos]

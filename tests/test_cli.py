@@ -1,7 +1,9 @@
 """The command line, driven through typer's CliRunner: exact output, exit codes, one-line errors."""
 
 import json
+import re
 
+import pytest
 from typer.testing import CliRunner
 
 from cli import app
@@ -214,3 +216,10 @@ def test_filters_alone_list_the_documents_newest_first(tmp_path):
     index = build_index(tmp_path / "ix", docs, entities=True)
     result = run("search", "--person", "مارك لاسري", "-i", str(index), "--ids")
     assert (result.exit_code, result.stdout) == (0, "n3\nn2\nn1\n")
+
+
+@pytest.mark.parametrize("command", [["analyze", "وبالمكالمةِ الخاصة"], ["entities", "قال يوسف القاسمي إن الأسواق ارتفعت"]])
+def test_analyze_and_entities_honour_bidi(command):
+    logical, visual = run(*command).stdout, run(*command, "--bidi", "on").stdout
+    assert not re.search("[\ufe70-\ufeff]", logical)
+    assert re.search("[\ufe70-\ufeff]", visual)  # shaped letters in visual order for a terminal that cannot
