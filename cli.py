@@ -140,7 +140,7 @@ def main_options(
 
 def _display(ctx: typer.Context, no_color: bool = False, bidi_mode: BidiMode | None = None) -> Display:
     """Command options over global ones; colour only on a terminal without NO_COLOR."""
-    from search import bidi
+    from search.terminal import bidi
 
     global_no_color, global_bidi = ctx.obj or (False, BidiMode.auto)
     tty = sys.stdout.isatty()
@@ -299,9 +299,9 @@ def search(
     fahras search --firm Lazard --format csv > lazard.csv ; fahras search -- "-ترامب بايدن"
     """
     from search.query import Phrase
-    from search.render import export_rows, render_results
     from search.searcher import Searcher
-    from search.shell import State
+    from search.terminal.render import export_rows, render_results
+    from search.terminal.shell import State
 
     filters = [Phrase(name, "person") for name in person or []] + [Phrase(name, "firm") for name in firm or []]
     if not query.strip() and not filters:
@@ -338,7 +338,7 @@ def search(
 
 
 def _print_explanation(explanation: Explanation, as_json: bool) -> None:
-    from search.render import analysis_lines
+    from search.terminal.render import analysis_lines
 
     if as_json:
         data = asdict(explanation)
@@ -369,8 +369,8 @@ def show(
 
     Example: fahras search "مارك لاسري" ; fahras show 01_fundraising-call.txt
     """
-    from search.render import render_document
     from search.searcher import Searcher
+    from search.terminal.render import render_document
 
     with user_errors(debug):
         searcher = Searcher(index)
@@ -398,8 +398,8 @@ def stats(
 
     Example: fahras stats --json ; top persons such as «مارك لاسري» come with their document counts
     """
-    from search.render import render_stats
     from search.searcher import Searcher
+    from search.terminal.render import render_stats
 
     with user_errors(debug):
         info = Searcher(index).stats(top)
@@ -426,9 +426,9 @@ def shell(
 
     Example: fahras shell, then type: مكالمة خاصة ; person مارك لاسري ; open 1
     """
-    from search.render import render_reply
     from search.searcher import Searcher
-    from search.shell import Shell, history_path, line_reader, loop, prompt_reader
+    from search.terminal.render import render_reply
+    from search.terminal.shell import Shell, history_path, line_reader, loop, prompt_reader
 
     with user_errors(debug):
         searcher = Searcher(index)
@@ -484,8 +484,8 @@ def facets(
 
     Example: fahras facets --query "جمع التبرعات" --kind person --limit 5
     """
-    from search.render import render_facets
     from search.searcher import Searcher
+    from search.terminal.render import render_facets
 
     with user_errors(debug):
         counts = Searcher(index).facets(query, kinds=tuple(kind or ("person", "firm")), top=top)
@@ -557,7 +557,7 @@ def _print_lines(ctx: typer.Context, lines: list[str], no_color: bool, bidi_mode
         for line in lines:
             typer.echo(line)
         return
-    from search.render import render_lines
+    from search.terminal.render import render_lines
 
     _out(display).print(render_lines([line.replace("\t", "  ") for line in lines], visual=True))
 
@@ -736,7 +736,7 @@ def analyze(
     Example: fahras analyze "وبالمكالمةِ الخاصة"
     """
     from indexer import get_analyzer
-    from search.render import analysis_lines
+    from search.terminal.render import analysis_lines
 
     with user_errors(debug):
         infos = get_analyzer(analyzer).explain(text)

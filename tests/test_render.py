@@ -25,9 +25,9 @@ from typer.testing import CliRunner
 import cli
 from indexer import Document, Indexer
 from indexer.entities import Entity
-from search import bidi
-from search.render import marked_text, render_document, render_results, wrap_offsets
 from search.results import FacetCount, Hit, Results, Snippet
+from search.terminal import bidi
+from search.terminal.render import marked_text, render_document, render_results, wrap_offsets
 from tests.conftest import ROOT
 from tests.test_shell import fake_entities
 

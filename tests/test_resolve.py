@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from indexer import Document, get_analyzer
 from search import Searcher
 from search.query import QuerySyntaxError, parse_lenient
-from search.render import render_results
 from search.resolve import BODY, MAX_EXPANSIONS, Form, Resolver, same_name
+from search.terminal.render import render_results
 from search.vocabulary import Vocabulary, arabic_cost
 from tests.conftest import build_index
 

@@ -16,7 +16,7 @@ from indexer import Document, Indexer
 from indexer.entities import Entity
 from search import Searcher
 from search import query as q
-from search.shell import (
+from search.terminal.shell import (
     Command,
     Facets,
     Help,
@@ -199,7 +199,7 @@ def test_typed_line_is_shown_in_display_order_with_logical_editing():
     from prompt_toolkit.document import Document as Typed
     from prompt_toolkit.layout.processors import TransformationInput
 
-    from search.shell import visual_input
+    from search.terminal.shell import visual_input
 
     shown = visual_input().apply_transformation(
         TransformationInput(None, Typed("قال abc"), 0, lambda i: i, [("", "قال abc")], 80, 1))

@@ -20,9 +20,9 @@ from rich.text import Text
 from indexer.analysis import TokenInfo
 from indexer.documents import Document
 from indexer.entities import Entity
-from search import bidi
 from search.results import FacetCount, Hit, Results
-from search.shell import Facets, Help, Hits, Note, Opened, Reply
+from search.terminal import bidi
+from search.terminal.shell import Facets, Help, Hits, Note, Opened, Reply
 
 HIGHLIGHT = "bold yellow"
 TITLE = "bold cyan"

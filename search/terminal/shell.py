@@ -11,10 +11,10 @@ from pathlib import Path
 from indexer.documents import Document
 from indexer.entities import Entity
 from indexer.errors import FahrasError
-from search import bidi
 from search import query as q
 from search.results import FacetCount, Results
 from search.searcher import Searcher
+from search.terminal import bidi
 
 # (name, syntax, what it does), in the order `help` lists them.
 COMMANDS = (
