@@ -292,3 +292,42 @@ def test_pty_ctrl_c_cancels_the_line_and_history_is_kept(shell_index, tmp_path):
     again.expect_exact("fahras [صفقة]>")
     again.sendline("quit")
     again.expect(pexpect.EOF)
+
+
+# -- through a real terminal (tmux): what the line editor draws ------------------------------------------------------
+
+def tmux_screen(index: Path, bidi_mode: str, keys: str, tmp_path: Path) -> list[str]:
+    """Start the shell in a detached tmux session, type `keys` (not Enter), and read the screen's lines."""
+    import shutil
+    import subprocess
+    import time
+
+    if not shutil.which("tmux"):
+        pytest.skip("tmux is not installed")
+    session = f"fahras-{os.getpid()}-{bidi_mode}"
+    env = f"env PYTHONPATH={ROOT} HOME={tmp_path} FAHRAS_BIDI={bidi_mode}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "10",
+                    f"{env} {sys.executable} {ROOT / 'cli.py'} shell -i {index}"], check=True)
+    try:
+        for _ in range(100):  # wait for the prompt, however slow the machine
+            screen = subprocess.run(["tmux", "capture-pane", "-t", session, "-p"], capture_output=True, text=True)
+            if "fahras>" in screen.stdout:
+                break
+            time.sleep(0.1)
+        subprocess.run(["tmux", "send-keys", "-t", session, "-l", keys], check=True)
+        for _ in range(100):
+            screen = subprocess.run(["tmux", "capture-pane", "-t", session, "-p"], capture_output=True, text=True)
+            if len(screen.stdout.split("fahras>", 1)[-1].strip()) >= len(keys):
+                break
+            time.sleep(0.1)
+        return screen.stdout.splitlines()
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+
+
+@pytest.mark.parametrize("bidi_mode, shown", [("on", "ﻡﺎﻠﺴﻟﺍ"), ("off", "السلام")])
+def test_the_line_editor_draws_lam_alef_as_two_letters(shell_index, tmp_path, bidi_mode, shown):
+    """--bidi on: the typed السلام drawn in display order, shaped, lam and alef in their own cells (no ligature and
+    no extra alef); --bidi off: as typed, for a terminal that reorders."""
+    lines = tmux_screen(shell_index, bidi_mode, "السلام", tmp_path)
+    assert [line.rstrip() for line in lines if line.startswith("fahras>")] == [f"fahras> {shown}"]

@@ -229,10 +229,10 @@ def shape(text: str, ligatures: bool = True) -> list[str]:
     """Each char of `text` as its contextual Arabic presentation form (logical order, same length); a lam
     followed by an alef becomes the lam-alef ligature and the alef an empty string (unless `ligatures` is False).
 
-    >>> "".join(shape("سلام")) == "\ufeb3\ufefc\ufee1"
-    True
+    >>> "".join(shape("سلام")) == "\ufeb3\ufefc\ufee1", "".join(shape("سلام", ligatures=False)) == "\ufeb3\ufee0\ufe8e\ufee1"
+    (True, True)
     """
-    letters, ligatures = _presentation_forms()
+    letters, lam_alefs = _presentation_forms()
     kinds = [_joining(c) for c in text]
     solid = [k for k, kind in enumerate(kinds) if kind != "T"]
     out = list(text)
@@ -244,7 +244,7 @@ def shape(text: str, ligatures: bool = True) -> list[str]:
         after_k = solid[n + 1] if n + 1 < len(solid) else None
         if ligatures and text[k] == "\u0644" and after_k is not None and text[after_k] in _ALEFS:
             form = "<final>" if before else "<isolated>"
-            out[k], out[after_k] = ligatures[text[after_k]][form], ""
+            out[k], out[after_k] = lam_alefs[text[after_k]][form], ""
             kinds[k] = "R"
             continue
         if out[k] == "":
