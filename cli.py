@@ -299,8 +299,9 @@ def search(
     fahras search --firm Lazard --format csv > lazard.csv ; fahras search -- "-ترامب بايدن"
     """
     from search.query import Phrase
+    from search.results import export_rows
     from search.searcher import Searcher
-    from search.terminal.render import export_rows, render_results
+    from search.terminal.render import render_results
     from search.terminal.shell import State
 
     filters = [Phrase(name, "person") for name in person or []] + [Phrase(name, "firm") for name in firm or []]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -82,3 +85,21 @@ def _hit_dict(hit: Hit) -> dict[str, Any]:
                      for e in hit.entities],
         **({"extra": hit.extra} if hit.extra else {}),
     }
+
+
+EXPORT_FIELDS = ("id", "title", "date", "score", "persons", "firms", "snippet")
+
+
+def export_rows(results: Results, fmt: str) -> str:
+    """The hits as rows a spreadsheet or another tool reads: csv or tsv with a header, or jsonl; persons and firms
+    joined by "; ", the snippet as plain text."""
+    rows = [{"id": h.id, "title": h.title, "date": h.date or "", "score": round(h.score, 4),
+             "persons": "; ".join(h.persons), "firms": "; ".join(h.firms), "snippet": h.snippet.text}
+            for h in results.hits]
+    if fmt == "jsonl":
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, EXPORT_FIELDS, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()

@@ -265,7 +265,7 @@ def test_show_marks_mentions(entity_index, monkeypatch):
     result = run("show", "s3", "-i", str(entity_index))
     assert (result.exit_code, result.stdout) == (0, """\
 صفقة [لازارد]
-s3
+s3 · 2024-04-01
 
 أعلنت [لازارد] صفقة جديدة دون مكالمات.
 

@@ -36,9 +36,10 @@ from tests.conftest import ROOT
 
 NAMES = {"مارك لاسري": "person", "سلمى الحداد": "person", "لازارد": "firm"}
 DOCS = [
-    Document("s1", "مكالمة مع مارك لاسري", "أجرى مارك لاسري مكالمةً خاصة مع مصرفيين من لازارد في وول ستريت."),
-    Document("s2", "مكالمة الحملة", "قالت سلمى الحداد إن المكالمة جمعت التبرعات."),
-    Document("s3", "صفقة لازارد", "أعلنت لازارد صفقة جديدة دون مكالمات."),
+    Document("s1", "مكالمة مع مارك لاسري", "أجرى مارك لاسري مكالمةً خاصة مع مصرفيين من لازارد في وول ستريت.",
+             date="2024-03-01"),
+    Document("s2", "مكالمة الحملة", "قالت سلمى الحداد إن المكالمة جمعت التبرعات.", date="2024-05-01"),
+    Document("s3", "صفقة لازارد", "أعلنت لازارد صفقة جديدة دون مكالمات.", date="2024-04-01"),
 ]
 
 
@@ -167,7 +168,8 @@ def test_help_lists_every_command(shell):
     [reply] = shell.handle("help")
     assert isinstance(reply, Help)
     assert [syntax for syntax, _ in reply.commands] == [
-        "help", "person NAME", "firm NAME", "clear", "next", "prev", "open N", "facets", "exact", "quit"]
+        "help", "person NAME", "firm NAME", "clear", "next", "prev", "open N", "facets", "exact", "sort date|relevance",
+        "count", "export FILE", "quit"]
 
 
 def test_loop_survives_ctrl_c_and_errors_and_ends_on_quit_or_eof(shell):
@@ -331,3 +333,31 @@ def test_the_line_editor_draws_lam_alef_as_two_letters(shell_index, tmp_path, bi
     no extra alef); --bidi off: as typed, for a terminal that reorders."""
     lines = tmux_screen(shell_index, bidi_mode, "السلام", tmp_path)
     assert [line.rstrip() for line in lines if line.startswith("fahras>")] == [f"fahras> {shown}"]
+
+
+# -- listing and export ------------------------------------------------------------------------------------------------
+
+def test_sort_by_date_lists_the_newest_first(shell):
+    shell.handle("مكالمة")
+    (reply,) = shell.handle("sort date")
+    assert ids(reply) == ["s2", "s3"] and shell.prompt() == "fahras [مكالمة · by date]> "
+
+
+def test_a_filter_alone_lists_its_documents_newest_first(shell):
+    (reply,) = shell.handle("firm لازارد")
+    assert ids(reply) == ["s3", "s1"]
+
+
+def test_count_says_how_many_documents_match(shell):
+    shell.handle("مكالمة")
+    assert shell.handle("count") == [Note("3 documents match «مكالمة»")]
+
+
+def test_export_writes_every_hit_as_rows_of_the_files_kind(shell, tmp_path):
+    import csv
+
+    shell.handle("مكالمة")
+    assert shell.handle(f"export {tmp_path / 'hits.csv'}") == [Note(f"wrote 3 of 3 hits to {tmp_path / 'hits.csv'}")]
+    rows = list(csv.DictReader((tmp_path / "hits.csv").open(encoding="utf-8")))
+    assert sorted(r["id"] for r in rows) == ["s1", "s2", "s3"] and rows[0]["date"].startswith("2024-")
+    assert shell.handle(f"export {tmp_path / 'hits.xlsx'}") == [Note("usage: export FILE.csv, FILE.tsv or FILE.jsonl")]

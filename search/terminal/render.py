@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -297,21 +294,3 @@ def render_reply(reply: Reply, visual: bool = False, brackets: bool = False) -> 
     if isinstance(reply, Help):
         return Group(render_help(reply.commands, visual), Para(Text(reply.hint, style="dim"), 0, visual))
     return Para(Text(reply.text if isinstance(reply, Note) else "", style="dim"), 0, visual)
-
-
-EXPORT_FIELDS = ("id", "title", "date", "score", "persons", "firms", "snippet")
-
-
-def export_rows(results: Results, fmt: str) -> str:
-    """The hits as rows a spreadsheet or another tool reads: csv or tsv with a header, or jsonl; persons and firms
-    joined by "; ", the snippet as plain text."""
-    rows = [{"id": h.id, "title": h.title, "date": h.date or "", "score": round(h.score, 4),
-             "persons": "; ".join(h.persons), "firms": "; ".join(h.firms), "snippet": h.snippet.text}
-            for h in results.hits]
-    if fmt == "jsonl":
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, EXPORT_FIELDS, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()

@@ -12,7 +12,7 @@ from indexer.documents import Document
 from indexer.entities import Entity
 from indexer.errors import FahrasError
 from search import query as q
-from search.results import FacetCount, Results
+from search.results import FacetCount, Results, export_rows
 from search.searcher import Searcher
 from search.terminal import bidi
 
@@ -27,8 +27,13 @@ COMMANDS = (
     ("open", "open N", "show hit number N in full, entity mentions marked (or: open ID)"),
     ("facets", "facets", "top persons and firms over all hits of the query"),
     ("exact", "exact", "toggle exact mode: words match only as written, not their other forms"),
+    ("sort", "sort date|relevance", "hits newest first, or best first (the default with words)"),
+    ("count", "count", "how many documents the query and filters match"),
+    ("export", "export FILE", "write all hits (up to 10,000) to FILE as .csv, .tsv or .jsonl rows"),
     ("quit", "quit", "leave the shell (Ctrl-D too; Ctrl-C only clears the line)"),
 )
+EXPORT_FORMATS = ("csv", "tsv", "jsonl")
+EXPORT_LIMIT = 10_000  # hits written by export at most
 ALIASES = {"?": "help", "n": "next", "p": "prev", "more": "next", "back": "prev", "exit": "quit", "q": "quit"}
 USAGE_HINT = "anything else is a search, in the query language of `fahras search`; quote a word to search for a " \
              'command name ("next")'
@@ -65,6 +70,7 @@ class State:
     firms: tuple[str, ...] = ()
     exact: bool = False
     offset: int = 0
+    sort: str | None = None  # "date" or "relevance"; None: relevance with words, newest first for filters alone
 
     def filters(self) -> list[q.Node]:
         return [q.Phrase(p, "person") for p in self.persons] + [q.Phrase(f, "firm") for f in self.firms]
@@ -73,7 +79,8 @@ class State:
         """The query with its filters and mode, as shown in headers and the prompt: `مكالمة · person: X · exact`."""
         parts = [self.query] if self.query else []
         parts += [f"person: {p}" for p in self.persons] + [f"firm: {f}" for f in self.firms]
-        return " · ".join(parts + (["exact"] if self.exact else []))
+        parts += ["exact"] if self.exact else []
+        return " · ".join(parts + ([f"by {self.sort}"] if self.sort else []))
 
     def searchable(self) -> bool:
         return bool(self.query or self.persons or self.firms)
@@ -219,6 +226,35 @@ class Shell:
             return [note]
         return [note, *self._run(state)]
 
+    def _sort(self, arg: str) -> list[Reply]:
+        if arg not in ("date", "relevance"):
+            return [Note("usage: sort date (newest first) or sort relevance (best first)")]
+        state = replace(self.state, sort=arg, offset=0)
+        if not state.searchable():
+            self.state = state
+            return [Note(f"hits will be sorted by {arg}")]
+        return self._run(state)
+
+    def _count(self, _: str) -> list[Reply]:
+        if not self.state.searchable():
+            return [Note("type words to search, or person/firm NAME, then count")]
+        total = self._search_page(self.state, 0, 0).total
+        return [Note(f"{total:,} document{'s' if total != 1 else ''} match «{self.state.label()}»")]
+
+    def _export(self, arg: str) -> list[Reply]:
+        path = Path(arg).expanduser() if arg else None
+        fmt = path.suffix.lower().lstrip(".") if path else ""
+        if path is None or fmt not in EXPORT_FORMATS:
+            return [Note("usage: export FILE.csv, FILE.tsv or FILE.jsonl")]
+        if not self.state.searchable():
+            return [Note("type words to search, or person/firm NAME, then export")]
+        results = self._search_page(self.state, 0, EXPORT_LIMIT)
+        try:
+            path.write_text(export_rows(results, fmt), encoding="utf-8")
+        except OSError as err:
+            return [Note(f"cannot write {path} ({err.strerror or err}); choose a path you can write to")]
+        return [Note(f"wrote {len(results.hits):,} of {results.total:,} hits to {path}")]
+
     def _help(self, _: str) -> list[Reply]:
         return [Help(tuple((syntax, what) for _, syntax, what in COMMANDS), USAGE_HINT)]
 
@@ -236,7 +272,8 @@ class Shell:
     def _search_page(self, state: State, offset: int, limit: int) -> Results:
         node, _ = q.parse_lenient(state.query)
         query: str | q.Node = exact_words(node) if state.exact else state.query
-        return self.searcher.search(query, limit=limit, offset=offset, filters=state.filters())
+        return self.searcher.search(query, limit=limit, offset=offset, filters=state.filters(), sort=state.sort,
+                                    facets=limit > 0)
 
 
 def loop(shell: Shell, read: Callable[[str], str], show: Callable[[Reply], None], debug: bool = False) -> int:
