@@ -281,6 +281,8 @@ def search(
     ids: Annotated[bool, typer.Option("--ids", "-l", help="Print only the ids of the hits, one per line.")] = False,
     fmt: Annotated[Format | None, typer.Option("--format", help="Hits as csv, tsv or jsonl rows (id, title, date, "
                                                "score, persons, firms, snippet).")] = None,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="The same as --format jsonl: one JSON object per hit.")]
+    = False,
     explain: Annotated[bool, typer.Option(help="Show the parsed query and each word's analysis; search nothing.")]
     = False,
     person: Annotated[list[str] | None, typer.Option("--person", help="Only documents that mention this person "
@@ -305,6 +307,7 @@ def search(
     from search.terminal.shell import State
 
     filters = [Phrase(name, "person") for name in person or []] + [Phrase(name, "firm") for name in firm or []]
+    fmt = Format.jsonl if jsonl else fmt
     if not query.strip() and not filters:
         _err().print("Error: give words to search for, or --person/--firm NAME to list their documents; see "
                      "`fahras search --help`", markup=False)
@@ -389,7 +392,7 @@ def show(
 def stats(
     ctx: typer.Context,
     index: IndexOpt = Path("index"),
-    top: Annotated[int, typer.Option(min=0, help="How many persons and firms to list.")] = 10,
+    top: Annotated[int, typer.Option("--limit", "--top", min=0, help="How many persons and firms to list.")] = 10,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
     bidi_mode: BidiOpt = None,
