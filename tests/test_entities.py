@@ -1003,6 +1003,11 @@ def test_a_prayer_said_after_a_name_is_no_firm():
     assert found("قال الشيخ يرحمه الله إن العلم نور", ("يرحمه الله", "ORG")) == []
 
 
+def test_an_organisation_whose_head_carries_tanween_is_indefinite_so_no_name():
+    assert found("وتساءل: كيف يراقب حزبٌ البنوكَ وهو يعتمد على أموالها؟", ("حزبٌ البنوكَ", "ORG")) == []
+    assert found("قال حزبُ التجديد إنه سيشارك", ("حزبُ التجديد", "ORG")) == [("org", "حزبُ التجديد", "حزب التجديد")]
+
+
 def test_a_prayer_alone_is_no_person():
     assert found("وقال الشيخ رحمه الله إن العلم نور", ("رحمه الله", "PER")) == []
 

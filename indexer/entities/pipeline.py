@@ -64,6 +64,7 @@ RULES: tuple[Rule, ...] = (
     Rule("first-name", persons.with_first_names, "خلدون المبارك: a first name before a surname"),
     Rule("person-town", places.persons_not_places, "هونج كونج: a town of two words is no person"),
     Rule("organisation-word", cues.organisations_not_words, "ريال، بنك، الشركة الأم، يرحمه الله: a currency, a bare head or a prayer"),
+    Rule("indefinite-head", cues.organisations_not_indefinite, "حزبٌ البنوكَ: a head with tanween is indefinite, no name"),
 )
 
 

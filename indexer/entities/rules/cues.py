@@ -396,6 +396,15 @@ def organisations_not_words(doc: Doc, spans: list[Span]) -> list[Span]:
     return [span for span in spans if span.kind == PERSON or not is_no_name(span)]
 
 
+TANWEEN = frozenset("\u064b\u064c\u064d")  # fathatan, dammatan, kasratan: the marks of an indefinite noun
+
+
+def organisations_not_indefinite(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans without the firms and organisations whose first word carries tanween: it marks an indefinite noun, and
+    a name's head is definite or in construct, never indefinite (كيف يراقب حزبٌ البنوكَ: a party, then its object)."""
+    return [span for span in spans if span.kind == PERSON or not TANWEEN & set(doc.words[span.first].text)]
+
+
 # What follows an outlet's name in the byline that opens an article (عين اليوم – متابعات، الرياض - واس). Written for
 # Fahras.
 BYLINE_WORDS = frozenset(normalize(w) for w in ("متابعات", "خاص", "وكالات", "واس"))
