@@ -29,7 +29,7 @@ from indexer.analysis import ANALYZER_SPECS, DEFAULT_ANALYZER
 from indexer.errors import FahrasError, InputError
 
 if TYPE_CHECKING:
-    from indexer import FieldMap, Indexer, IndexReport
+    from indexer import Document, FieldMap, Indexer, IndexReport, Problem
     from indexer.entities import Trace
     from search.searcher import Explanation
 
@@ -216,7 +216,7 @@ def index(
 
 
 def _index_one(ix: Indexer, path: str, fields: FieldMap, sync: bool) -> IndexReport:
-    from indexer import read_inputs
+    from indexer import Problem, read_inputs
     from indexer.documents import STDIN, count_inputs
 
     items = read_inputs(path, fields)
@@ -224,10 +224,20 @@ def _index_one(ix: Indexer, path: str, fields: FieldMap, sync: bool) -> IndexRep
     if not sys.stderr.isatty():
         return ix.index(items, input_path=source, sync=sync)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), DocsPerSecond(),
-               TimeRemainingColumn())
+               MegabytesPerSecond(), TimeRemainingColumn())
+    read = [0]  # bytes of title and text read so far (the writer is at most a few chunks behind)
+
+    def counted() -> Iterator[Document | Problem]:
+        for item in items:
+            if not isinstance(item, Problem):
+                read[0] += len(item.title.encode("utf-8", "surrogatepass")) + len(item.body.encode("utf-8",
+                                                                                                  "surrogatepass"))
+            yield item
+
     with Progress(*columns, console=_err(), transient=True) as bar:
-        task = bar.add_task(f"indexing {path}", total=count_inputs(path))
-        return ix.index(items, on_progress=lambda n: bar.advance(task, n), input_path=source, sync=sync)
+        task = bar.add_task(f"indexing {path}", total=count_inputs(path), bytes=0)
+        return ix.index(counted(), on_progress=lambda n: bar.update(task, advance=n, bytes=read[0]),
+                        input_path=source, sync=sync)
 
 
 class DocsPerSecond(ProgressColumn):
@@ -235,6 +245,14 @@ class DocsPerSecond(ProgressColumn):
 
     def render(self, task: Task) -> Text:
         return Text(f"{task.speed or 0:,.0f} docs/s")
+
+
+class MegabytesPerSecond(ProgressColumn):
+    """Progress column: MB of title and text per second so far."""
+
+    def render(self, task: Task) -> Text:
+        seconds = task.elapsed or 0.0
+        return Text(f"{task.fields.get('bytes', 0) / 1e6 / seconds if seconds else 0:,.2f} MB/s")
 
 
 def _merge(total: IndexReport, part: IndexReport) -> None:
