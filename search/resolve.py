@@ -4,17 +4,18 @@ spellings and scripts of an entity it names). The planner, the highlighter, --ex
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from indexer.analysis import Analyzer
 from indexer.entities.keys import key_of
+from indexer.entities.kinds import PERSON
 from indexer.entities.store import Named
+from indexer.spelling import close_spellings, one_script
 from search import query as q
 from search.query import ENTITY_FIELDS
-from search.vocabulary import CHEAP, MAX_EXPANSIONS, Vocabulary, arabic_cost
+from search.vocabulary import MAX_EXPANSIONS, Vocabulary
 
 # Fields a form searches: "body" the stems in the body (the planner adds the title and the unstemmed words), "title"
 # the stems in the title only, "exact" the normalized, unstemmed words, "stem" one stem in the body.
@@ -350,7 +351,6 @@ class Resolver:
         return out[:SPELLINGS]
 
 
-_ARABIC = re.compile("[\u0600-\u06ff]")
 _ENGINE_FIELD = {EXACT: "exact", STEM: "body"}  # the engine field whose terms each kind of form reads
 
 
@@ -384,11 +384,9 @@ def same_name(kind: str, typed: str, value: str) -> bool:
     >>> same_name("person", "كينيدي", "غاندي"), same_name("person", "سعيد", "سعود")
     (False, False)
     """
-    if bool(_ARABIC.search(typed)) != bool(_ARABIC.search(value)):
+    if not one_script(typed, value):
         return key_of(kind)(typed) == key_of(kind)(value)
-    if set(typed.split()) & set(value.split()):
-        return True
-    return arabic_cost(typed, value) <= (CHEAP if len(typed) < 6 else 1.0)
+    return bool(set(typed.split()) & set(value.split())) or close_spellings(typed, value, short_vowels=kind != PERSON)
 
 
 def _holds(words: tuple[str, ...], part: tuple[str, ...]) -> bool:

@@ -8,28 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from indexer.spelling import arabic_cost
+
 if TYPE_CHECKING:
     import numpy as np
 
 MAX_EXPANSIONS = 50  # index words a fuzzy or prefix word stands for at most (Lucene's max expansions), most frequent
 _CHUNK = 64  # fuzzy words compared with the vocabulary at once (a row of one byte per vocabulary word each)
-
-# Letters a writer or a transliteration confuses, each group with why: an edit inside a group costs half an edit.
-# Words are normalized first, so أ إ آ → ا, ى → ي, ة → ه are no edit at all.
-CHEAP_SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
-    ("اءؤئ", "hamza seats: the hamza written on alef, waw, ya or alone"),
-    ("جغقك", "the Latin g and q: ماكجواير، ماكغواير، ماكقواير"),
-    ("تط", "t, plain or emphatic"),
-    ("دض", "d, plain or emphatic"),
-    ("سصث", "s, plain, emphatic or th"),
-    ("زذظ", "z and dh"),
-    ("هح", "h, soft or hard"),
-    ("فڤ", "v written as f"),
-    ("بپ", "p written as b"),
-)
-CHEAP_GAPS = "اويء"  # long vowels and the hamza, written or left out (ماكجواير، ماكجوير): half an edit
-CHEAP = 0.5
-
 
 @dataclass(frozen=True)
 class Suggestion:
@@ -38,32 +23,6 @@ class Suggestion:
     word: str
     cost: float
     docs: int
-
-
-def _cheap_pairs() -> frozenset[tuple[str, str]]:
-    return frozenset((a, b) for letters, _ in CHEAP_SUBSTITUTIONS for a in letters for b in letters if a != b)
-
-
-_PAIRS = _cheap_pairs()
-
-
-def arabic_cost(a: str, b: str) -> float:
-    """Edits from `a` to `b`, each 1, but 0.5 inside a group of CHEAP_SUBSTITUTIONS or for a CHEAP_GAPS letter.
-
-    >>> arabic_cost("ماكغواير", "ماكجواير"), arabic_cost("ماكجوير", "ماكجواير"), arabic_cost("مكتب", "مكتل")
-    (0.5, 0.5, 1.0)
-    """
-    from rapidfuzz.distance import Levenshtein  # imported on first use: searches without fuzzy words never need it
-
-    cost = 0.0
-    for op in Levenshtein.editops(a, b):
-        if op.tag == "replace":
-            cost += CHEAP if (a[op.src_pos], b[op.dest_pos]) in _PAIRS else 1.0
-        elif op.tag == "insert":
-            cost += CHEAP if b[op.dest_pos] in CHEAP_GAPS else 1.0
-        else:
-            cost += CHEAP if a[op.src_pos] in CHEAP_GAPS else 1.0
-    return cost
 
 
 class Vocabulary:

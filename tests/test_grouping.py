@@ -89,3 +89,22 @@ def test_a_firm_is_shown_by_its_most_frequent_name():
 def test_a_short_arabic_word_joins_a_longer_firm_only_by_its_spelling():
     table = grouped("firm", {"جبل عمر": 1, "المراعي": 1})
     assert table["المراعي"].values == ("المراعي",)
+
+
+def test_people_whose_names_share_only_a_consonant_skeleton_are_apart():
+    table = grouped("person", {"نتنياهو": 5, "نيوتن": 1, "كينيدي": 3, "غاندي": 2, "سعود": 4, "سعيد": 4, "سعد": 2})
+    assert {one.name for one in table.values()} == {"نتنياهو", "نيوتن", "كينيدي", "غاندي", "سعود", "سعيد", "سعد"}
+
+
+def test_close_spellings_of_one_person_are_one_facet_value():
+    table = grouped("person", {"نتنياهو": 5, "نتانياهو": 2, "دونالد ترامب": 4, "دونالد ترمب": 1})
+    assert (table["نتانياهو"].name, table["دونالد ترمب"].name) == ("نتنياهو", "دونالد ترامب")
+
+
+def test_a_brand_written_with_or_without_a_long_vowel_is_one_firm():
+    assert grouped("firm", {"تسلا": 3, "تيسلا": 1})["تيسلا"].name == "تسلا"
+
+
+def test_a_proclitic_is_dropped_only_to_reach_a_close_spelling():
+    table = grouped("person", {"غاندي": 3, "باجندوح": 1})
+    assert table["باجندوح"].name == "باجندوح"

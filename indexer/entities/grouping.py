@@ -24,6 +24,7 @@ from indexer.entities.keys import (
 from indexer.entities.kinds import FIRM, PERSON
 from indexer.entities.lists import shipped_organisations
 from indexer.normalize import normalize
+from indexer.spelling import close_spellings, one_script
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 SHORT_KEY = 2  # letters of a key too short to tell names apart alone
@@ -180,7 +181,7 @@ def group(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], a
     unions = _Unions(counts)
     for name, applies, join in PASSES:
         if kind in applies:
-            join(counts, keys, lambda a, b, name=name: unions.union(a, b, name))
+            join(kind, counts, keys, lambda a, b, name=name: unions.union(a, b, name))
     for names in aliases.merge:
         for name in names:
             unions.parent.setdefault(name, name)
@@ -242,17 +243,19 @@ def _firm_name_key(value: str, key: str) -> str:
 Union = Callable[[str, str], None]
 
 
-def same_key(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
-    """Values with the same key are one (لازارد = Lazard); a key of one short token must agree on its vowels too
-    (Google = غوغل, not جيلي)."""
+def same_key(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
+    """Values with the same key are one when they are written in two scripts (لازارد = Lazard) or are close
+    spellings in one (نتنياهو = نتانياهو; a consonant skeleton alone joins كينيدي and غاندي, سعود and سعيد); a key of
+    one short token must agree on its vowels too (Google = غوغل, not جيلي)."""
     by_key = _by_key(counts, keys)
     for value in counts:
         key = keys[value].joined
-        if key and by_key[key] != value:
-            union(value, by_key[key])
+        if key and (first := by_key[key]) != value and (not one_script(value, first) or close_spellings(
+                keys[value].norm, keys[first].norm, short_vowels=kind != PERSON)):
+            union(value, first)
 
 
-def same_listed_organisation(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
+def same_listed_organisation(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
     """Values that spell one well-known organisation of the shipped list are one (جوجل = غوغل، الفيفا = الاتحاد
     الدولي لكرة القدم)."""
     by_listed: dict[str, str] = {}
@@ -262,9 +265,10 @@ def same_listed_organisation(counts: Mapping[str, int], keys: Mapping[str, Value
             union(value, by_listed[listed])
 
 
-def german_w_or_proclitic(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
+def german_w_or_proclitic(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
     """A value whose key no other value shares joins the value that spells its key with a Latin w read the German
-    way (Weiss = فايس), or else the value it is without a kept preposition proclitic (لبلومبرغ = بلومبرغ)."""
+    way (Weiss = فايس), or else the value it is without a kept preposition proclitic (لبلومبرغ = بلومبرغ) when it
+    spells it closely."""
     by_key = _by_key(counts, keys)
     shared = Counter(keys[value].key for value in counts)
     for value in counts:
@@ -273,29 +277,38 @@ def german_w_or_proclitic(counts: Mapping[str, int], keys: Mapping[str, ValueKey
             union(value, by_key[k.german])
         elif shared[k.key] == 1:
             bare = next((key for key in k.bare if key in by_key), None)
-            if bare is not None:
+            if bare is not None and _spells(kind, value, by_key[bare], keys):
                 union(value, by_key[bare])
 
 
-def surname_to_full_name(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
+def _spells(kind: str, value: str, other: str, keys: Mapping[str, ValueKeys]) -> bool:
+    """Is `value`, without a preposition proclitic, a close spelling of `other` (or are they in two scripts)? A
+    shared consonant skeleton alone is no proof (باجندوح is no غاندي)."""
+    if not one_script(value, other):
+        return True
+    return any(close_spellings(normalize(bare), keys[other].norm, short_vowels=kind != PERSON)
+               for bare in without_proclitic(value))
+
+
+def surname_to_full_name(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
     """A person's surname, one word or two, joins the one full name that ends with it (لاسري، عبد الهادي → مروان
     عبد الهادي)."""
     _short_to_full_names(counts, keys, union, ends=(-1,), most=2)
 
 
-def firm_word_to_firm(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
+def firm_word_to_firm(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
     """A firm's first or last word alone, keyed by two letters or more, joins the one firm named so (Centerview →
     سنترفيو بارتنرز، فايس → Paul Weiss; not دو → Die Presse)."""
     _short_to_full_names(counts, keys, union, ends=(0, -1), most=1, min_key=SHORT_KEY)
 
 
-def firm_start_to_firm(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
+def firm_start_to_firm(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
     """A firm named by its first two words joins the one longer firm that starts so (كوين إيمانويل → Quinn
     Emanuel Urquhart & Sullivan)."""
     _short_to_full_names(counts, keys, union, ends=(0,), most=2, fewest=2)
 
 
-def one_letter_longer(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union,
+def one_letter_longer(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union,
                       min_length: int = 6) -> None:
     """A one-word value whose key of six letters or more is another value's key with one more letter joins it when
     no third value is that close (ماكدونالدز = ماكدونالز: a silent letter one spelling writes)."""
@@ -309,7 +322,8 @@ def one_letter_longer(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], 
 
 
 # The passes that join values, in order: (name, the kinds it applies to, the pass).
-PASSES: tuple[tuple[str, tuple[str, ...], Callable[[Mapping[str, int], Mapping[str, ValueKeys], Union], None]], ...] = (
+Pass = Callable[[str, Mapping[str, int], Mapping[str, ValueKeys], Union], None]  # (kind, counts, keys, union)
+PASSES: tuple[tuple[str, tuple[str, ...], Pass], ...] = (
     ("same key", (PERSON, FIRM, "org"), same_key),
     ("listed organisation", (FIRM, "org"), same_listed_organisation),
     ("German w or proclitic", (PERSON, FIRM, "org"), german_w_or_proclitic),

@@ -21,7 +21,7 @@ from indexer.normalize import normalize
 from indexer.stopwords import load_organisations
 
 STORE_FILE = "entities.sqlite"
-FORMAT = "1"  # of the tables and of ValueKeys
+FORMAT = "2"  # of the tables and of ValueKeys, and of the grouping passes (2: same key needs close spellings)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS keys (kind TEXT, value TEXT, keys TEXT NOT NULL, PRIMARY KEY (kind, value)) WITHOUT ROWID;
