@@ -15,7 +15,7 @@ class Ranking:
     """How a word's matches add up; every default is backed by bench/ablation.py figures."""
 
     title_boost: float = 0.5  # a title match adds this fraction of its BM25 score
-    exact_boost: float = 0.5  # an unstemmed (normalized) match adds this on top of the stemmed one
+    exact_boost: float = 0.25  # an unstemmed (normalized) match adds this on top of the stemmed one (0.5 before ar_light@3)
     proximity_boost: float = 0.0  # off: adjacent query words near each other (helps arcd, hurts xquad)
     proximity_slop: int = 2
     rm3_docs: int = 0  # off: pseudo-relevance feedback from the first `rm3_docs` hits (search/feedback.py)
