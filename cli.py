@@ -653,14 +653,14 @@ def aliases_list(
     Example: fahras aliases list --kind firm --json
     """
     from indexer.entities import KINDS
-    from indexer.entities.aliases import ALIASES_FILE, read_aliases
+    from indexer.entities.aliases import ALIASES_FILE, check_kind, read_aliases
 
     with user_errors(debug):
         _require_index(index)
+        if kind:
+            check_kind(kind)
         aliases = read_aliases(index)
         kinds = [kind] if kind else list(KINDS)
-        if kind and kind not in KINDS:
-            raise InputError(f"unknown entity kind {kind!r}; use one of {', '.join(KINDS)}")
     data = {k: asdict(aliases.of(k)) for k in kinds}
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False))

@@ -99,6 +99,7 @@ class Indexer:
         self._input = ""  # the input the documents being added come from (for the ledger)
         self._written: list[tuple[str, str, str]] = []  # (id, content hash, input) added since the last commit
         self._deleted: list[str] = []
+        self._hashes: dict[str, str] = {}  # id → content hash of documents read but not yet written (a few chunks)
         self._cleared = False  # a rebuild has emptied the ledger
         self._grouped_at = time.monotonic()
         self.entities = EntityStore(self.path)
@@ -150,7 +151,8 @@ class Indexer:
         count = 0
         for analysed in self._analysed(_chunks(docs, self._chunk)):
             self.backend.add(analysed)
-            self._written += [(a.doc.id, content_hash(a.doc), self._input) for a in analysed]
+            self._written += [(a.doc.id, self._hashes.pop(a.doc.id, None) or content_hash(a.doc), self._input)
+                              for a in analysed]
             count += len(analysed)
             self._pending += len(analysed)
             if on_progress:
@@ -194,12 +196,14 @@ class Indexer:
                         on_progress(1)
                     continue
                 seen.add(item.id)
-                if known.get(item.id) == content_hash(item):
+                digest = content_hash(item)
+                if known.get(item.id) == digest:
                     report.unchanged += 1
                     if on_progress:
                         on_progress(1)
                     continue
                 report.chars += len(item.title) + len(item.body)
+                self._hashes[item.id] = digest  # recorded in the ledger once written, not hashed again
                 yield item
 
         self._input = input_path
@@ -212,6 +216,7 @@ class Indexer:
             self.commit()
         finally:
             self._input = ""
+            self._hashes.clear()
         report.seconds = time.perf_counter() - start
         if input_path:
             self.ledger.ran(InputRun(input_path, datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,59 +66,55 @@ def write_aliases(index: Path, aliases: Aliases) -> None:
     os.replace(tmp, index / ALIASES_FILE)
 
 
-def _check_kind(kind: str) -> None:
+def check_kind(kind: str) -> None:
     if kind not in KINDS:
         raise InputError(f"unknown entity kind {kind!r}; use one of {', '.join(KINDS)}")
 
 
-def add_merge(index: Path, kind: str, names: list[str]) -> Aliases:
-    """Record that `names` are one entity (takes effect at the next search; nothing is re-indexed)."""
-    _check_kind(kind)
-    if len(names) < 2:
-        raise InputError("merge needs at least two names, e.g. fahras aliases merge \"مارك لاسري\" \"Marc Lasry\"")
+def _edit(index: Path, kind: str, change: Callable[[KindAliases], None]) -> Aliases:
+    """Read the aliases, apply `change` to those of `kind` (it may refuse with an InputError), write them back."""
+    check_kind(kind)
     aliases = read_aliases(index)
-    aliases.of(kind).merge.append(list(names))
+    change(aliases.of(kind))
     write_aliases(index, aliases)
     return aliases
+
+
+def add_merge(index: Path, kind: str, names: list[str]) -> Aliases:
+    """Record that `names` are one entity (takes effect at the next search; nothing is re-indexed)."""
+    if len(names) < 2:
+        raise InputError("merge needs at least two names, e.g. fahras aliases merge \"مارك لاسري\" \"Marc Lasry\"")
+    return _edit(index, kind, lambda a: a.merge.append(list(names)))
 
 
 def add_rename(index: Path, kind: str, name: str, new_name: str) -> Aliases:
     """Show the entity called `name` as `new_name`."""
-    _check_kind(kind)
-    aliases = read_aliases(index)
-    aliases.of(kind).rename[name] = new_name
-    write_aliases(index, aliases)
-    return aliases
+    return _edit(index, kind, lambda a: a.rename.update({name: new_name}))
 
 
 def add_block(index: Path, kind: str, name: str) -> Aliases:
     """Never show the entity called `name` as a facet value (a false extraction, say)."""
-    _check_kind(kind)
-    aliases = read_aliases(index)
-    if name not in aliases.of(kind).block:
-        aliases.of(kind).block.append(name)
-    write_aliases(index, aliases)
-    return aliases
+    return _edit(index, kind, lambda a: a.block.append(name) if name not in a.block else None)
 
 
 def remove_merge(index: Path, kind: str, name: str) -> Aliases:
     """Forget every merge that lists `name` (its names are grouped by the index alone again)."""
-    _check_kind(kind)
-    aliases = read_aliases(index)
-    kept = [group for group in aliases.of(kind).merge if name not in group]
-    if len(kept) == len(aliases.of(kind).merge):
-        raise InputError(f"no merge of {kind} names lists {name!r}; see them with `fahras aliases list`")
-    aliases.of(kind).merge = kept
-    write_aliases(index, aliases)
-    return aliases
+
+    def unmerge(a: KindAliases) -> None:
+        kept = [group for group in a.merge if name not in group]
+        if len(kept) == len(a.merge):
+            raise InputError(f"no merge of {kind} names lists {name!r}; see them with `fahras aliases list`")
+        a.merge = kept
+
+    return _edit(index, kind, unmerge)
 
 
 def remove_block(index: Path, kind: str, name: str) -> Aliases:
     """Show the entity called `name` as a facet value again."""
-    _check_kind(kind)
-    aliases = read_aliases(index)
-    if name not in aliases.of(kind).block:
-        raise InputError(f"{name!r} is not a blocked {kind}; see the blocked names with `fahras aliases list`")
-    aliases.of(kind).block.remove(name)
-    write_aliases(index, aliases)
-    return aliases
+
+    def unblock(a: KindAliases) -> None:
+        if name not in a.block:
+            raise InputError(f"{name!r} is not a blocked {kind}; see the blocked names with `fahras aliases list`")
+        a.block.remove(name)
+
+    return _edit(index, kind, unblock)
