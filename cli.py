@@ -28,6 +28,8 @@ from rich.text import Text
 from indexer.analysis import ANALYZER_SPECS, DEFAULT_ANALYZER
 from indexer.errors import FahrasError, InputError
 
+BACKEND_HELP = "Engine: tantivy (default: compiled, fastest) or whoosh (pure Python)."
+
 if TYPE_CHECKING:
     from indexer import Document, FieldMap, Indexer, IndexReport, Problem
     from indexer.entities import Trace
@@ -185,6 +187,7 @@ def index(
     index: IndexOpt = Path("index"),
     rebuild: Annotated[bool, typer.Option(help="Replace the whole index with these inputs.")] = False,
     analyzer: Annotated[str | None, typer.Option(help=f"One of {', '.join(ANALYZER_SPECS)}.")] = None,
+    backend: Annotated[str | None, typer.Option(help=BACKEND_HELP + " Kept by the index once made.")] = None,
     id_field: Annotated[str, typer.Option(help="JSONL key of the document id.")] = "id",
     title_field: Annotated[str, typer.Option(help="JSONL key of the title.")] = "title",
     text_field: Annotated[str, typer.Option(help="JSONL key of the text.")] = "text",
@@ -205,7 +208,7 @@ def index(
     from indexer import FieldMap, Indexer, IndexReport
 
     fields = FieldMap(id_field, title_field, text_field, date_field)
-    with user_errors(debug), Indexer(index, analyzer, batch_size=batch_size, rebuild=rebuild,
+    with user_errors(debug), Indexer(index, analyzer, backend=backend, batch_size=batch_size, rebuild=rebuild,
                                      entities=entities, jobs=jobs) as ix:
         report = IndexReport()
         for path in paths:
@@ -467,7 +470,7 @@ def evaluate_collection(
     collection: Annotated[Path, typer.Argument(help="Folder with corpus.jsonl, queries.tsv and optionally qrels.tsv.")],
     run: Annotated[Path | None, typer.Option("--run", help="Write the TREC run (top 1000) here.")] = None,
     analyzer: Annotated[str | None, typer.Option(help=f"One of {', '.join(ANALYZER_SPECS)}.")] = None,
-    backend: Annotated[str, typer.Option(help="Engine to evaluate: tantivy.")] = "tantivy",
+    backend: Annotated[str, typer.Option(help=BACKEND_HELP)] = "tantivy",
     as_json: JsonOpt = False,
     debug: DebugOpt = False,
 ) -> None:

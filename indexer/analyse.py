@@ -34,8 +34,7 @@ class Analysis:
             body, body_exact = self.analyzer.index_terms(doc.body)
             values = {kind: tuple(sorted({e.canonical for e in entities if e.kind == kind})) for kind in KINDS}
             mentions = tuple((e.kind, e.start, e.end, e.canonical) for e in entities)
-            analysed = AnalysedDoc(doc, title, body, title_exact + body_exact, values["person"], values["firm"],
-                                   values["org"], mentions)
+            analysed = AnalysedDoc(doc, title, body, title_exact + body_exact, values, mentions)
             out.append(replace(analysed, record=encode_record(analysed)))
         return out
 

@@ -44,3 +44,11 @@ class DocumentNotFound(FahrasError):
     def __init__(self, doc_id: str, path: str) -> None:
         super().__init__(f"no document with id {doc_id!r} in {path}; find ids with `fahras search WORDS`")
         self.doc_id = doc_id
+
+
+class BackendUnavailable(FahrasError):
+    """The engine behind an index cannot be used: its library is not installed, or (a remote engine) not reached."""
+
+    def __init__(self, backend: str, reason: str) -> None:
+        super().__init__(f"the {backend} backend cannot be used: {reason}")
+        self.backend = backend

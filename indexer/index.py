@@ -13,18 +13,17 @@ from types import TracebackType
 
 from indexer.analyse import Analysis, Workers
 from indexer.analysis import DEFAULT_ANALYZER, Analyzer, get_analyzer
-from indexer.backends.base import AnalysedDoc, Backend, MatchAll
-from indexer.backends.tantivy_backend import TantivyBackend
+from indexer.backends import DEFAULT_BACKEND, REGISTRY, backend_names, open_backend
+from indexer.backends.base import AnalysedDoc, Backend
 from indexer.documents import Document, Problem
 from indexer.entities import KINDS, Entity
-from indexer.entities.store import EntityStore
+from indexer.entities.aliases import ALIASES_FILE
+from indexer.entities.store import STORE_FILE, EntityStore
 from indexer.errors import IndexIncompatible, InputError
-from indexer.ledger import InputRun, Ledger, content_hash
-from indexer.meta import IndexMeta, check_fingerprint, is_index, read_meta, write_meta
+from indexer.ledger import LEDGER_FILE, InputRun, Ledger, content_hash
+from indexer.meta import META_FILE, IndexMeta, check_fingerprint, is_index, read_meta, write_meta
 
-BACKENDS: dict[str, type[TantivyBackend]] = {"tantivy": TantivyBackend}
 EXTRACT_BATCH = 64  # documents whose entities are tagged in one call (the tagger decodes them together)
-ALL_VALUES = 100_000_000  # entity values counted when the groups are made: all of them
 GROUP_EVERY = 60.0  # seconds between groupings at the batch commits of a run; its last commit always groups
 DEFAULT_PATH = Path("index")
 
@@ -45,9 +44,9 @@ def open_index(path: str | Path = DEFAULT_PATH) -> OpenIndex:
     meta = read_meta(path)
     analyzer = get_analyzer(meta.analyzer)
     check_fingerprint(path, meta, analyzer.fingerprint)
-    if meta.backend not in BACKENDS:
-        raise IndexIncompatible(str(path), f"it uses backend {meta.backend!r}; this build knows {sorted(BACKENDS)}")
-    return OpenIndex(path, meta, analyzer, BACKENDS[meta.backend](path))
+    if meta.backend not in REGISTRY:
+        raise IndexIncompatible(str(path), f"it uses backend {meta.backend!r}; this build knows {backend_names()}")
+    return OpenIndex(path, meta, analyzer, open_backend(meta.backend, path))
 
 
 @dataclass
@@ -77,7 +76,7 @@ class Indexer:
     """
 
     def __init__(self, path: str | Path = DEFAULT_PATH, analyzer: str | None = None, *,
-                 backend: str = "tantivy", batch_size: int = 5_000, rebuild: bool = False,
+                 backend: str | None = None, batch_size: int = 5_000, rebuild: bool = False,
                  entities: bool = True, extractor: Callable[[str], list[Entity]] | None = None,
                  jobs: int = 1) -> None:
         self.path = Path(path)
@@ -87,11 +86,12 @@ class Indexer:
         self.batch_size = batch_size
         self.rebuild = rebuild
         self._pending = 0
-        meta = self._prepare(analyzer or DEFAULT_ANALYZER, backend, explicit=analyzer is not None)
+        meta = self._prepare(analyzer or DEFAULT_ANALYZER, backend or DEFAULT_BACKEND, explicit_analyzer=analyzer is not None,
+                             explicit_backend=backend is not None)
         self.analyzer = get_analyzer(meta.analyzer)
         self._analysis = Analysis(self.analyzer, entities, extractor)
         self._custom_extractor = extractor is not None
-        self.backend: Backend = BACKENDS[meta.backend](self.path, create=True)
+        self.backend: Backend = open_backend(meta.backend, self.path, create=True)
         if not is_index(self.path):
             write_meta(self.path, meta)
         self._new_meta = meta
@@ -108,11 +108,12 @@ class Indexer:
         elif self.entities.stamp() != self.backend.stamp() or not self.entities.is_current():
             self._group()  # a crash came between the last commit and its grouping, or the aliases were edited
 
-    def _prepare(self, analyzer: str, backend: str, explicit: bool) -> IndexMeta:
-        """Check the directory and decide the meta: an existing index keeps its analyzer unless rebuilt."""
+    def _prepare(self, analyzer: str, backend: str, explicit_analyzer: bool, explicit_backend: bool) -> IndexMeta:
+        """Check the directory and decide the meta: an existing index keeps its analyzer and backend unless rebuilt
+        (a rebuild with another backend starts a new index, keeping only the user's aliases file)."""
         get_analyzer(analyzer)  # fail early on an unknown name
-        if backend not in BACKENDS:
-            raise InputError(f"unknown backend {backend!r}; choose one of {', '.join(sorted(BACKENDS))}")
+        if backend not in REGISTRY:
+            raise InputError(f"unknown backend {backend!r}; choose one of {', '.join(backend_names())}")
         wanted = IndexMeta(analyzer, backend, fingerprint=get_analyzer(analyzer).fingerprint)
         if self.path.exists() and not self.path.is_dir():
             raise InputError(f"{self.path} is a file, not a directory; give --index a new or empty directory")
@@ -122,16 +123,19 @@ class Indexer:
             except IndexIncompatible:
                 if not self.rebuild:
                     raise
-                shutil.rmtree(self.path)
+                _clear(self.path)
                 current = None
             if current is not None and not self.rebuild:
                 check_fingerprint(self.path, current, get_analyzer(current.analyzer).fingerprint)
-                if explicit and current.analyzer != analyzer:
+                if explicit_analyzer and current.analyzer != analyzer:
                     raise InputError(f"the index at {self.path} uses {current.analyzer}; add --rebuild to re-index "
                                      f"it with {analyzer}")
+                if explicit_backend and current.backend != backend:
+                    raise InputError(f"the index at {self.path} uses the {current.backend} backend; add --rebuild to "
+                                     f"re-index it with {backend}")
                 return current
             if current is not None and current.backend != backend:
-                shutil.rmtree(self.path)
+                _clear(self.path)
         elif self.path.exists() and any(p.name != ".gitkeep" for p in self.path.iterdir()):
             raise InputError(f"{self.path} is not empty and holds no Fahras index; choose an empty or new directory")
         try:
@@ -254,8 +258,7 @@ class Indexer:
 
     def _group(self) -> None:
         """Group the entity values the index holds now (entities.sqlite), for the searches that follow."""
-        counts = {kind: dict(values) for kind, values in self.backend.count_values(MatchAll(), KINDS, ALL_VALUES).items()}
-        self.entities.refresh(counts, self.backend.stamp())
+        self.entities.refresh({kind: self.backend.values(kind) for kind in KINDS}, self.backend.stamp())
         self._grouped_at = time.monotonic()
 
     def close(self) -> None:
@@ -277,6 +280,24 @@ class Indexer:
                 self.commit()
         finally:
             self.close()
+
+
+def own_files(path: Path) -> list[Path]:
+    """The files Fahras itself keeps in an index directory, beside the engine's: meta, entity groups, ledger,
+    aliases."""
+    names = (META_FILE, STORE_FILE, LEDGER_FILE, ALIASES_FILE)
+    return [path / name for name in names if (path / name).is_file()]
+
+
+def _clear(path: Path) -> None:
+    """Empty an index directory, keeping the user's hand-edited aliases file."""
+    for item in path.iterdir():
+        if item.name == ALIASES_FILE:
+            continue
+        if item.is_dir() and not item.is_symlink():
+            shutil.rmtree(item)
+        else:
+            item.unlink()
 
 
 def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -16,7 +16,7 @@ from indexer.documents import Document
 from indexer.entities import FIRM, KINDS, PERSON, Entity, Step
 from indexer.entities.store import EntityStore
 from indexer.errors import DocumentNotFound, InputError
-from indexer.index import DEFAULT_PATH, open_index
+from indexer.index import DEFAULT_PATH, open_index, own_files
 from indexer.ledger import InputRun, Ledger
 from search import query as q
 from search.facets import exact_needed, group_counts
@@ -44,10 +44,11 @@ class IndexStats:
     each input indexed into it with its last run."""
 
     documents: int
-    size_bytes: int
+    size_bytes: int  # the engine's bytes and Fahras's own files (meta, entity groups, ledger, aliases)
     analyzer: str
     backend: str
     index: str
+    segments: int = 0
     top: dict[str, list[FacetCount]] = field(default_factory=dict)
     inputs: list[InputRun] = field(default_factory=list)  # each input indexed, with its last run
 
@@ -80,8 +81,11 @@ class Searcher:
     """
 
     def __init__(self, path: str | Path = DEFAULT_PATH, ranking: Ranking = Ranking(),
-                 budget: float = DEFAULT_BUDGET) -> None:
+                 budget: float = DEFAULT_BUDGET, facet_budget: float = FACET_BUDGET) -> None:
+        """`budget`: seconds a query's fuzzy and prefix words may take to expand; `facet_budget`: a search that took
+        longer leaves its facet counts out (math.inf: never)."""
         self._index = open_index(path)
+        self.facet_budget = facet_budget
         self.analyzer = self._index.analyzer
         self.backend = self._index.backend
         self.entities = EntityStore(self._index.path)
@@ -151,7 +155,7 @@ class Searcher:
         counts = {}
         if facets and page.total:
             spent = time.monotonic() - started
-            if spent <= FACET_BUDGET:
+            if spent <= self.facet_budget:
                 counts = self.facet_counts(engine_query, facet_size)
             else:
                 warnings.append(f"facet counts left out: the search took {spent * 1000:,.0f} ms over "
@@ -276,11 +280,13 @@ class Searcher:
         return stored
 
     def stats(self, top: int = 10) -> IndexStats:
-        """Document count, size on disk, analyzer, backend and the `top` persons and firms."""
-        size = sum(f.stat().st_size for f in self._index.path.rglob("*") if f.is_file())
+        """Document count, size, segments (as the engine reports them, plus Fahras's own files), analyzer,
+        backend and the `top` persons and firms."""
+        engine = self.backend.stats()
+        own = sum(f.stat().st_size for f in own_files(self._index.path))
         entities = self.facet_counts(MatchAll(), top) if top else {}
-        return IndexStats(len(self), size, self.analyzer.name, self.backend.name, str(self._index.path), entities,
-                          Ledger(self._index.path).inputs())
+        return IndexStats(engine.documents, engine.size_bytes + own, self.analyzer.name, self.backend.name,
+                          str(self._index.path), engine.segments, entities, Ledger(self._index.path).inputs())
 
     def __len__(self) -> int:
         return self.backend.num_docs()

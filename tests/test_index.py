@@ -282,7 +282,7 @@ def test_records_are_stored_compressed_and_old_uncompressed_ones_still_read():
 
     from indexer.backends.base import AnalysedDoc, decode_record, encode_record
 
-    analysed = AnalysedDoc(Document("a", "عنوان", "نص الخبر " * 50), [], [], [], ("مارك لاسري",), (), (),
+    analysed = AnalysedDoc(Document("a", "عنوان", "نص الخبر " * 50), [], [], [], {"person": ("مارك لاسري",)},
                            (("person", 0, 3, "مارك لاسري"),))
     record = encode_record(analysed)
     assert len(record) < len(("نص الخبر " * 50).encode()) / 4

@@ -5,33 +5,30 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Protocol
 
 from indexer.documents import Document
-from indexer.entities.kinds import KINDS
+from indexer.schema import KEYWORD_FIELDS
 
-# Fields every backend indexes. Text fields hold analysed terms (positions kept); keyword fields hold whole values:
-# one per entity kind.
-TEXT_FIELDS = ("title", "body", "exact")
-KEYWORD_FIELDS = KINDS
+MAX_BUCKETS = 65_536  # the most values count_values returns per field (Elasticsearch's default search.max_buckets)
 RECORD_LEVEL = 6  # zlib: level 6 stores Arabic news in 0.36 of its size, level 1 in 0.41
 Mention = tuple[str, int, int, str]  # (kind, start, end, value) of an entity mention in f"{title}\n{body}"
 
 
 @dataclass(frozen=True)
 class AnalysedDoc:
-    """A document with the terms each field indexes (from the one analyzer) and its entity values; `record` is what
-    a backend stores of it (encode_record), made where the document was analysed (a worker process) when given."""
+    """A document with the terms each text field indexes (from the one analyzer) and the values of each keyword
+    field (its entities by kind); `record` is what a backend stores of it (encode_record), made where the document
+    was analysed (a worker process) when given."""
 
     doc: Document
     title: list[str]
     body: list[str]
     exact: list[str]
-    person: tuple[str, ...] = ()
-    firm: tuple[str, ...] = ()
-    org: tuple[str, ...] = ()
+    values: dict[str, tuple[str, ...]] = field(default_factory=dict)  # keyword field → values
     mentions: tuple[Mention, ...] = ()
     record: bytes = b""
 
@@ -39,7 +36,7 @@ class AnalysedDoc:
 def encode_record(analysed: AnalysedDoc) -> bytes:
     """What a backend stores of a document: the original, its entity values and mentions, as JSON compressed with
     zlib (Arabic news text shrinks to about a third)."""
-    record = {**asdict(analysed.doc), **{k: list(getattr(analysed, k)) for k in KEYWORD_FIELDS},
+    record = {**asdict(analysed.doc), **{k: list(analysed.values.get(k, ())) for k in KEYWORD_FIELDS},
               "mentions": [list(m) for m in analysed.mentions]}
     return zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass"), RECORD_LEVEL)
 
@@ -127,24 +124,62 @@ class Page:
     hits: list[tuple[float, Stored]]
 
 
+@dataclass(frozen=True)
+class EngineStats:
+    """What an engine reports of its index: live documents, bytes it keeps (on disk, or in the cluster for a remote
+    engine) and segments."""
+
+    documents: int
+    size_bytes: int
+    segments: int
+
+
 class Backend(Protocol):
+    """The engine contract every adapter implements (tantivy, whoosh; shaped so that a remote engine can too).
+
+    - Opening: `Adapter(path, create=False)` opens the index of the directory `path` (where Fahras keeps its meta,
+      entity groups and ledger; a local engine keeps its files there, a remote one would keep its connection there);
+      `create=True` makes an empty one if there is none. Raises `IndexIncompatible` when the engine cannot read it,
+      `BackendUnavailable` when the engine cannot be reached.
+    - Writing: the first change takes the writer lock (`IndexLocked` for a second writer, held until close());
+      nothing is visible to searches until commit() (a refresh for a remote engine), and a crash or rollback() keeps
+      the last commit. Re-adding an id replaces the document.
+    - Reading: queries are `EngineQuery` nodes with analysed terms; fields are those of `indexer.schema.SCHEMA`.
+    """
+
     name: str
 
     def add(self, docs: Iterable[AnalysedDoc]) -> None: ...
-    def delete(self, ids: Iterable[str]) -> int: ...
+    def delete(self, ids: Iterable[str]) -> int:
+        """Delete documents by id; returns how many the last commit held."""
     def delete_all(self) -> None: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
-    def close(self) -> None: ...
-    def search(self, query: EngineQuery, limit: int, offset: int = 0, newest_first: bool = False) -> Page: ...
-    def rank(self, query: EngineQuery, limit: int) -> list[tuple[str, float]]: ...
+    def close(self) -> None:
+        """Drop uncommitted work and release the writer lock."""
+    def search(self, query: EngineQuery, limit: int, offset: int = 0, newest_first: bool = False) -> Page:
+        """One page of hits, best first (BM25, k1=1.2, b=0.75), or newest first (scores 0), and the total."""
+    def rank(self, query: EngineQuery, limit: int) -> list[tuple[str, float]]:
+        """(id, score) of the best `limit` documents, without loading their records."""
     def count(self, query: EngineQuery) -> int: ...
     def get(self, doc_id: str) -> Stored | None: ...
     def count_values(self, query: EngineQuery, fields: Sequence[str], size: int) -> dict[str, list[tuple[str, int]]]:
-        """Per keyword field: documents per value over the whole result set, the `size` most frequent first."""
+        """Per keyword field: documents per value over the whole result set, the `size` (≤ MAX_BUCKETS) most
+        frequent first, ties by value; all fields in one call."""
     def count_any(self, query: EngineQuery, groups: Mapping[str, Sequence[tuple[str, ...]]]) -> dict[str, list[int]]:
         """Per keyword field, per group of its values: the documents matching `query` with any of them."""
+    def values(self, field: str) -> dict[str, int]:
+        """Every value of a keyword field in the index with its number of live documents (for the grouping)."""
+    def terms(self, field: str, prefix: str = "", limit: int | None = None) -> list[tuple[str, int]]:
+        """The indexed terms of a text field starting with `prefix` and their document counts, most documents
+        first (deleted documents may still count until the engine merges them away)."""
     def num_docs(self) -> int: ...
-    def terms(self, field: str, prefix: str = "", limit: int | None = None) -> list[tuple[str, int]]: ...
-    # the indexed terms of a text field starting with `prefix` and their document counts, most documents first
-    def stamp(self) -> str: ...  # names the last commit: it changes with every commit
+    def stats(self) -> EngineStats: ...
+    def stamp(self) -> str:
+        """Names the last commit: it changes with every commit."""
+
+
+class BackendFactory(Protocol):
+    """An adapter class: opens (or with `create`, makes) the index of a directory."""
+
+    def __call__(self, path: Path, create: bool = False) -> Backend: ...

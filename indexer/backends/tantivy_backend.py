@@ -13,14 +13,14 @@ import tantivy
 from tantivy import Occur, Query
 
 from indexer.backends.base import (
-    KEYWORD_FIELDS,
-    TEXT_FIELDS,
+    MAX_BUCKETS,
     AnalysedDoc,
     AnyOf,
     Bool,
     Boost,
     DateRange,
     EngineQuery,
+    EngineStats,
     MatchAll,
     MatchNone,
     Page,
@@ -30,14 +30,15 @@ from indexer.backends.base import (
     decode_record,
     encode_record,
 )
+from indexer.backends.writer_pid import forget_writer, note_writer, writer_holder
 from indexer.errors import IndexIncompatible, IndexLocked
+from indexer.schema import DATE, ID, KEYWORD, SCHEMA, STORED, TEXT
 
 HEAP_BYTES = 128_000_000
 RECORD = "record"  # the stored record (base.encode_record): the only stored field
 KEY = "key"  # u64 fast field: a hash of the id, mapped back to the id through the KEYS_FILE sidecar
 KEYS_FILE = "fahras-keys.tsv"
 WRITER_LOCK = ".tantivy-writer.lock"  # tantivy's
-WRITER_PID = "fahras-writer.pid"  # the PID of the process holding it, for a second writer's message
 
 
 def id_key(doc_id: str) -> int:
@@ -46,16 +47,21 @@ def id_key(doc_id: str) -> int:
 
 
 def build_schema() -> tantivy.Schema:
-    """Terms come pre-analysed from Python, space-joined into `whitespace`-tokenized fields (positions kept)."""
+    """indexer.schema in tantivy's terms: terms come pre-analysed from Python, space-joined into
+    `whitespace`-tokenized fields (positions kept); ids and keyword values are `raw` (one term each)."""
     sb = tantivy.SchemaBuilder()
-    sb.add_text_field("id", tokenizer_name="raw")  # indexed as one term: the update/delete key
-    for name in TEXT_FIELDS:
-        sb.add_text_field(name, tokenizer_name="whitespace", index_option="position")
-    for name in KEYWORD_FIELDS:
-        sb.add_text_field(name, tokenizer_name="raw", fast=True)  # multi-valued facet values
-    sb.add_date_field("date", indexed=True, fast=True)
+    for field in SCHEMA:
+        if field.kind == ID:
+            sb.add_text_field(field.name, tokenizer_name="raw")
+        elif field.kind == TEXT:
+            sb.add_text_field(field.name, tokenizer_name="whitespace", index_option="position")
+        elif field.kind == KEYWORD:
+            sb.add_text_field(field.name, tokenizer_name="raw", fast=True)  # multi-valued facet values
+        elif field.kind == DATE:
+            sb.add_date_field(field.name, indexed=True, fast=True)
+        elif field.kind == STORED:
+            sb.add_bytes_field(field.name, stored=True)
     sb.add_unsigned_field(KEY, fast=True)
-    sb.add_bytes_field(RECORD, stored=True)
     return sb.build()
 
 
@@ -68,6 +74,8 @@ class TantivyBackend:
         self._path = path
         self._schema = build_schema()
         try:
+            if create:
+                path.mkdir(parents=True, exist_ok=True)
             self._index = tantivy.Index(self._schema, str(path), reuse=True) if create else tantivy.Index.open(str(path))
         except ValueError as err:
             raise IndexIncompatible(str(path), f"tantivy could not open it ({err})") from None
@@ -86,9 +94,9 @@ class TantivyBackend:
                 self._writer = self._index.writer(heap_size=HEAP_BYTES, num_threads=1)
             except ValueError as err:
                 if "LockBusy" in str(err):
-                    raise IndexLocked(str(self._path), str(self._path / WRITER_LOCK), _holder(self._path)) from None
+                    raise IndexLocked(str(self._path), str(self._path / WRITER_LOCK), writer_holder(self._path)) from None
                 raise
-            (self._path / WRITER_PID).write_text(str(os.getpid()), encoding="utf-8")
+            note_writer(self._path)
         return self._writer
 
     def add(self, docs: Iterable[AnalysedDoc]) -> None:
@@ -105,8 +113,7 @@ class TantivyBackend:
         doc.add_text("title", " ".join(analysed.title))
         doc.add_text("body", " ".join(analysed.body))
         doc.add_text("exact", " ".join(analysed.exact))
-        entities = {name: getattr(analysed, name) for name in KEYWORD_FIELDS}
-        for name, values in entities.items():
+        for name, values in analysed.values.items():
             for value in values:
                 doc.add_text(name, value)
         if analysed.doc.date:
@@ -144,7 +151,7 @@ class TantivyBackend:
             writer, self._writer = self._writer, None
             writer.rollback()
             writer.wait_merging_threads()
-            (self._path / WRITER_PID).unlink(missing_ok=True)
+            forget_writer(self._path)
 
     # -- reading ---------------------------------------------------------------------------------------------
     def num_docs(self) -> int:
@@ -188,11 +195,37 @@ class TantivyBackend:
     def count_values(self, query: EngineQuery, fields: Sequence[str], size: int) -> dict[str, list[tuple[str, int]]]:
         """Documents per value of each keyword field over the whole result set, the `size` most frequent first,
         all fields in one pass."""
+        if size > MAX_BUCKETS:
+            raise ValueError(f"count_values returns at most {MAX_BUCKETS} values per field; use values() for all")
         if self.num_docs() == 0 or isinstance(query, MatchNone) or not fields:
             return {f: [] for f in fields}
         aggs = {f: {"terms": {"field": f, "size": size}} for f in fields}
         agg = self._index.searcher().aggregate(self._query(query), aggs)
-        return {f: [(b["key"], int(b["doc_count"])) for b in agg[f]["buckets"]] for f in fields}
+        return {f: sorted(((b["key"], int(b["doc_count"])) for b in agg[f]["buckets"]), key=lambda kv: (-kv[1], kv[0]))
+                for f in fields}
+
+    def values(self, field: str) -> dict[str, int]:
+        """Every value of a keyword field with its live documents: one terms aggregation as large as the field's
+        term dictionary (which still holds values of deleted documents until a merge)."""
+        searcher = self._index.searcher()
+        if searcher.num_docs == 0:
+            return {}
+        size = max(len(searcher.terms_with_prefix(field, "")), 1)
+        agg = searcher.aggregate(Query.all_query(), {field: {"terms": {"field": field, "size": size}}})
+        return {b["key"]: int(b["doc_count"]) for b in agg[field]["buckets"]}
+
+    def stats(self) -> EngineStats:
+        """Live documents, the bytes of tantivy's files (meta.json, each segment's files, the id sidecar) and
+        segments."""
+        searcher = self._index.searcher()
+        try:
+            meta = json.loads((self._path / "meta.json").read_text(encoding="utf-8"))
+            segments = {s["segment_id"].replace("-", "") for s in meta.get("segments", [])}
+        except (OSError, ValueError, KeyError):
+            segments = set()
+        size = sum(f.stat().st_size for f in self._path.iterdir() if f.is_file() and (
+            f.name.split(".")[0] in segments or f.name in ("meta.json", ".managed.json", KEYS_FILE)))
+        return EngineStats(searcher.num_docs, size, searcher.num_segments)
 
     def count_any(self, query: EngineQuery,
                   groups: Mapping[str, Sequence[tuple[str, ...]]]) -> dict[str, list[int]]:
@@ -294,16 +327,6 @@ class KeyMap:
                 key, _, doc_id = line.decode("utf-8").rstrip("\n").partition("\t")
                 self._ids[int(key)] = doc_id
                 self._read_to += len(line)
-
-
-def _holder(path: Path) -> int | None:
-    """The PID the writer noted, if it is a number of a running process."""
-    try:
-        pid = int((path / WRITER_PID).read_text(encoding="utf-8"))
-        os.kill(pid, 0)
-    except (OSError, ValueError):
-        return None
-    return pid
 
 
 def _datetime(day: date) -> datetime:

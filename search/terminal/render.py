@@ -242,7 +242,8 @@ def render_stats(stats: Mapping[str, object], top: Mapping[str, Sequence[FacetCo
     """`name  value` lines (documents, size, analyzer, backend, index, each input's last run) and the top entities
     panel."""
     lines = [("documents", f"{stats['documents']:,}"), ("size", human_size(int(stats["size_bytes"]))),
-             ("analyzer", str(stats["analyzer"])), ("backend", str(stats["backend"])), ("index", str(stats["index"]))]
+             ("analyzer", str(stats["analyzer"])), ("backend", str(stats["backend"])), ("index", str(stats["index"])),
+             ("segments", f"{stats.get('segments', 0):,}")]
     lines += [("input", f"{run['path']}  {run['indexed_at']}  {run['documents']:,} documents (last run: "
                         f"{run['added']:,} indexed, {run['unchanged']:,} unchanged, {run['deleted']:,} deleted)")
               for run in stats.get("inputs", [])]  # type: ignore[attr-defined]
