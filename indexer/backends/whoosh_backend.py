@@ -127,6 +127,7 @@ class WhooshBackend:
         self._searcher: Searcher | None = None
         self._values: dict[str, dict[str, frozenset[int]]] = {}  # keyword field → value → docnums, per generation
         self._translated: dict[EngineQuery, wq.Query] = {}
+        self._matched: tuple[EngineQuery | None, frozenset[int]] = (None, frozenset())  # the last query's documents
 
     # -- writing ---------------------------------------------------------------------------------------------
     def _take_lock(self) -> None:
@@ -201,7 +202,7 @@ class WhooshBackend:
         """A searcher over the last commit (refreshed when another commit has come since)."""
         if self._searcher is not None and not self._searcher.up_to_date():
             self._searcher.close()  # not refresh(): it fails on a searcher of an empty index
-            self._searcher = None
+            self._searcher, self._matched = None, (None, frozenset())
         if self._searcher is None:
             self._searcher = self._ix.searcher(weighting=LuceneBM25(B=B, K1=K1))
             self._values = {}
@@ -221,10 +222,10 @@ class WhooshBackend:
             results = searcher.search(q, limit=offset + max(limit, 1))
         page = results[offset:offset + limit]
         hits = [(0.0 if newest_first else float(hit.score or 0.0), decode_record(hit["record"])) for hit in page]
-        return Page(len(results), hits)
+        return Page(len(self._docs(query)), hits)
 
     def count(self, query: EngineQuery) -> int:
-        return sum(1 for _ in self._s().docs_for_query(self._query(query)))
+        return len(self._docs(query))
 
     def rank(self, query: EngineQuery, limit: int) -> list[tuple[str, float]]:
         results = self._s().search(self._query(query), limit=max(limit, 1))
@@ -278,7 +279,11 @@ class WhooshBackend:
         return EngineStats(searcher.doc_count(), size, len(searcher.reader().leaf_readers()))
 
     def _docs(self, query: EngineQuery) -> frozenset[int]:
-        return frozenset(self._s().docs_for_query(self._query(query)))
+        """The documents matching `query`, kept for the next call (a search's total, then its facet counts)."""
+        searcher = self._s()
+        if self._matched[0] != query:
+            self._matched = (query, frozenset(searcher.docs_for_query(self._query(query))))
+        return self._matched[1]
 
     def _value_docs(self, field: str) -> dict[str, frozenset[int]]:
         """value → the live documents that have it, read from the field's postings once per commit."""
