@@ -18,12 +18,22 @@ from tests.conftest import ROOT
 DOCS, BATCH = 2_000, 256  # commits fall every 256 documents (a multiple of the 64 analysed at a time)
 
 
-@pytest.fixture(scope="module")
-def run_seconds(news_jsonl, tmp_path_factory) -> float:
+def full_run_seconds(news_jsonl, tmp_path_factory, backend: str) -> float:
     """How long a whole run takes on this machine: kills are drawn over it, so they land mid-run on any machine."""
     start = time.monotonic()
-    subprocess.run(index_command(news_jsonl, tmp_path_factory.mktemp("full") / "ix"), check=True, capture_output=True)
+    subprocess.run(index_command(news_jsonl, tmp_path_factory.mktemp("full") / "ix", backend), check=True,
+                   capture_output=True)
     return time.monotonic() - start
+
+
+@pytest.fixture(scope="module")
+def run_seconds(news_jsonl, tmp_path_factory) -> float:
+    return full_run_seconds(news_jsonl, tmp_path_factory, "tantivy")
+
+
+@pytest.fixture(scope="module")
+def whoosh_run_seconds(news_jsonl, tmp_path_factory) -> float:
+    return full_run_seconds(news_jsonl, tmp_path_factory, "whoosh")
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +48,9 @@ def news_jsonl(tmp_path_factory):
     return path
 
 
-def index_command(jsonl, index) -> list[str]:
+def index_command(jsonl, index, backend: str = "tantivy") -> list[str]:
     return [sys.executable, str(ROOT / "cli.py"), "index", str(jsonl), "--index", str(index),
-            "--batch-size", str(BATCH), "--jobs", "2", "--json"]
+            "--batch-size", str(BATCH), "--jobs", "2", "--json", "--backend", backend]
 
 
 def kill_at(command: list[str], delay: float) -> int:
@@ -58,17 +68,17 @@ def stored_ids(index) -> list[str]:
     return sorted(s.doc.id for _, s in open_index(index).backend.search(MatchAll(), DOCS + 1).hits)
 
 
-def one_trial(news_jsonl, tmp_path, seed: int, run_seconds: float) -> None:
+def one_trial(news_jsonl, tmp_path, seed: int, run_seconds: float, backend: str = "tantivy") -> None:
     index = tmp_path / f"ix{seed}"
     started = time.monotonic()
-    code = kill_at(index_command(news_jsonl, index), random.Random(seed).uniform(0.1, 1.1) * run_seconds)
+    code = kill_at(index_command(news_jsonl, index, backend), random.Random(seed).uniform(0.1, 1.1) * run_seconds)
     if not (index / "fahras.json").exists():
         assert code == -signal.SIGKILL  # killed before the index was made: nothing to check
     else:
         held = stored_ids(index)
         assert len(held) % BATCH == 0 or len(held) == DOCS, (seed, len(held))
         assert held == [f"n{i:05d}" for i in range(len(held))], seed  # a prefix: exactly whole commits
-    done = subprocess.run(index_command(news_jsonl, index), capture_output=True, text=True, timeout=300)
+    done = subprocess.run(index_command(news_jsonl, index, backend), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert stored_ids(index) == [f"n{i:05d}" for i in range(DOCS)], (seed, time.monotonic() - started)
     assert open_index(index).backend.num_docs() == DOCS
@@ -77,6 +87,11 @@ def one_trial(news_jsonl, tmp_path, seed: int, run_seconds: float) -> None:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_a_killed_indexer_leaves_its_last_commit_and_a_rerun_completes_it(news_jsonl, tmp_path, seed, run_seconds):
     one_trial(news_jsonl, tmp_path, seed, run_seconds)
+
+
+@pytest.mark.parametrize("seed", [4])
+def test_a_killed_whoosh_indexer_leaves_its_last_commit_too(news_jsonl, tmp_path, seed, whoosh_run_seconds):
+    one_trial(news_jsonl, tmp_path, seed, whoosh_run_seconds, backend="whoosh")
 
 
 @pytest.mark.slow
