@@ -223,3 +223,30 @@ def test_analyze_and_entities_honour_bidi(command):
     logical, visual = run(*command).stdout, run(*command, "--bidi", "on").stdout
     assert not re.search("[\ufe70-\ufeff]", logical)
     assert re.search("[\ufe70-\ufeff]", visual)  # shaped letters in visual order for a terminal that cannot
+
+
+# -- backends -----------------------------------------------------------------------------------------------------
+def test_index_with_the_whoosh_backend_is_kept_and_reported(tmp_path):
+    index = str(tmp_path / "ix")
+    assert run("index", str(SAMPLES / "wire.jsonl"), "--backend", "whoosh", "--no-entities", "-i", index).exit_code == 0
+    stats = json.loads(run("stats", "--json", "-i", index).stdout)
+    assert (stats["backend"], stats["documents"], stats["segments"]) == ("whoosh", 4, 1)
+    assert run("search", "مكالمة", "-i", index).stdout.startswith("1 hit for «مكالمة»")
+    refused = run("index", str(SAMPLES / "wire.jsonl"), "--backend", "tantivy", "-i", index)
+    assert refused.exit_code == 2
+    assert refused.stderr.strip() == (f"Error: the index at {index} uses the whoosh backend; add --rebuild to re-index "
+                                      "it with tantivy")
+
+
+@pytest.mark.parametrize("backend", ["tantivy", "whoosh"])
+def test_eval_runs_a_collection_on_each_backend(tmp_path, backend):
+    docs = [("c1", "وول ستريت", "اجتمع ممولو وول ستريت في مكالمة خاصة"), ("c2", "الأسواق", "ارتفعت أسهم الشركات"),
+            ("c3", "تقنية", "أطلقت شركة شريحة جديدة")]
+    (tmp_path / "corpus.jsonl").write_text("".join(json.dumps({"id": i, "title": t, "text": x}, ensure_ascii=False)
+                                                   + "\n" for i, t, x in docs), encoding="utf-8")
+    (tmp_path / "queries.tsv").write_text("q1\tمكالمة وول ستريت\nq2\tأسهم الشركات\n", encoding="utf-8")
+    (tmp_path / "qrels.tsv").write_text("q1\tc1\t1\nq2\tc2\t1\n", encoding="utf-8")
+    result = run("eval", str(tmp_path), "--backend", backend, "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert (report["documents"], report["queries"], report["metrics"]["RR@10"]) == (3, 2, 1.0)
