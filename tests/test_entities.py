@@ -93,6 +93,22 @@ def test_an_indefinite_adjective_before_li_is_no_firm_name():
     assert found("أسست شركة تابعة للحكومة", names=frozenset()) == []
 
 
+def test_a_bank_head_a_definite_word_and_a_bank_adjective_are_a_bank_with_its_head():
+    assert found("وقال رئيس مجلس إدارة بنك الواحة الوطني إن", names=frozenset()) == [
+        ("firm", "بنك الواحة الوطني", "بنك الواحة الوطني")]
+
+
+def test_a_bank_name_keeps_its_head_but_not_a_proclitic_on_it():
+    assert found("وقدم قرضا لبنك الخليج الأول أمس", names=frozenset()) == [
+        ("firm", "لبنك الخليج الأول", "بنك الخليج الأول")]
+
+
+@pytest.mark.parametrize("text", ["قال بنك التنمية الإسلامي إن", "قال البنك الأهلي التجاري إن",
+                                  "قال بنك الصين الشعبي إن", "قال بنك الواحة، الوطني إن"])
+def test_no_bank_by_its_function_after_the_article_with_another_adjective_or_across_a_comma(text):
+    assert found(text, names=frozenset()) == []
+
+
 def test_a_sector_complement_without_descriptor_or_guillemets_names_nothing():
     assert found("تخدم منصة للرعاية الافتراضية المرضى", names=frozenset()) == []
 
