@@ -900,6 +900,10 @@ def test_a_person_right_after_a_quantity_is_a_unit_or_a_currency():
     assert found("بطارية سعتها 2550 ميلي أمبير أمس", ("ميلي أمبير", "PER")) == []
 
 
+def test_a_famous_one_word_name_right_after_a_quantity_is_a_unit():
+    assert found("بطارية سعتها 2550 ميلي أمبير أمس", famous=frozenset({"ميلي"})) == []
+
+
 def test_a_number_after_a_person_says_nothing():
     assert found("بتغلبه على الصربي يانكو تيبساروفيتش 4 - 6 و 6 - 1", ("يانكو تيبساروفيتش", "PER"))[0][1] == \
         "يانكو تيبساروفيتش"

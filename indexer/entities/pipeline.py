@@ -58,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     Rule("geographic-head", places.not_after_geographic_heads, "وادي السيليكون, جبل طارق: a place's own name"),
     Rule("list-of-firms", cues.firm_lists, "a list where two items are firms is a list of firms (sponsors, listings)"),
     Rule("surname", persons.with_surnames, "عبد الله كدسة: a first name alone goes on with a rare word"),
+    Rule("listed-units", products.persons_not_units, "2550 ميلي أمبير: a listed name after a quantity is a unit too"),
     # the document as a whole
     Rule("propagate", consistency.propagate, "a name found once is found everywhere, with one kind"),
     # last checks
