@@ -82,8 +82,13 @@ def test_the_vowelled_key_marks_the_vowels_between_consonants():
 
 
 def test_a_vowel_frame_marks_vowels_between_consonants_and_at_each_end():
-    assert vowel_frame("Tesla") == ("tsl", (True, False), "C", "V")
-    assert vowel_frame("تواصل") == ("tsl", (True, False), "C", "C")
+    assert vowel_frame("Tesla") == ("tsl", (True, False), "C", "V", False)
+    assert vowel_frame("تواصل") == ("tsl", (True, False), "C", "C", False)
+
+
+def test_a_name_with_the_article_starts_as_it_does_without_it():
+    assert (transliterates("السعيد", "Saeed"), transliterates("السعيد", "acid")) == (True, False)
+    assert transliterates("الكسندر", "Alexander")
 
 
 def test_a_latin_final_vowel_is_written_in_arabic():

@@ -29,7 +29,6 @@ from indexer.spelling import close_spellings, one_script
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 SHORT_KEY = 2  # letters of a key too short to tell names apart alone
-KEYED_ALIKE = 32  # values keyed alike a value is compared with at most (the most frequent first): bounded work
 # Proclitics the extractor may leave on a stored value: a preposition, alone or after و/ف (not و or ف alone, which
 # begin many names: فالكر).
 _PREPOSITION_CLITICS = tuple(p.form for p in PROCLITICS if p.names and set(p.parts) & set(PREPOSITIONS))
@@ -246,20 +245,16 @@ Union = Callable[[str, str], None]
 
 
 def same_key(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
-    """Values with the same key are one when they spell one name (_one_name): in two scripts a plausible
-    transliteration (لازارد = Lazard; not Tesla and تواصل), in one close spellings (نتنياهو = نتانياهو; a consonant
-    skeleton alone joins كينيدي and غاندي, سعود and سعيد); a key of one short token must agree on its vowels too
-    (Google = غوغل, not جيلي). Each value is compared with every value before it keyed alike, so that one spelling
-    that fails is no gate between two that pass."""
-    by_key: dict[str, list[str]] = defaultdict(list)
+    """Values with the same key join the first value of that key (the most frequent) when they spell one name
+    (_one_name): in two scripts a plausible transliteration (لازارد = Lazard; not Tesla and تواصل), in one close
+    spellings (نتنياهو = نتانياهو; a consonant skeleton alone joins كينيدي and غاندي, سعود and سعيد); a key of one
+    short token must agree on its vowels too (Google = غوغل, not جيلي). Only the first: spellings compared with each
+    other would chain (ريادي = ready, ready = الرياضي)."""
+    by_key = _by_key(counts, keys)
     for value in counts:
         key = keys[value].joined
-        if not key:
-            continue
-        for other in by_key[key][:KEYED_ALIKE]:
-            if _one_name(kind, value, other, keys):
-                union(value, other)
-        by_key[key].append(value)
+        if key and (first := by_key[key]) != value and _one_name(kind, value, first, keys):
+            union(value, first)
 
 
 def _one_name(kind: str, value: str, other: str, keys: Mapping[str, ValueKeys]) -> bool:

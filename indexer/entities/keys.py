@@ -84,14 +84,15 @@ _OPEN_ENDS = frozenset("هةعء")  # an Arabic end a Latin spelling may or may 
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def vowel_frame(token: str, w_as: str = "") -> tuple[str, tuple[bool, ...], str, str]:
+def vowel_frame(token: str, w_as: str = "") -> tuple[str, tuple[bool, ...], str, str, bool]:
     """One token → (its consonant classes as token_key aligns them, for each gap between them whether a vowel is
-    written there, how it starts, how it ends): a start or end is "V" (a vowel), "C" (a consonant) or "?" (either
-    may stand for the other's: an article dropped, a Latin cluster an Arabic alef may open (ستانفورد، إستانفورد), a
-    final e, h, ة or ain). A Latin y, and w unless `w_as` reads it, is a vowel; Mc is Mac (ماكدونالدز).
+    written there, how it starts, how it ends, whether an article was dropped): a start or end is "V" (a vowel), "C"
+    (a consonant) or "?" (either may stand for the other's: a Latin cluster an Arabic alef may open (ستانفورد،
+    إستانفورد), a final e, h, ة or ain). The start is read without the article, as the key is (السعيد starts like
+    Saeed, not like acid). A Latin y, and w unless `w_as` reads it, is a vowel; Mc is Mac (ماكدونالدز).
 
     >>> vowel_frame("Tesla"), vowel_frame("تواصل")
-    (('tsl', (True, False), 'C', 'V'), ('tsl', (True, False), 'C', 'C'))
+    (('tsl', (True, False), 'C', 'V', False), ('tsl', (True, False), 'C', 'C', False))
     """
     word = normalize(token)
     article = word.startswith(("ال", "al")) and len(word) > 4
@@ -115,7 +116,7 @@ def vowel_frame(token: str, w_as: str = "") -> tuple[str, tuple[bool, ...], str,
         elif not consonants or consonants[-1] != ch:  # a repeated consonant is one, as in the key
             consonants.append(ch)
             gaps.append(False)
-    first = "?" if article or not consonants else "V" if gaps[0] else \
+    first = "?" if not consonants else "V" if gaps[0] else \
         "?" if latin and len(consonants) > 1 and not gaps[1] else "C"
     end = "V" if gaps[-1] else "C"
     if len(consonants) > 1 and consonants[-1] == "h":  # a final h is not in the key (ة, Jeddah)
@@ -127,17 +128,20 @@ def vowel_frame(token: str, w_as: str = "") -> tuple[str, tuple[bool, ...], str,
         consonants[-1] = "s"
     if (latin and last == "e") or (not latin and last in _OPEN_ENDS):
         end = "?"
-    return "".join(consonants), tuple(gaps[1:-1]), first, end
+    return "".join(consonants), tuple(gaps[1:-1]), first, end, article
 
 
 def _frames_agree(arabic: str, latin: str, w_as: str) -> bool:
     """Could the Latin token be written so in Arabic? Same consonants; the same start and end (a vowel or not) where
     both are definite; and a vowel the Arabic writes between consonants stands there in the Latin too (a short
-    vowel the Arabic leaves out is no difference)."""
-    a_cons, a_gaps, a_first, a_end = vowel_frame(arabic)
-    l_cons, l_gaps, l_first, l_end = vowel_frame(latin, w_as)
+    vowel the Arabic leaves out is no difference). When both drop an article, the start decides nothing (الكسندر =
+    Alexander)."""
+    a_cons, a_gaps, a_first, a_end, a_article = vowel_frame(arabic)
+    l_cons, l_gaps, l_first, l_end, l_article = vowel_frame(latin, w_as)
     if a_cons != l_cons:
         return False
+    if a_article and l_article:
+        a_first = l_first = "?"
     if "?" not in (a_first, l_first) and a_first != l_first or "?" not in (a_end, l_end) and a_end != l_end:
         return False
     return all(l_vowel or not a_vowel for a_vowel, l_vowel in zip(a_gaps, l_gaps, strict=True))
