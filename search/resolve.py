@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from indexer.analysis import Analyzer
-from indexer.entities.keys import key_of
+from indexer.entities.keys import key_of, transliterates
 from indexer.entities.kinds import PERSON
 from indexer.entities.store import Named
 from indexer.spelling import close_spellings, one_script
@@ -375,9 +375,9 @@ def fuzzy_distance(word: str, asked: int | None) -> int:
 
 def same_name(kind: str, typed: str, value: str) -> bool:
     """Is a stored value (normalized) the name typed (normalized), not just something grouping joined to it? The
-    same name in the other script (Lazard, لازارد: one transliteration key), a shorter or longer form sharing a
-    word (مبارك, حسني مبارك), or a spelling a few cheap edits away (ماكجواير, ماكغواير). Same-script keys are too
-    loose for this (كينيدي and غاندي share one).
+    same name in the other script (Lazard, لازارد: one transliteration key, vowels where a transliteration puts them;
+    Tesla is no تواصل), a shorter or longer form sharing a word (مبارك, حسني مبارك), or a spelling a few cheap edits
+    away (ماكجواير, ماكغواير). Same-script keys are too loose for this (كينيدي and غاندي share one).
 
     >>> same_name("firm", "lazard", "لازارد"), same_name("person", "ماكغواير", "ماكجواير")
     (True, True)
@@ -385,7 +385,7 @@ def same_name(kind: str, typed: str, value: str) -> bool:
     (False, False)
     """
     if not one_script(typed, value):
-        return key_of(kind)(typed) == key_of(kind)(value)
+        return key_of(kind)(typed) == key_of(kind)(value) and transliterates(typed, value, kind)
     return bool(set(typed.split()) & set(value.split())) or close_spellings(typed, value, short_vowels=kind != PERSON)
 
 

@@ -93,6 +93,22 @@ def test_an_indefinite_adjective_before_li_is_no_firm_name():
     assert found("أسست شركة تابعة للحكومة", names=frozenset()) == []
 
 
+def test_a_bank_head_a_definite_word_and_a_bank_adjective_are_a_bank_with_its_head():
+    assert found("وقال رئيس مجلس إدارة بنك الواحة الوطني إن", names=frozenset()) == [
+        ("firm", "بنك الواحة الوطني", "بنك الواحة الوطني")]
+
+
+def test_a_bank_name_keeps_its_head_but_not_a_proclitic_on_it():
+    assert found("وقدم قرضا لبنك الخليج الأول أمس", names=frozenset()) == [
+        ("firm", "لبنك الخليج الأول", "بنك الخليج الأول")]
+
+
+@pytest.mark.parametrize("text", ["قال بنك التنمية الإسلامي إن", "قال البنك الأهلي التجاري إن",
+                                  "قال بنك الصين الشعبي إن", "قال بنك الواحة، الوطني إن"])
+def test_no_bank_by_its_function_after_the_article_with_another_adjective_or_across_a_comma(text):
+    assert found(text, names=frozenset()) == []
+
+
 def test_a_sector_complement_without_descriptor_or_guillemets_names_nothing():
     assert found("تخدم منصة للرعاية الافتراضية المرضى", names=frozenset()) == []
 
@@ -882,6 +898,10 @@ def test_a_prayer_after_a_name_is_no_part_of_it():
 
 def test_a_person_right_after_a_quantity_is_a_unit_or_a_currency():
     assert found("بطارية سعتها 2550 ميلي أمبير أمس", ("ميلي أمبير", "PER")) == []
+
+
+def test_a_famous_one_word_name_right_after_a_quantity_is_a_unit():
+    assert found("بطارية سعتها 2550 ميلي أمبير أمس", famous=frozenset({"ميلي"})) == []
 
 
 def test_a_number_after_a_person_says_nothing():

@@ -108,3 +108,29 @@ def test_a_brand_written_with_or_without_a_long_vowel_is_one_firm():
 def test_a_proclitic_is_dropped_only_to_reach_a_close_spelling():
     table = grouped("person", {"غاندي": 3, "باجندوح": 1})
     assert table["باجندوح"].name == "باجندوح"
+
+
+def test_values_in_two_scripts_join_only_as_a_plausible_transliteration():
+    table = grouped("firm", {"Tesla": 3, "تواصل": 2, "اتصال": 2, "تسلا": 1})
+    assert table["Tesla"].values == ("Tesla", "تسلا")
+    assert (table["تواصل"].values, table["اتصال"].values) == (("تواصل",), ("اتصال",))
+
+
+def test_a_short_key_in_two_scripts_joins_only_as_a_plausible_transliteration():
+    table = grouped("person", {"سعود": 3, "Acid": 2, "Saud": 1})
+    assert (table["سعود"].values, table["Acid"].values) == (("Saud", "سعود"), ("Acid",))
+
+
+def test_a_value_is_compared_only_with_the_most_frequent_value_keyed_alike():
+    table = grouped("firm", {"تواصل": 3, "Tesla": 2, "تسلا": 1})
+    assert {one.values for one in table.values()} == {("تواصل",), ("Tesla",), ("تسلا",)}
+
+
+def test_a_latin_word_joins_a_longer_arabic_firm_only_as_its_transliteration():
+    table = grouped("firm", {"تواصل العالمية": 2, "Tesla": 1, "سامسونج للإلكترونيات": 2, "Samsung": 1})
+    assert (table["Tesla"].values, table["Samsung"].name) == (("Tesla",), "سامسونج للإلكترونيات")
+
+
+def test_a_latin_surname_joins_an_arabic_full_name_only_as_its_transliteration():
+    table = grouped("person", {"إيلون ماسك": 2, "Musk": 1, "عبدالله الاتصال": 1, "Tesla": 1})
+    assert (table["Musk"].name, table["Tesla"].values) == ("إيلون ماسك", ("Tesla",))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from indexer.entities.keys import firm_key, keys_of, name_key, token_key, vowelled_key
+from indexer.entities.keys import firm_key, keys_of, name_key, token_key, transliterates, vowel_frame, vowelled_key
 
 
 @pytest.mark.parametrize("a, b", [("أحمد", "احمد"), ("إيفرون", "ايفرون"), ("سلمى", "سلمي"), ("فاطمة", "فاطمه")])
@@ -79,3 +79,49 @@ def test_a_final_z_past_two_consonants_keys_as_the_s_english_writes():
 def test_the_vowelled_key_marks_the_vowels_between_consonants():
     assert (vowelled_key("Google"), vowelled_key("غوغل"), vowelled_key("جيلي")) == ("k.kl", "k.kl", "k.l")
     assert (vowelled_key("المراعي"), vowelled_key("إعمار"), vowelled_key("Emaar")) == ("mr", "m.r", "m.r")
+
+
+def test_a_vowel_frame_marks_vowels_between_consonants_and_at_each_end():
+    assert vowel_frame("Tesla") == ("tsl", (True, False), "C", "V", False)
+    assert vowel_frame("تواصل") == ("tsl", (True, False), "C", "C", False)
+
+
+def test_a_name_with_the_article_starts_as_it_does_without_it():
+    assert (transliterates("السعيد", "Saeed"), transliterates("السعيد", "acid")) == (True, False)
+    assert transliterates("الكسندر", "Alexander")
+
+
+def test_a_latin_final_vowel_is_written_in_arabic():
+    assert (transliterates("تسلا", "Tesla"), transliterates("تواصل", "Tesla")) == (True, False)
+
+
+def test_a_latin_initial_vowel_is_written_in_arabic():
+    assert (transliterates("أسيد", "acid"), transliterates("سعود", "acid")) == (True, False)
+
+
+def test_an_arabic_initial_alef_stands_for_a_latin_vowel_or_opens_a_cluster():
+    assert (transliterates("اتصال", "Tesla"), transliterates("إستانفورد", "Stanford")) == (False, True)
+
+
+def test_an_arabic_long_vowel_between_consonants_stands_for_a_latin_vowel():
+    assert (transliterates("فيسبوك", "Facebook"), transliterates("جيميل", "Gmail")) == (True, False)
+
+
+@pytest.mark.parametrize("arabic, latin", [("جدة", "Jeddah"), ("عبدالله", "Abdullah"), ("غوغل", "Google"),
+                                           ("الجزيرة", "Al Jazeera"), ("ربيع", "Rabia")])
+def test_an_article_a_final_e_h_ta_marbuta_or_ain_may_stand_for_a_vowel_or_none(arabic, latin):
+    assert transliterates(arabic, latin)
+
+
+def test_latin_mc_is_read_mac_and_accented_vowels_are_vowels():
+    assert (transliterates("ماكدونالدز", "McDonald's"), transliterates("كوناتي", "Konaté")) == (True, True)
+
+
+def test_a_latin_w_read_the_german_way_is_a_consonant_in_the_frame():
+    assert (transliterates("فايس", "Weiss"), transliterates("وايس", "Weiss")) == (True, True)
+
+
+def test_a_name_of_several_words_transliterates_word_by_word_without_corporate_words():
+    assert transliterates("أفينو كابيتال", "Avenue Capital", "firm")
+    assert transliterates("الفنار القابضة", "Al Fanar Holding", "firm")
+    assert not transliterates("أفينو تواصل", "Avenue Tesla", "firm")

@@ -18,6 +18,7 @@ from indexer.entities.keys import (
     last_token,
     name_key,
     token_key,
+    transliterates,
     vowelled_key,
     vowelled_keys,
 )
@@ -244,15 +245,24 @@ Union = Callable[[str, str], None]
 
 
 def same_key(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
-    """Values with the same key are one when they are written in two scripts (لازارد = Lazard) or are close
-    spellings in one (نتنياهو = نتانياهو; a consonant skeleton alone joins كينيدي and غاندي, سعود and سعيد); a key of
-    one short token must agree on its vowels too (Google = غوغل, not جيلي)."""
+    """Values with the same key join the first value of that key (the most frequent) when they spell one name
+    (_one_name): in two scripts a plausible transliteration (لازارد = Lazard; not Tesla and تواصل), in one close
+    spellings (نتنياهو = نتانياهو; a consonant skeleton alone joins كينيدي and غاندي, سعود and سعيد); a key of one
+    short token must agree on its vowels too (Google = غوغل, not جيلي). Only the first: spellings compared with each
+    other would chain (ريادي = ready, ready = الرياضي)."""
     by_key = _by_key(counts, keys)
     for value in counts:
         key = keys[value].joined
-        if key and (first := by_key[key]) != value and (not one_script(value, first) or close_spellings(
-                keys[value].norm, keys[first].norm, short_vowels=kind != PERSON)):
+        if key and (first := by_key[key]) != value and _one_name(kind, value, first, keys):
             union(value, first)
+
+
+def _one_name(kind: str, value: str, other: str, keys: Mapping[str, ValueKeys]) -> bool:
+    """Do two values keyed alike spell one name? In two scripts, when the words agree on where vowels stand
+    (keys.transliterates: سعود = Saud, not acid); in one, when they are close spellings (indexer/spelling.py)."""
+    if not one_script(value, other):
+        return transliterates(value, other, kind)
+    return close_spellings(keys[value].norm, keys[other].norm, short_vowels=kind != PERSON)
 
 
 def same_listed_organisation(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
@@ -274,7 +284,8 @@ def german_w_or_proclitic(kind: str, counts: Mapping[str, int], keys: Mapping[st
     for value in counts:
         k = keys[value]
         if shared[k.key] == 1 and k.german and k.german in by_key:
-            union(value, by_key[k.german])
+            if _one_name(kind, value, by_key[k.german], keys):
+                union(value, by_key[k.german])
         elif shared[k.key] == 1:
             bare = next((key for key in k.bare if key in by_key), None)
             if bare is not None and _spells(kind, value, by_key[bare], keys):
@@ -282,10 +293,10 @@ def german_w_or_proclitic(kind: str, counts: Mapping[str, int], keys: Mapping[st
 
 
 def _spells(kind: str, value: str, other: str, keys: Mapping[str, ValueKeys]) -> bool:
-    """Is `value`, without a preposition proclitic, a close spelling of `other` (or are they in two scripts)? A
-    shared consonant skeleton alone is no proof (باجندوح is no غاندي)."""
+    """Is `value`, without a preposition proclitic, a close spelling of `other`, or in the other script a plausible
+    transliteration of it? A shared consonant skeleton alone is no proof (باجندوح is no غاندي)."""
     if not one_script(value, other):
-        return True
+        return any(transliterates(bare, other, kind) for bare in without_proclitic(value))
     return any(close_spellings(normalize(bare), keys[other].norm, short_vowels=kind != PERSON)
                for bare in without_proclitic(value))
 
@@ -293,19 +304,19 @@ def _spells(kind: str, value: str, other: str, keys: Mapping[str, ValueKeys]) ->
 def surname_to_full_name(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
     """A person's surname, one word or two, joins the one full name that ends with it (لاسري، عبد الهادي → مروان
     عبد الهادي)."""
-    _short_to_full_names(counts, keys, union, ends=(-1,), most=2)
+    _short_to_full_names(kind, counts, keys, union, ends=(-1,), most=2)
 
 
 def firm_word_to_firm(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
     """A firm's first or last word alone, keyed by two letters or more, joins the one firm named so (Centerview →
     سنترفيو بارتنرز، فايس → Paul Weiss; not دو → Die Presse)."""
-    _short_to_full_names(counts, keys, union, ends=(0, -1), most=1, min_key=SHORT_KEY)
+    _short_to_full_names(kind, counts, keys, union, ends=(0, -1), most=1, min_key=SHORT_KEY)
 
 
 def firm_start_to_firm(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
     """A firm named by its first two words joins the one longer firm that starts so (كوين إيمانويل → Quinn
     Emanuel Urquhart & Sullivan)."""
-    _short_to_full_names(counts, keys, union, ends=(0,), most=2, fewest=2)
+    _short_to_full_names(kind, counts, keys, union, ends=(0,), most=2, fewest=2)
 
 
 def one_letter_longer(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union,
@@ -344,7 +355,7 @@ def _by_key(counts: Mapping[str, int], keys: Mapping[str, ValueKeys]) -> dict[st
     return by_key
 
 
-def _short_to_full_names(counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union,
+def _short_to_full_names(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union,
                          ends: tuple[int, ...], most: int, min_key: int = 0, fewest: int = 1) -> None:
     """A value of `fewest` to `most` words, keyed with `min_key` letters or more, joins the one longer value that
     ends (-1) or starts (0), as `ends` allows, with words keyed like its own (a Latin w read either way)."""
@@ -361,8 +372,16 @@ def _short_to_full_names(counts: Mapping[str, int], keys: Mapping[str, ValueKeys
         k = keys[value]
         fulls = set().union(*(longer.get((k.words, key), set()) for key in k.own)) \
             if fewest <= k.words <= most and k.own_len >= min_key else set()
-        if len(fulls) == 1:
-            union(value, first_full[next(iter(fulls))])
+        if len(fulls) == 1 and _ends_with_it(kind, value, full := first_full[next(iter(fulls))], ends):
+            union(value, full)
+
+
+def _ends_with_it(kind: str, value: str, full: str, ends: tuple[int, ...]) -> bool:
+    """Does `full` start or end (as `ends` allows) with `value`'s words written in the same script, or with their
+    plausible transliteration (ماسك ends Elon Musk; Tesla ends no تواصل)?"""
+    words, n = full.split(), len(value.split())
+    return any(one_script(value, part) or transliterates(value, part, kind)
+               for end in ends for part in [" ".join(words[-n:] if end == -1 else words[:n])])
 
 
 def _display_name(kind: str, values: list[str], counts: Mapping[str, int]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 
 from indexer.normalize import normalize
@@ -23,6 +24,7 @@ _LATIN_RULES = [("x", "ks"), ("sch", "x"), ("sh", "x"), ("ch", "x"), ("ph", "f")
 _LATIN_VOWELS = re.compile("[aeiou]")
 _REPEATS = re.compile(r"(.)\1+")
 _LATIN = re.compile("[a-z]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def token_key(token: str, w_as: str = "") -> str:
@@ -73,6 +75,107 @@ def _skeleton(token: str, w_as: str, vowel: str) -> str:
         word = word[:-1] + "s"
     word = word[:-1] if len(word) > 1 and word.endswith("h") else word  # ة and a final h are often not written
     return word.rstrip(".")
+
+
+# Where a word's vowels stand around its consonants, for telling a transliteration from a chance skeleton match.
+_ARABIC_VOWEL_LETTERS = frozenset("اويىءأإآئؤع")  # a long vowel, a hamza seat or ain: a vowel a Latin spelling writes
+_OTHER_LATIN_VOWELS = str.maketrans("øœæı", "oeai")  # vowels NFKD leaves whole (Ødegaard, Akıncı)
+_OPEN_ENDS = frozenset("هةعء")  # an Arabic end a Latin spelling may or may not write as a vowel (جدة = Jeddah, Jedda)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def vowel_frame(token: str, w_as: str = "") -> tuple[str, tuple[bool, ...], str, str, bool]:
+    """One token → (its consonant classes as token_key aligns them, for each gap between them whether a vowel is
+    written there, how it starts, how it ends, whether an article was dropped): a start or end is "V" (a vowel), "C"
+    (a consonant) or "?" (either may stand for the other's: a Latin cluster an Arabic alef may open (ستانفورد،
+    إستانفورد), a final e, h, ة or ain). The start is read without the article, as the key is (السعيد starts like
+    Saeed, not like acid). A Latin y, and w unless `w_as` reads it, is a vowel; Mc is Mac (ماكدونالدز).
+
+    >>> vowel_frame("Tesla"), vowel_frame("تواصل")
+    (('tsl', (True, False), 'C', 'V', False), ('tsl', (True, False), 'C', 'C', False))
+    """
+    word = normalize(token)
+    article = word.startswith(("ال", "al")) and len(word) > 4
+    word = word[2:] if article else word
+    latin = bool(_LATIN.search(word))
+    if latin:
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+        word = ("mac" + word[2:] if word.startswith("mc") else word).translate(_OTHER_LATIN_VOWELS)
+        last = word.rstrip("'.-")[-1:]
+        for old, new in _LATIN_RULES:
+            word = word.replace(old, (w_as or "a") if old == "w" else "a" if old == "y" else new)
+        word = re.sub("[^a-z.]", "", _LATIN_VOWELS.sub(".", word))
+    else:
+        last = word[-1:]
+        word = re.sub("[^a-z.]", "", word.translate(_ARABIC_VOWELLED))
+    consonants: list[str] = []
+    gaps = [False]
+    for ch in word:
+        if ch == ".":
+            gaps[-1] = True
+        elif not consonants or consonants[-1] != ch:  # a repeated consonant is one, as in the key
+            consonants.append(ch)
+            gaps.append(False)
+    first = "?" if not consonants else "V" if gaps[0] else \
+        "?" if latin and len(consonants) > 1 and not gaps[1] else "C"
+    end = "V" if gaps[-1] else "C"
+    if len(consonants) > 1 and consonants[-1] == "h":  # a final h is not in the key (ة, Jeddah)
+        consonants.pop()
+        tail = gaps.pop()
+        gaps[-1] = gaps[-1] or tail
+        end = "?"
+    if len(consonants) > 2 and consonants[-1] == "z":
+        consonants[-1] = "s"
+    if (latin and last == "e") or (not latin and last in _OPEN_ENDS):
+        end = "?"
+    return "".join(consonants), tuple(gaps[1:-1]), first, end, article
+
+
+def _frames_agree(arabic: str, latin: str, w_as: str) -> bool:
+    """Could the Latin token be written so in Arabic? Same consonants; the same start and end (a vowel or not) where
+    both are definite; and a vowel the Arabic writes between consonants stands there in the Latin too (a short
+    vowel the Arabic leaves out is no difference). When both drop an article, the start decides nothing (الكسندر =
+    Alexander)."""
+    a_cons, a_gaps, a_first, a_end, a_article = vowel_frame(arabic)
+    l_cons, l_gaps, l_first, l_end, l_article = vowel_frame(latin, w_as)
+    if a_cons != l_cons:
+        return False
+    if a_article and l_article:
+        a_first = l_first = "?"
+    if "?" not in (a_first, l_first) and a_first != l_first or "?" not in (a_end, l_end) and a_end != l_end:
+        return False
+    return all(l_vowel or not a_vowel for a_vowel, l_vowel in zip(a_gaps, l_gaps, strict=True))
+
+
+def transliterates(a: str, b: str, kind: str = "") -> bool:
+    """Could two names keyed alike (by `kind`'s key) be one name in two scripts? Word by word, each Arabic word
+    against the Latin word keyed alike must agree on where vowels stand (_frames_agree), in the Latin w's reading
+    that keys them alike (Weiss = فايس read the German way): تسلا = Tesla, not تواصل or اتصال; سعود = Saud, not acid.
+
+    >>> transliterates("تسلا", "Tesla"), transliterates("تواصل", "Tesla"), transliterates("سعود", "acid")
+    (True, False, False)
+    """
+    words_a, words_b = _keyed_tokens(a, kind), _keyed_tokens(b, kind)
+    if len(words_a) != len(words_b):
+        return True  # not aligned word by word: the key alone decides, as before
+    for x, y in zip(words_a, words_b, strict=True):
+        if bool(_ARABIC.search(x)) == bool(_ARABIC.search(y)):
+            continue
+        arabic, latin = (x, y) if _ARABIC.search(x) else (y, x)
+        if not any(_frames_agree(arabic, latin, w_as) for w_as in ("", "f")):
+            return False
+    return True
+
+
+def _keyed_tokens(name: str, kind: str) -> tuple[str, ...]:
+    """The tokens a name's key is made of, as key_of(kind) reads them (corporate words dropped, acronyms spelled)."""
+    tokens = name.split()
+    if kind == "firm":
+        while len(tokens) > 1 and normalize(tokens[-1]).strip(".,") in CORPORATE_SUFFIXES:
+            tokens.pop()
+        if len(tokens) > 1 and tokens[0] in ("The", "the"):
+            tokens.pop(0)
+    return tuple(part for token in tokens for part in spelled(_LATIN_ARTICLE.sub("", token)) if token_key(part))
 
 
 # How Arabic spells Latin letters read out one by one (CNN = سي إن إن, C Street = سي ستريت).

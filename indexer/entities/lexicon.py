@@ -127,6 +127,18 @@ SECTOR_DESCRIPTOR_FORMS = with_clitics(frozenset(normalize(w) for w in (
 # Descriptors whose name is taken only when the tagger found one right after them or a firm-name ending follows it
 # (بنك مورغان ستانلي، صندوق رمال للاستثمار), since most words after them are not names (بنك مركزي، صندوق سيادي).
 TAGGED_DESCRIPTOR_FORMS = with_clitics(frozenset(normalize(w) for w in ("بنك", "مصرف", "صندوق")))
+# A bank's head before a definite word and one of these adjectives names a bank (بنك الكويت الوطني، بنك الخليج
+# الأول): the adjectives commercial banks are named with, not nationalities (بنك الصين الشعبي is a central bank).
+BANK_FORMS = with_clitics(frozenset(normalize(w) for w in ("بنك", "مصرف")))
+BANK_ADJECTIVES = frozenset(normalize(w) for w in (
+    "الوطني", "الأول", "الدولي", "الإسلامي", "التجاري", "الأهلي", "المتحد",
+))
+# Definite words after بنك or مصرف that say what a bank does, not whose it is: an institution, not a firm's name
+# (بنك التنمية الإسلامي، مصرف التسويات الدولي، بنك الطعام، بنك الدم).
+BANK_FUNCTIONS = frozenset(normalize(w) for w in (
+    "التنمية", "الاستثمار", "التسويات", "الإعمار", "التعمير", "التسليف", "الادخار", "الإسكان", "الطعام", "الدم",
+    "المعلومات", "البيانات", "الأفكار", "الملابس", "الحليب",
+))
 # Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم); not after ب (بتطبيق مبدأ).
 LONE_NAME_FORMS = frozenset(f for f in with_clitics(frozenset(normalize(w) for w in (
     "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "متجر"))) if not f.startswith(("ب", "وب")))

@@ -30,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     # names found by cues, then the tagger's spans around them
     Rule("latin", cues.latin_names, "capitalised Latin runs in Arabic text are firm names"),
     Rule("descriptor", cues.descriptor_names, "شركة X، قناة X، نادي X: a descriptor names what follows"),
+    Rule("bank", cues.bank_names, "بنك الواحة الوطني: a bank's head, a definite word and a bank's adjective name a bank"),
     Rule("employer", cues.employer_names, "الرئيس التنفيذي لـX فلان: the firm between a role and a person"),
     Rule("sector", cues.sector_names, "شركة الرواسي للرعاية الطبية: a name with a sector complement"),
     Rule("firm-ending", cues.tailed_names, "مسار كابيتال: a borrowed firm ending makes a firm"),
@@ -57,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     Rule("geographic-head", places.not_after_geographic_heads, "وادي السيليكون, جبل طارق: a place's own name"),
     Rule("list-of-firms", cues.firm_lists, "a list where two items are firms is a list of firms (sponsors, listings)"),
     Rule("surname", persons.with_surnames, "عبد الله كدسة: a first name alone goes on with a rare word"),
+    Rule("listed-units", products.persons_not_units, "2550 ميلي أمبير: a listed name after a quantity is a unit too"),
     # the document as a whole
     Rule("propagate", consistency.propagate, "a name found once is found everywhere, with one kind"),
     # last checks

@@ -21,7 +21,8 @@ from indexer.normalize import normalize
 from indexer.stopwords import load_organisations
 
 STORE_FILE = "entities.sqlite"
-FORMAT = "2"  # of the tables and of ValueKeys, and of the grouping passes (2: same key needs close spellings)
+FORMAT = "3"  # of the tables and of ValueKeys, and of the grouping passes (2: same key needs close spellings;
+# 3: across scripts, a plausible transliteration)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS keys (kind TEXT, value TEXT, keys TEXT NOT NULL, PRIMARY KEY (kind, value)) WITHOUT ROWID;

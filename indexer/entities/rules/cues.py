@@ -12,6 +12,9 @@ from indexer.entities.document import Doc
 from indexer.entities.kinds import FIRM, ORG, PERSON
 from indexer.entities.lexicon import (
     ADJECTIVES,
+    BANK_ADJECTIVES,
+    BANK_FORMS,
+    BANK_FUNCTIONS,
     COMPLEMENT_HEADS,
     CURRENCIES,
     DESCRIPTOR_FORMS,
@@ -139,6 +142,22 @@ def descriptor_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
             out.append(Span(kind, j, k, "descriptor"))
             break
+    return spans + out
+
+
+def bank_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans plus a bank named by its head, a definite word and an adjective banks are named with (بنك الواحة
+    الوطني، لبنك الخليج الأول), head included, as banks are written (بنك البلاد): not after the article (البنك
+    الأهلي is listed or tagged), nor when the definite word says what the bank does (بنك التنمية الإسلامي), nor across
+    punctuation."""
+    words = doc.words
+    out = []
+    for i in range(len(words) - 2):
+        head, name, adjective = words[i], words[i + 1], words[i + 2]
+        if (is_head(head, BANK_FORMS) and "ال" not in head.norm[:3] and name.norm.startswith("ال")
+                and name.norm not in BANK_FUNCTIONS and name.norm not in doc.lists.stopwords
+                and adjective.norm in BANK_ADJECTIVES and doc.spaced(i, i + 3)):
+            out.append(Span(FIRM, i, i + 3, "descriptor"))
     return spans + out
 
 

@@ -79,14 +79,27 @@ def persons_not_products(doc: Doc, spans: list[Span]) -> list[Span]:
 
     def is_product(span: Span) -> bool:
         before = words[span.first - 1] if span.first else None
-        quantity = before is not None and not _YEAR.fullmatch(before.text) and doc.gap(span.first).isspace() \
-            and (bool(_NUMBER.fullmatch(before.text)) or before.norm in NUMBER_WORDS)
         quoted = span.first > 0 and OPENING.search(doc.gap(span.first)) is not None and any(
             CLOSING.search(doc.gap(k)) for k in range(span.last, min(span.last + 3, len(words))))
-        return quantity or quoted or (before is not None and before.norm in WORK_FORMS)
+        return _after_quantity(doc, span) or quoted or (before is not None and before.norm in WORK_FORMS)
 
     products = {name_of(words, span) for span in spans if span.kind == PERSON and is_product(span)}
     return [span for span in spans if span.kind != PERSON or name_of(words, span) not in products]
+
+
+def persons_not_units(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans without the persons, found by a shipped list too, right after a number or a word for one (2550 ميلي
+    أمبير: the famous ميلي is a unit there), nor the other mentions of their names. A list's name between quotes or
+    after a work word stays a person («غورباتشوف»، نظام جمال عبد الناصر): the list knows it is one."""
+    units = {name_of(doc.words, span) for span in spans if span.kind == PERSON and _after_quantity(doc, span)}
+    return [span for span in spans if span.kind != PERSON or name_of(doc.words, span) not in units]
+
+
+def _after_quantity(doc: Doc, span: Span) -> bool:
+    """Does the span come right after a number (not a year) or a word for one, only a space between?"""
+    before = doc.words[span.first - 1] if span.first else None
+    return before is not None and not _YEAR.fullmatch(before.text) and doc.gap(span.first).isspace() \
+        and (bool(_NUMBER.fullmatch(before.text)) or before.norm in NUMBER_WORDS)
 
 
 def latin_glosses(doc: Doc, spans: list[Span]) -> list[Span]:
