@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import NamedTuple
@@ -115,10 +115,16 @@ class Analyzer:
 
     def explain(self, text: str) -> list[TokenInfo]:
         """Every word with its original text, normalized form and indexed term."""
-        return [
-            TokenInfo(pos, a, b, text[a:b], *self._analyze_word(text[a:b]))
-            for pos, (a, b) in enumerate(word_spans(text))
-        ]
+        return [TokenInfo(pos, a, b, text[a:b], normalized, term)
+                for pos, (a, b, normalized, term) in enumerate(self.words(text))]
+
+    def words(self, text: str) -> Iterator[tuple[int, int, str, str | None]]:
+        """(start, end, normalized, term or None) of every word of `text`: explain() without the objects."""
+        memo, word = self._memo, self._analyze_word
+        for start, end in word_spans(text):
+            raw = text[start:end]
+            normalized, term = memo.get(raw) or word(raw)
+            yield start, end, normalized, term
 
 
 def _light_names(name: str) -> Analyzer:

@@ -15,19 +15,19 @@ def find_matches(resolved: Resolved, analyzer: Analyzer, text: str) -> list[Matc
     the query writes it (the first term wins on overlap)."""
     if not resolved.leaves:
         return []
-    words = Words(analyzer.explain(text))
     found: dict[tuple[int, int], Match] = {}
-    for leaf in resolved.leaves:
-        for form in leaf.forms:
-            if not _single(form):
-                for info in form_matches(form, words):
-                    found.setdefault((info.start, info.end), Match(info.start, info.end, leaf.text))
     by_term, by_normalized = _single_words(resolved)
-    for info in words.every:  # the single-word forms, in one pass over the text
-        key = by_term.get(info.term) if info.term else None
-        key = key or by_normalized.get(info.normalized)
+    sequences = [(leaf, form) for leaf in resolved.leaves for form in leaf.forms
+                 if not _single(form) and form.field != TITLE]
+    if sequences:  # phrases (and multi-word names) need the words looked up by position
+        words = Words(analyzer.explain(text))
+        for leaf, form in sequences:
+            for info in form_matches(form, words):
+                found.setdefault((info.start, info.end), Match(info.start, info.end, leaf.text))
+    for start, end, normalized, term in analyzer.words(text):  # the single-word forms, in one pass over the text
+        key = (by_term.get(term) if term else None) or by_normalized.get(normalized)
         if key is not None:
-            found.setdefault((info.start, info.end), Match(info.start, info.end, key))
+            found.setdefault((start, end), Match(start, end, key))
     return sorted(found.values(), key=lambda m: m.start)
 
 

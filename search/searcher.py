@@ -19,7 +19,7 @@ from indexer.errors import DocumentNotFound, InputError
 from indexer.index import DEFAULT_PATH, open_index, own_files
 from indexer.ledger import InputRun, Ledger
 from search import query as q
-from search.facets import exact_needed, group_counts
+from search.facets import by_entity, exact_needed, group_counts
 from search.feedback import expand
 from search.highlight import find_matches
 from search.plan import Planner, Ranking
@@ -200,12 +200,12 @@ class Searcher:
         """Documents per entity (one value per real entity) over the whole result set of `query`: one pass for the
         stored values of every kind, one more for the entities written several ways."""
         raw = self.backend.count_values(query, kinds, max(size * 20, 200))
-        groups = {kind: self.entities.groups(kind, [v for v, _ in raw[kind]]) for kind in kinds}
-        needed = {kind: exact_needed(raw[kind], groups[kind], size) for kind in kinds}
+        entities = {kind: by_entity(raw[kind], self.entities.groups(kind, [v for v, _ in raw[kind]])) for kind in kinds}
+        needed = {kind: exact_needed(entities[kind], size) for kind in kinds}
         exact = self.backend.count_any(query, needed)
         out = {}
         for kind in kinds:
-            counts = group_counts(raw[kind], groups[kind], dict(zip(needed[kind], exact[kind], strict=True)))
+            counts = group_counts(entities[kind], dict(zip(needed[kind], exact[kind], strict=True)))
             out[kind] = [FacetCount(v, c) for v, c in sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))[:size]]
         return out
 
