@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -14,6 +15,7 @@ from indexer.analysis import Analyzer, get_analyzer
 from indexer.backends.base import AnalysedDoc, encode_record
 from indexer.documents import Document
 from indexer.entities import KINDS, Entity
+from indexer.tokenize import word_spans
 
 Extractor = Callable[[str], list[Entity]]
 
@@ -27,25 +29,32 @@ class Analysis:
     extractor: Extractor | None = None  # the shipped default when None
 
     def __call__(self, docs: list[Document]) -> list[AnalysedDoc]:
-        found = self.entities_of([f"{doc.title}\n{doc.body}" for doc in docs])
+        """Each document's title and body cut into words once (`title\nbody`), for the analyzer and the entities."""
+        texts = [f"{doc.title}\n{doc.body}" for doc in docs]
+        spans = [word_spans(text) for text in texts]
+        found = self.entities_of(texts, spans)
         out = []
-        for doc, entities in zip(docs, found, strict=True):
-            title, title_exact = self.analyzer.index_terms(doc.title)
-            body, body_exact = self.analyzer.index_terms(doc.body)
+        for doc, text, words, entities in zip(docs, texts, spans, found, strict=True):
+            cut = bisect_left(words, (len(doc.title) + 1,))  # the body's first word
+            title, title_exact = self.analyzer.index_terms(text, words[:cut])
+            body, body_exact = self.analyzer.index_terms(text, words[cut:])
             values = {kind: tuple(sorted({e.canonical for e in entities if e.kind == kind})) for kind in KINDS}
             mentions = tuple((e.kind, e.start, e.end, e.canonical) for e in entities)
             analysed = AnalysedDoc(doc, title, body, title_exact + body_exact, values, mentions)
             out.append(replace(analysed, record=encode_record(analysed)))
         return out
 
-    def entities_of(self, texts: list[str]) -> list[list[Entity]]:
-        """The entity mentions of each text (none when extraction is off)."""
+    def entities_of(self, texts: list[str], spans: list[list[tuple[int, int]]] | None = None) -> list[list[Entity]]:
+        """The entity mentions of each text (none when extraction is off); `spans`: the texts' word_spans, when
+        known (the shipped extractor reads them instead of cutting the words again)."""
         if not self.entities:
             return [[] for _ in texts]
-        if self.extractor is None:
-            from indexer.entities.extractor import default_extractor  # the tagger and rules load on first use
+        from indexer.entities.extractor import EntityExtractor, default_extractor  # loaded when first needed
 
+        if self.extractor is None:
             self.extractor = default_extractor()
+        if isinstance(self.extractor, EntityExtractor):
+            return self.extractor.extract_many(texts, spans)
         extract_many = getattr(self.extractor, "extract_many", None)
         return extract_many(texts) if extract_many else [self.extractor(t) for t in texts]
 

@@ -97,11 +97,12 @@ class Analyzer:
         """Normalized but unstemmed words, stopwords kept: the terms of exact matching."""
         return self.index_terms(text)[1]
 
-    def index_terms(self, text: str) -> tuple[list[str], list[str]]:
-        """(stemmed terms without stopwords, normalized words with stopwords) in one pass over `text`."""
+    def index_terms(self, text: str, spans: list[tuple[int, int]] | None = None) -> tuple[list[str], list[str]]:
+        """(stemmed terms without stopwords, normalized words with stopwords) in one pass over `text`, or over the
+        words `spans` of it (word_spans already cut)."""
         stems, exact = [], []
         memo, word = self._memo, self._analyze_word
-        for start, end in word_spans(text):
+        for start, end in word_spans(text) if spans is None else spans:
             raw = text[start:end]
             normalized, term = memo.get(raw) or word(raw)  # the memo inline: most words were seen before
             exact.append(normalized)

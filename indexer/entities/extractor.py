@@ -59,10 +59,12 @@ class EntityExtractor:
     def __call__(self, text: str) -> list[Entity]:
         return self.extract_many([text])[0]
 
-    def extract_many(self, texts: Sequence[str]) -> list[list[Entity]]:
-        """The entities of each text. The tagger runs once over all of them (its decoding is batched, so many
-        short documents cost little more than one long one); the rules run per document."""
-        return [[entity for entity, _ in entities(doc, run(doc, self.rules))] for doc in self.docs(texts)]
+    def extract_many(self, texts: Sequence[str], spans: Sequence[list[tuple[int, int]]] | None = None
+                     ) -> list[list[Entity]]:
+        """The entities of each text (`spans`: their word_spans, when the caller has them). The tagger runs once
+        over all of them (its decoding is batched, so many short documents cost little more than one long one);
+        the rules run per document."""
+        return [[entity for entity, _ in entities(doc, run(doc, self.rules))] for doc in self.docs(texts, spans)]
 
     def trace(self, text: str) -> Trace:
         """The entities of `text`, each with the rules that made it and its canonical value's reason, and the
@@ -75,9 +77,9 @@ class EntityExtractor:
                   for span, (entity, why) in zip(spans, entities(doc, spans), strict=True)]
         return Trace(traced, [(tracer.shown(span), steps) for span, steps in tracer.dropped])
 
-    def docs(self, texts: Sequence[str]) -> list[Doc]:
+    def docs(self, texts: Sequence[str], spans: Sequence[list[tuple[int, int]]] | None = None) -> list[Doc]:
         """Each text as the rules read it: its words and the tagger's spans."""
-        offsets = [word_spans(text) for text in texts]
+        offsets = [word_spans(text) for text in texts] if spans is None else spans
         tags = self._tag_many(texts, offsets)
         return [Doc(text, words_of(text, self.lists.names, self._memo, spans, self.normalize), spans,
                     _word_spans(spans, tagged), self.lists)
