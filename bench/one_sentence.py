@@ -1,6 +1,7 @@
 """The retrieval collections of ../shared cut into one-sentence documents: the short-document case of issue 16.
 
 Usage: python bench/one_sentence.py [--out bench/out/one_sentence] [--xquad-json F] [--arcd-json F] [--overlap-only]
+                                    [--clauses]
 
 Each paragraph of corpus.jsonl is split into sentences, each sentence one document (id `<paragraph id>-sNN`, the
 paragraph's title kept); queries.tsv is copied unchanged; qrels.tsv names the sentence(s) of the relevant paragraph
@@ -21,7 +22,8 @@ github.com/husseinmozannar/SOQAL at the commits in ../shared/data/retrieval/*/SO
 
 Sentences: a sentence ends at `.`, `!`, `?`, `؟` or `…` followed by white space or the end of the paragraph, and at a
 line break; a piece of fewer than 4 words (initials such as «سي. بي. إس.», «هـ.», a stray closing quote) is joined to
-the next sentence (the last one to the previous). A sentence whose text (spaces collapsed) already appeared earlier
+the next sentence (the last one to the previous). With `--clauses` a piece also ends at `،` `؛` `,` (documents of
+about 13 words instead of 23–32; written to `<collection>-clauses/`): the shortest-document case. A sentence whose text (spaces collapsed) already appeared earlier
 in the collection is not written again: its qrels point to the first copy (ARCD repeats paragraph openings, and two
 identical documents would tie at random).
 """
@@ -44,14 +46,15 @@ SHARED = ROOT.parent / "shared" / "data" / "retrieval"
 SOURCES = ROOT / "bench" / "out" / "sources"
 SOURCE_JSON = {"xquad_ar": "xquad.ar.json", "arcd": "arcd.json"}
 SENTENCE_END = re.compile(r"[.!?؟…]+[\"»”)]*(?=\s|$)|\n+")
+CLAUSE_END = re.compile(r"[.!?؟…،؛,]+[\"»”)]*(?=\s|$)|\n+")
 WORD = re.compile(r"\w+")
 MIN_WORDS = 4
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str, end: re.Pattern[str] = SENTENCE_END) -> list[tuple[int, int]]:
     """Paragraph → (start, end) of each sentence in str offsets, white space around it left out."""
     pieces, start = [], 0
-    for m in SENTENCE_END.finditer(text):
+    for m in end.finditer(text):
         pieces.append((start, m.end()))
         start = m.end()
     pieces.append((start, len(text)))
@@ -108,7 +111,7 @@ def answer_spans(path: Path) -> dict[str, tuple[str, list[tuple[int, int]]]]:
     return out
 
 
-def convert(collection: Path, out: Path, source: Path | None) -> Counter:
+def convert(collection: Path, out: Path, source: Path | None, end: re.Pattern[str] = SENTENCE_END) -> Counter:
     docs = [json.loads(line) for line in (collection / "corpus.jsonl").open(encoding="utf-8") if line.strip()]
     queries = [line.split("\t", 1) for line in (collection / "queries.tsv").read_text(encoding="utf-8").splitlines()
                if line.strip()]
@@ -123,7 +126,7 @@ def convert(collection: Path, out: Path, source: Path | None) -> Counter:
         for doc in docs:
             text = doc["text"]
             sentences[doc["id"]] = []
-            for n, (s, e) in enumerate(sentence_spans(text), 1):
+            for n, (s, e) in enumerate(sentence_spans(text, end), 1):
                 key = " ".join(text[s:e].split())
                 sid = seen.get(key)
                 if sid is None:
@@ -167,14 +170,15 @@ def main() -> None:
     parser.add_argument("--arcd-json", type=Path, default=SOURCES / SOURCE_JSON["arcd"])
     parser.add_argument("--overlap-only", action="store_true",
                         help="ignore the answer spans: the relevant sentence is the one with the most query words")
+    parser.add_argument("--clauses", action="store_true", help="cut at commas and semicolons too")
     args = parser.parse_args()
     source_of = {"xquad_ar": args.xquad_json, "arcd": args.arcd_json}
     for collection in args.collections:
         source = None if args.overlap_only else source_of.get(collection.name)
         if source is not None and not source.is_file():
             raise SystemExit(f"{source} is missing: fetch the source dataset (see --help), or pass --overlap-only")
-        out = args.out / f"{collection.name}-1s"
-        stats = convert(collection, out, source)
+        out = args.out / f"{collection.name}-{'clauses' if args.clauses else '1s'}"
+        stats = convert(collection, out, source, CLAUSE_END if args.clauses else SENTENCE_END)
         print(f"{out}: " + ", ".join(f"{k} {v}" for k, v in stats.items()))
 
 

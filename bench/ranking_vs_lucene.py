@@ -3,8 +3,9 @@
 Usage: python bench/ranking_vs_lucene.py [--collections DIR ...] [--no-entities] [--lucene-fields concat|two]
                                          [--k1 1.2] [--b 0.75]
 
-Default collections: ../shared/data/retrieval/{xquad_ar,arcd} and their one-sentence variants
-(bench/out/one_sentence/*-1s, written by bench/one_sentence.py; left out with a note when missing).
+Default collections: ../shared/data/retrieval/{xquad_ar,arcd}, their one-sentence variants
+(bench/out/one_sentence/*-1s, written by bench/one_sentence.py; left out with a note when missing) and their clause
+variants when written (*-clauses, bench/one_sentence.py --clauses).
 Fahras is run as `fahras eval` runs it (search/evaluate.py: a temporary index with entities, `Searcher.rank`, top 1000).
 Lucene (bench/lucene/LuceneRank.java, compiled here; needs javac and `apt-get install liblucene8-java`): BM25 with
 k1 and b as given; by default title and text are indexed as one field ("concat"), which reproduces the
@@ -80,7 +81,8 @@ def main() -> None:
     if not collections:
         collections = [SHARED / "xquad_ar", SHARED / "arcd"]
         short = [ONE_SENTENCE / f"{c.name}-1s" for c in collections]
-        collections += [c for c in short if c.is_dir()]
+        clauses = [ONE_SENTENCE / f"{c.name}-clauses" for c in collections]
+        collections += [c for c in short + clauses if c.is_dir()]
         if not all(c.is_dir() for c in short):
             print("(one-sentence variants missing: python bench/one_sentence.py)")
     classpath = lucene_classpath()
