@@ -1,6 +1,8 @@
 """Retrieval collections × analyzer/ranking variants → MRR@10, nDCG@10, R@100 table (one run, same machine).
 
 Usage: python bench/ablation.py [--collections DIR ...] [--only NAME ...]
+Default collections: ../shared/data/retrieval/{xquad_ar,arcd}, and their one-sentence and clause variants when
+bench/one_sentence.py has written them (bench/out/one_sentence/*-1s, *-clauses: the short-document cases).
 Each variant changes one thing relative to the shipped configuration (first row); the last column is the change
 of the mean MRR@10 over the collections. Defaults are chosen on these figures, never on single queries.
 """
@@ -31,6 +33,7 @@ from search.query import parse_lenient  # noqa: E402
 from search.resolve import Resolved, Resolver  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "retrieval"
+ONE_SENTENCE = ROOT / "bench" / "out" / "one_sentence"
 Plan = Callable[[Analyzer, str, TantivyBackend], EngineQuery]
 
 
@@ -83,7 +86,7 @@ def hamza_on_waw_yeh(word: str) -> str:
 def variants() -> dict[str, tuple[Analyzer, Plan]]:
     base, shipped = get_analyzer(), Ranking()
     out: dict[str, tuple[Analyzer, Plan]] = {f"shipped ({DEFAULT_ANALYZER}, {shipped})": (base, planner(shipped))}
-    for boost in (0.0, 1.0, 2.0):
+    for boost in (0.0, 0.5, 1.0, 2.0):
         out[f"title_boost={boost}"] = (base, planner(replace(shipped, title_boost=boost)))
     for boost in (0.0, 0.25, 1.0):
         out[f"exact_boost={boost}"] = (base, planner(replace(shipped, exact_boost=boost)))
@@ -104,7 +107,10 @@ def variants() -> dict[str, tuple[Analyzer, Plan]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--collections", nargs="*", type=Path, default=[SHARED / "xquad_ar", SHARED / "arcd"])
+    paragraphs = [SHARED / "xquad_ar", SHARED / "arcd"]
+    short = [c for kind in ("1s", "clauses") for c in (ONE_SENTENCE / f"{p.name}-{kind}" for p in paragraphs)
+             if c.is_dir()]
+    parser.add_argument("--collections", nargs="*", type=Path, default=paragraphs + short)
     parser.add_argument("--only", nargs="*", help="variant name prefixes to run besides the shipped row")
     args = parser.parse_args()
     data = {c.name: load(c) for c in args.collections}
