@@ -90,6 +90,44 @@ class AndNot(wq.AndNot):
         return _AndNotMatcher(self.a.matcher(searcher, context), self.b.matcher(searcher, searcher.boolean_context()))
 
 
+class _DisMaxMatcher(matching.DisjunctionMaxMatcher):
+    """whoosh 2.7.5's, except that a document is scored only by the sub-matchers on it (whoosh's took the other's
+    score at whatever document it stood on) and a sub-matcher left empty by replace() no longer empties both."""
+
+    def score(self) -> float:
+        a, b = self.a, self.b
+        if not b.is_active() or a.is_active() and a.id() < b.id():
+            return a.score()
+        if not a.is_active() or b.id() < a.id():
+            return b.score()
+        return max(a.score(), b.score())
+
+    def replace(self, minquality: float = 0) -> matching.Matcher:
+        a, b = self.a, self.b
+        if minquality and a.is_active() and b.is_active():
+            if a.max_quality() < minquality and b.max_quality() < minquality:
+                return matching.NullMatcher()
+        if not a.is_active():
+            return b.replace(minquality)
+        if not b.is_active():
+            return a.replace(minquality)
+        a, b = a.replace(minquality), b.replace(minquality)
+        if not a.is_active():
+            return b
+        if not b.is_active():
+            return a
+        return self if a is self.a and b is self.b else self.__class__(a, b, tiebreak=self.tiebreak)
+
+
+class DisMax(wq.DisjunctionMax):
+    """Any of the queries, each document scored by the best of them, with the matcher fixed above."""
+
+    def _matcher(self, subs: list[wq.Query], searcher: Searcher, context: object) -> matching.Matcher:
+        reader = searcher.reader()
+        return self._tree_matcher(subs, _DisMaxMatcher, searcher, context, lambda q: q.estimate_size(reader),
+                                  tiebreak=self.tiebreak)
+
+
 def _phrase(q: Phrase) -> wq.Query:
     """A phrase as tantivy matches it. whoosh's slop k allows k - 1 words between each word, in order; tantivy's
     slop s allows two words s - 1 apart in order or s - 1 apart reversed (a swap costs 2, as in Lucene). Phrases of
@@ -321,7 +359,7 @@ class WhooshBackend:
             inner = self._query(q.query)
             return inner.with_boost(inner.boost * q.factor)
         if isinstance(q, AnyOf):
-            return wq.DisjunctionMax([self._query(c) for c in q.queries])
+            return DisMax([self._query(c) for c in q.queries])
         if isinstance(q, MatchAll):
             return wq.Every()
         if isinstance(q, MatchNone):
