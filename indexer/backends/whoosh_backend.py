@@ -104,9 +104,8 @@ class _DisMaxMatcher(matching.DisjunctionMaxMatcher):
 
     def replace(self, minquality: float = 0) -> matching.Matcher:
         a, b = self.a, self.b
-        if minquality and a.is_active() and b.is_active():
-            if a.max_quality() < minquality and b.max_quality() < minquality:
-                return matching.NullMatcher()
+        if minquality and a.is_active() and b.is_active() and max(a.max_quality(), b.max_quality()) < minquality:
+            return matching.NullMatcher()
         if not a.is_active():
             return b.replace(minquality)
         if not b.is_active():
