@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import NamedTuple
@@ -118,6 +118,23 @@ class Analyzer:
         """Every word with its original text, normalized form and indexed term."""
         return [TokenInfo(pos, a, b, text[a:b], normalized, term)
                 for pos, (a, b, normalized, term) in enumerate(self.words(text))]
+
+    def matching_words(self, text: str, terms: Collection[str], normalized: Collection[str]
+                       ) -> Iterator[tuple[int, int, str, str | None]]:
+        """The words() of `text` whose term is one of `terms` or whose normalized form is one of `normalized`. A
+        word not analysed before is stemmed only when one of `terms` is part of its normalized form: stemming
+        only removes letters around the stem (tests/test_properties.py), so no other word can have these terms."""
+        memo, word = self._memo, self._analyze_word
+        screen = len(terms) <= 64  # beyond that, testing each term costs more than the stemming it saves
+        for start, end in word_spans(text):
+            raw = text[start:end]
+            hit = memo.get(raw)
+            if hit is None:
+                if screen and (norm := self.normalize(raw)) not in normalized and not any(t in norm for t in terms):
+                    continue
+                hit = word(raw)
+            if hit[1] in terms or hit[0] in normalized:
+                yield start, end, hit[0], hit[1]
 
     def words(self, text: str) -> Iterator[tuple[int, int, str, str | None]]:
         """(start, end, normalized, term or None) of every word of `text`: explain() without the objects."""

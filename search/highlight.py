@@ -24,10 +24,10 @@ def find_matches(resolved: Resolved, analyzer: Analyzer, text: str) -> list[Matc
         for leaf, form in sequences:
             for info in form_matches(form, words):
                 found.setdefault((info.start, info.end), Match(info.start, info.end, leaf.text))
-    for start, end, normalized, term in analyzer.words(text):  # the single-word forms, in one pass over the text
-        key = (by_term.get(term) if term else None) or by_normalized.get(normalized)
-        if key is not None:
-            found.setdefault((start, end), Match(start, end, key))
+    # the single-word forms, in one pass over the text
+    for start, end, normalized, term in analyzer.matching_words(text, by_term.keys(), by_normalized.keys()):
+        key = (by_term.get(term) if term else None) or by_normalized[normalized]
+        found.setdefault((start, end), Match(start, end, key))
     return sorted(found.values(), key=lambda m: m.start)
 
 

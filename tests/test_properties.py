@@ -41,6 +41,13 @@ def test_every_token_maps_back_to_its_original_word(text):
 
 
 @given(TEXT)
+def test_a_term_is_always_part_of_its_normalized_word(text):
+    """What lets the highlighter skip stemming a word that contains none of a query's terms."""
+    for _, _, normalized, term in ANALYZER.words(text):
+        assert term is None or term in normalized
+
+
+@given(TEXT)
 def test_positions_increase(text):
     positions = [t.pos for t in ANALYZER.tokens(text)]
     assert positions == sorted(set(positions))
