@@ -13,22 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
 
 from indexer.analysis import ANALYZER_SPECS, DEFAULT_ANALYZER
 from indexer.errors import FahrasError, InputError
+from search.terminal import options
 
-if TYPE_CHECKING:
+options.install()  # plain option values converted without pydantic (typer's way costs more than a search)
+
+if TYPE_CHECKING:  # imported where a command needs them (rich and the search library cost time at start)
+    from rich.console import Console
+
     from indexer import Document, FieldMap, Indexer, IndexReport, Problem
     from indexer.entities import Trace
     from search.searcher import Explanation
@@ -120,9 +114,9 @@ class Display:
 
 
 def _version(value: bool) -> None:
-    from importlib.metadata import version as package_version
-
     if value:
+        from importlib.metadata import version as package_version
+
         typer.echo(f"fahras {package_version('fahras')}")
         raise typer.Exit(0)
 
@@ -154,12 +148,16 @@ PIPE_WIDTH = 10_000  # in a pipe nothing wraps or is cut: panels grow to their c
 
 def _out(display: Display = Display()) -> Console:
     """stdout: styles only when `display.color` (never escape codes in a pipe); wrapping only on a terminal."""
+    from rich.console import Console
+
     tty = sys.stdout.isatty()
     return Console(highlight=False, markup=False, emoji=False, soft_wrap=not tty, width=None if tty else PIPE_WIDTH,
                    color_system="auto" if display.color else None)
 
 
 def _err() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -216,8 +214,11 @@ def index(
 
 
 def _index_one(ix: Indexer, path: str, fields: FieldMap, sync: bool) -> IndexReport:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     from indexer import Problem, read_inputs
     from indexer.documents import STDIN, count_inputs
+    from search.terminal.progress import DocsPerSecond, MegabytesPerSecond
 
     items = read_inputs(path, fields)
     source = path if path == STDIN else str(Path(path).resolve())
@@ -238,21 +239,6 @@ def _index_one(ix: Indexer, path: str, fields: FieldMap, sync: bool) -> IndexRep
         task = bar.add_task(f"indexing {path}", total=count_inputs(path), bytes=0)
         return ix.index(counted(), on_progress=lambda n: bar.update(task, advance=n, bytes=read[0]),
                         input_path=source, sync=sync)
-
-
-class DocsPerSecond(ProgressColumn):
-    """Progress column: documents per second so far."""
-
-    def render(self, task: Task) -> Text:
-        return Text(f"{task.speed or 0:,.0f} docs/s")
-
-
-class MegabytesPerSecond(ProgressColumn):
-    """Progress column: MB of title and text per second so far."""
-
-    def render(self, task: Task) -> Text:
-        seconds = task.elapsed or 0.0
-        return Text(f"{task.fields.get('bytes', 0) / 1e6 / seconds if seconds else 0:,.2f} MB/s")
 
 
 def _merge(total: IndexReport, part: IndexReport) -> None:
@@ -319,10 +305,7 @@ def search(
     fahras search --firm Lazard --format csv > lazard.csv ; fahras search -- "-ترامب بايدن"
     """
     from search.query import Phrase
-    from search.results import export_rows
     from search.searcher import Searcher
-    from search.terminal.render import render_results
-    from search.terminal.shell import State
 
     filters = [Phrase(name, "person") for name in person or []] + [Phrase(name, "firm") for name in firm or []]
     fmt = Format.jsonl if jsonl else fmt
@@ -346,11 +329,16 @@ def search(
             typer.echo(hit.id)
         raise typer.Exit(found)
     if fmt is not None:
+        from search.results import export_rows
+
         sys.stdout.write(export_rows(results, fmt.value))
         raise typer.Exit(found)
     if as_json:
         typer.echo(json.dumps(results.to_dict(), ensure_ascii=False))
         raise typer.Exit(found)
+    from search.terminal.render import render_results
+    from search.terminal.shell import State
+
     for warning in results.warnings:
         _err().print(f"note: {warning}; searched for: {results.parsed}", markup=False)
     display = _display(ctx, no_color, bidi_mode)
