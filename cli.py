@@ -1,7 +1,5 @@
 """Command line → library calls → printed results. No behaviour lives here; see indexer/ and search/."""
 
-from __future__ import annotations
-
 import json
 import os
 import sys
@@ -146,7 +144,7 @@ def _display(ctx: typer.Context, no_color: bool = False, bidi_mode: BidiMode | N
 PIPE_WIDTH = 10_000  # in a pipe nothing wraps or is cut: panels grow to their content
 
 
-def _out(display: Display = Display()) -> Console:
+def _out(display: Display = Display()) -> "Console":
     """stdout: styles only when `display.color` (never escape codes in a pipe); wrapping only on a terminal."""
     from rich.console import Console
 
@@ -155,7 +153,7 @@ def _out(display: Display = Display()) -> Console:
                    color_system="auto" if display.color else None)
 
 
-def _err() -> Console:
+def _err() -> "Console":
     from rich.console import Console
 
     return Console(stderr=True, highlight=False, soft_wrap=True)
@@ -213,7 +211,7 @@ def index(
         raise typer.Exit(1)
 
 
-def _index_one(ix: Indexer, path: str, fields: FieldMap, sync: bool) -> IndexReport:
+def _index_one(ix: "Indexer", path: str, fields: "FieldMap", sync: bool) -> "IndexReport":
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from indexer import Problem, read_inputs
@@ -228,7 +226,7 @@ def _index_one(ix: Indexer, path: str, fields: FieldMap, sync: bool) -> IndexRep
                MegabytesPerSecond(), TimeRemainingColumn())
     read = [0]  # bytes of title and text read so far (the writer is at most a few chunks behind)
 
-    def counted() -> Iterator[Document | Problem]:
+    def counted() -> "Iterator[Document | Problem]":
         for item in items:
             if not isinstance(item, Problem):
                 read[0] += len(item.title.encode("utf-8", "surrogatepass")) + len(item.body.encode("utf-8",
@@ -241,7 +239,7 @@ def _index_one(ix: Indexer, path: str, fields: FieldMap, sync: bool) -> IndexRep
                         input_path=source, sync=sync)
 
 
-def _merge(total: IndexReport, part: IndexReport) -> None:
+def _merge(total: "IndexReport", part: "IndexReport") -> None:
     total.added += part.added
     total.problems += part.problems
     total.seconds += part.seconds
@@ -250,7 +248,7 @@ def _merge(total: IndexReport, part: IndexReport) -> None:
     total.deleted += part.deleted
 
 
-def _print_report(report: IndexReport, index: Path, as_json: bool) -> None:
+def _print_report(report: "IndexReport", index: Path, as_json: bool) -> None:
     err = _err()
     for problem in report.problems:
         err.print(str(problem), markup=False)
@@ -347,7 +345,7 @@ def search(
     raise typer.Exit(found)
 
 
-def _print_explanation(explanation: Explanation, as_json: bool) -> None:
+def _print_explanation(explanation: "Explanation", as_json: bool) -> None:
     from search.terminal.render import analysis_lines
 
     if as_json:
@@ -572,7 +570,7 @@ def _print_lines(ctx: typer.Context, lines: list[str], no_color: bool, bidi_mode
     _out(display).print(render_lines([line.replace("\t", "  ") for line in lines], visual=True))
 
 
-def _print_trace(trace: Trace, as_json: bool) -> None:
+def _print_trace(trace: "Trace", as_json: bool) -> None:
     if as_json:
         data = {"entities": [{**asdict(t.entity), "trace": [asdict(s) for s in t.steps]} for t in trace.entities],
                 "dropped": [{"name": name, "trace": [asdict(s) for s in steps]} for name, steps in trace.dropped]}
