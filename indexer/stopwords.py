@@ -35,7 +35,19 @@ def load_stopwords(name: str = "stopwords_ar.txt") -> frozenset[str]:
 def load_names(name: str = "names_ar.txt") -> frozenset[str]:
     """Name parts the name-safe stemmer keeps whole, read as they are: indexer/data/build_names.py normalized them
     (normalizing 19,000 words again cost every search a tenth of its start)."""
-    return frozenset(_entries(name))
+    return frozenset(sorted_names(name))
+
+
+@functools.cache
+def sorted_names(name: str = "names_ar.txt") -> tuple[str, ...]:
+    """The words of load_names in sorted order, each once (what an analyzer's fingerprint digests: the file is
+    written sorted, so this is cheap where sorting the set would cost every search's start ~10 ms).
+
+    >>> sorted_names()[:2] == tuple(sorted(load_names()))[:2]
+    True
+    """
+    words = sorted(_entries(name))
+    return tuple(word for i, word in enumerate(words) if not i or word != words[i - 1])
 
 
 @functools.cache

@@ -17,7 +17,8 @@ from search.terminal import options
 
 REPO = Path(__file__).resolve().parent.parent
 HEAVY = ("numpy", "pydantic", "rapidfuzz", "ir_measures", "multiprocessing", "prompt_toolkit",
-         "indexer.entities.tagger", "indexer.entities.extractor")
+         "indexer.entities.tagger", "indexer.entities.extractor", "indexer.entities.canonical",
+         "indexer.entities.lists")  # the last two: the extraction's rules and word lists
 
 
 def imported_by(*args: str) -> set[str]:
