@@ -48,6 +48,14 @@ def test_a_one_shot_search_loads_no_tagger_numpy_pydantic_or_worker_pool(index: 
     assert heavy(modules) == []
 
 
+def test_a_search_with_suggestions_loads_rapidfuzz_but_no_numpy(index: Path) -> None:
+    """Few hits: the suggestions compare the query with the index's words (rapidfuzz); numpy only ranks fuzzy
+    expansions."""
+    modules = imported_by("search", "كلمةغريبة", "--index", str(index))
+    assert "rapidfuzz" in modules
+    assert heavy([m for m in modules if not m.startswith("rapidfuzz")]) == []
+
+
 def test_help_and_version_load_neither_the_search_library_nor_rich() -> None:
     for args in (["--help"], ["--version"], ["search", "--help"]):
         modules = imported_by(*args)
