@@ -1,5 +1,7 @@
 """Command line → library calls → printed results. No behaviour lives here; see indexer/ and search/."""
 
+__version__ = "0.1.0"  # the package's version (pyproject.toml reads it); importlib.metadata costs --version ~35 ms
+
 import json
 import os
 import sys
@@ -113,9 +115,7 @@ class Display:
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version as package_version
-
-        typer.echo(f"fahras {package_version('fahras')}")
+        typer.echo(f"fahras {__version__}")
         raise typer.Exit(0)
 
 
