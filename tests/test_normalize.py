@@ -134,5 +134,5 @@ def test_the_letter_names_are_pyarabics():
              "TEH_MARBUTA", "HEH", "TATWEEL", "WAW", "FEH", "BEH", "LAM", "KAF")
     assert [getattr(chars, n) for n in names] == [getattr(araby, n) for n in names]
     assert chars.SUPERSCRIPT_ALEF == araby.MINI_ALEF
-    assert chars.ARABIC_INDIC_DIGITS == "".join(araby.NUMBERS_EAST)
-    assert chars.PERSIAN_DIGITS == "".join(araby.NUMBERS_PERS)
+    assert "".join(araby.NUMBERS_EAST) == chars.ARABIC_INDIC_DIGITS
+    assert "".join(araby.NUMBERS_PERS) == chars.PERSIAN_DIGITS
