@@ -4,18 +4,20 @@ or in worker processes that each load the analyzer and the entity extractor once
 from __future__ import annotations
 
 import functools
-import multiprocessing
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from indexer.analysis import Analyzer, get_analyzer
 from indexer.backends.base import AnalysedDoc, encode_record
 from indexer.documents import Document
 from indexer.entities import KINDS, Entity
 from indexer.tokenize import word_spans
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 Extractor = Callable[[str], list[Entity]]
 
@@ -74,6 +76,9 @@ class Workers:
     most 2 × jobs chunks in flight, so memory stays flat whatever the input's size."""
 
     def __init__(self, analyzer: str, entities: bool, jobs: int) -> None:
+        import multiprocessing  # here, not at the top: a search imports this module without indexing
+        from concurrent.futures import ProcessPoolExecutor
+
         self._args = (analyzer, entities)
         self._jobs = jobs
         # spawn, not fork: the writer's engine threads are running, and a forked child would inherit their locks

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from indexer.errors import UnknownAnalyzer
 from indexer.normalize import normalize
 from indexer.stem import SHORTEST_CLITICS, light10, light10_stacked, name_safe, no_stem
-from indexer.stopwords import load_names, load_stopwords
+from indexer.stopwords import load_names, load_stopwords, sorted_names
 from indexer.tokenize import word_spans
 
 _CACHE_LIMIT = 500_000
@@ -55,7 +55,7 @@ class Analyzer:
     stem: Callable[[str], str]
     stopwords: frozenset[str]
     normalize: Callable[[str], str] = normalize
-    word_lists: tuple[frozenset[str], ...] = field(default=(), compare=False, repr=False)  # what `stem` reads
+    word_lists: tuple[Collection[str], ...] = field(default=(), compare=False, repr=False)  # what `stem` reads
     _memo: dict[str, tuple[str, str | None]] = field(default_factory=dict, compare=False, repr=False)
 
     @functools.cached_property
@@ -147,14 +147,14 @@ class Analyzer:
 
 def _light_names(name: str) -> Analyzer:
     """light10 with name parts kept whole (indexes built before stacked proclitics were stemmed)."""
-    return Analyzer(name, name_safe(light10, load_names()), load_stopwords(), word_lists=(load_names(),))
+    return Analyzer(name, name_safe(light10, load_names()), load_stopwords(), word_lists=(sorted_names(),))
 
 
 def _light_stacked(name: str) -> Analyzer:
     """light10 with stacked proclitics removed (وبالتبرعات = التبرعات) and name parts kept whole with every letter
     they own (والاديب = الاديب) (the default)."""
     return Analyzer(name, name_safe(light10_stacked, load_names(), SHORTEST_CLITICS), load_stopwords(),
-                    word_lists=(load_names(),))
+                    word_lists=(sorted_names(),))
 
 
 def _light(name: str) -> Analyzer:

@@ -1,28 +1,28 @@
-"""Arabic letter names (from pyarabic) and the character classes the tokenizer and normalizer share."""
+"""Arabic letter names (pyarabic's, written out: importing pyarabic.araby compiles its regexes and cost every command's
+start ~7 ms; tests/test_normalize.py checks each against pyarabic) and the character classes the tokenizer and
+normalizer share."""
 
 from __future__ import annotations
 
-from pyarabic import araby
+ALEF = "\u0627"  # ا
+ALEF_MADDA = "\u0622"  # آ
+ALEF_HAMZA_ABOVE = "\u0623"  # أ
+ALEF_HAMZA_BELOW = "\u0625"  # إ
+ALEF_WASLA = "\u0671"  # ٱ
+ALEF_MAKSURA = "\u0649"  # ى
+YEH = "\u064a"  # ي
+TEH_MARBUTA = "\u0629"  # ة
+HEH = "\u0647"  # ه
+TATWEEL = "\u0640"  # ـ
+SUPERSCRIPT_ALEF = "\u0670"  # pyarabic's MINI_ALEF
+WAW = "\u0648"  # و
+FEH = "\u0641"  # ف
+BEH = "\u0628"  # ب
+LAM = "\u0644"  # ل
+KAF = "\u0643"  # ك
 
-ALEF = araby.ALEF
-ALEF_MADDA = araby.ALEF_MADDA
-ALEF_HAMZA_ABOVE = araby.ALEF_HAMZA_ABOVE
-ALEF_HAMZA_BELOW = araby.ALEF_HAMZA_BELOW
-ALEF_WASLA = araby.ALEF_WASLA
-ALEF_MAKSURA = araby.ALEF_MAKSURA
-YEH = araby.YEH
-TEH_MARBUTA = araby.TEH_MARBUTA
-HEH = araby.HEH
-TATWEEL = araby.TATWEEL
-SUPERSCRIPT_ALEF = araby.MINI_ALEF  # U+0670
-WAW = araby.WAW
-FEH = araby.FEH
-BEH = araby.BEH
-LAM = araby.LAM
-KAF = araby.KAF
-
-ARABIC_INDIC_DIGITS = "".join(araby.NUMBERS_EAST)  # ٠١٢٣٤٥٦٧٨٩
-PERSIAN_DIGITS = "".join(araby.NUMBERS_PERS)  # ۰۱۲۳۴۵۶۷۸۹
+ARABIC_INDIC_DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"  # ٠١٢٣٤٥٦٧٨٩
+PERSIAN_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"  # ۰۱۲۳۴۵۶۷۸۹
 
 # Combining marks removed by normalization: harakat U+064B–U+065F (incl. shadda, sukun, madda/hamza above and
 # below U+0653–U+0655), superscript alef U+0670, and Quranic annotation marks.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from dataclasses import asdict, dataclass, field
@@ -98,6 +97,8 @@ def export_rows(results: Results, fmt: str) -> str:
             for h in results.hits]
     if fmt == "jsonl":
         return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    import csv  # here: only an export writes rows
+
     out = io.StringIO()
     writer = csv.DictWriter(out, EXPORT_FIELDS, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
     writer.writeheader()

@@ -3,6 +3,7 @@ suggestions ranked by Arabic-aware edit costs."""
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,11 +30,17 @@ class Vocabulary:
     """The words of one field of an index with their document counts."""
 
     def __init__(self, words: Sequence[tuple[str, int]]) -> None:
-        import numpy as np  # imported on first use, like rapidfuzz: a plain search loads neither
-
         self.words = [w for w, _ in words]
-        self.docs: np.ndarray = np.fromiter((n for _, n in words), dtype=np.int64, count=len(words))
+        self.counts = [n for _, n in words]  # documents per word (suggestions read it without numpy)
         self._index = {w: i for i, w in enumerate(self.words)}
+
+    @functools.cached_property
+    def docs(self) -> np.ndarray:
+        """Documents per word as an array, for ranking fuzzy expansions (numpy is imported on first use, like
+        rapidfuzz: a plain search loads neither, a search with few hits only rapidfuzz, for its suggestions)."""
+        import numpy as np
+
+        return np.fromiter(self.counts, dtype=np.int64, count=len(self.counts))
 
     def __len__(self) -> int:
         return len(self.words)
@@ -41,7 +48,7 @@ class Vocabulary:
     def count(self, word: str) -> int:
         """Documents with `word` (0 when the index does not have it)."""
         i = self._index.get(word)
-        return int(self.docs[i]) if i is not None else 0
+        return self.counts[i] if i is not None else 0
 
     def near(self, words: Sequence[str], distances: Sequence[int], deadline: float | None = None,
              limit: int = MAX_EXPANSIONS) -> list[list[str] | None]:
@@ -78,7 +85,7 @@ class Vocabulary:
         found = []
         for candidate, _, i in process.extract(word, self.words, scorer=Levenshtein.distance,
                                                score_cutoff=int(budget * 2), limit=None):
-            docs = int(self.docs[i])
+            docs = self.counts[i]
             if candidate != word and docs > own and (cost := arabic_cost(word, candidate)) <= budget:
                 found.append(Suggestion(candidate, cost, docs))
         found.sort(key=lambda s: (s.cost, -s.docs, s.word))

@@ -453,6 +453,13 @@ def test_shipped_place_names_are_normalized_words_joined_by_one_space():
     assert all(" ".join(normalize(word) for word in place.split(" ")) == place for place in places)
 
 
+def test_shipped_name_parts_are_normalized_words():
+    """load_names reads them as they are (the name-safe stemmer and the tagger compare normalized words)."""
+    names = load_names()
+    assert len(names) > 10_000
+    assert [name for name in names if normalize(name) != name or " " in name] == []
+
+
 def test_a_known_full_name_the_tagger_missed_is_a_person():
     assert found("التقى خالد مشعل أمس", persons={"خالد مشعل"}) == [("person", "خالد مشعل", "خالد مشعل")]
 

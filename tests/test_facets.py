@@ -249,8 +249,9 @@ def test_aliases_block_and_unblock(index):
 
 
 def test_the_aliases_file_stays_toml_a_hand_can_edit(index):
-    from indexer.entities.aliases import tomllib
+    from indexer.entities.aliases import toml_reader
 
+    tomllib = toml_reader()
     cli_run("aliases", "rename", "زووم", 'Zoom "Video"', "--kind", "firm", "-i", str(index))
     data = tomllib.loads((index / "aliases.toml").read_text(encoding="utf-8"))
     assert data["firm"]["rename"] == {"زووم": 'Zoom "Video"'}

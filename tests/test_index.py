@@ -45,7 +45,7 @@ def test_the_fingerprint_covers_the_stopwords_and_name_parts():
 
     a = get_analyzer()
     assert replace(a, stopwords=a.stopwords - {"في"}).fingerprint != a.fingerprint
-    assert replace(a, word_lists=(a.word_lists[0] | {"زعفران"},)).fingerprint != a.fingerprint
+    assert replace(a, word_lists=(frozenset(a.word_lists[0]) | {"زعفران"},)).fingerprint != a.fingerprint
 
 
 def test_reindexing_an_id_replaces_the_document(corpus_index):

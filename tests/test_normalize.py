@@ -122,3 +122,17 @@ def test_normalize_equals_the_rules_applied_in_turn(word):
                                   "أَ\u0654", "´a", "ﷺ", ""])
 def test_normalize_equals_the_rules_applied_in_turn_on_hard_cases(word):
     assert normalize(word) == by_every_rule(word)
+
+
+def test_the_letter_names_are_pyarabics():
+    """indexer/chars.py writes them out (importing pyarabic.araby at every start cost ~7 ms)."""
+    from pyarabic import araby
+
+    from indexer import chars
+
+    names = ("ALEF", "ALEF_MADDA", "ALEF_HAMZA_ABOVE", "ALEF_HAMZA_BELOW", "ALEF_WASLA", "ALEF_MAKSURA", "YEH",
+             "TEH_MARBUTA", "HEH", "TATWEEL", "WAW", "FEH", "BEH", "LAM", "KAF")
+    assert [getattr(chars, n) for n in names] == [getattr(araby, n) for n in names]
+    assert chars.SUPERSCRIPT_ALEF == araby.MINI_ALEF
+    assert "".join(araby.NUMBERS_EAST) == chars.ARABIC_INDIC_DIGITS
+    assert "".join(araby.NUMBERS_PERS) == chars.PERSIAN_DIGITS

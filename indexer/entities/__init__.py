@@ -7,8 +7,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from indexer.entities.canonical import Entity
-from indexer.entities.kinds import FIRM, KINDS, ORG, PERSON
+from indexer.entities.kinds import FIRM, KINDS, ORG, PERSON, Entity
 from indexer.entities.trace import Step
 
 if TYPE_CHECKING:

@@ -9,13 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
-import tomli_w
+from types import ModuleType
 
 from indexer.entities.kinds import KINDS
 from indexer.errors import InputError
@@ -44,6 +38,7 @@ def read_aliases(index: Path) -> Aliases:
     aliases = Aliases()
     if not file.is_file():
         return aliases
+    tomllib = toml_reader()
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
         for kind in KINDS:
@@ -61,9 +56,20 @@ def write_aliases(index: Path, aliases: Aliases) -> None:
     data = {kind: {"merge": a.merge, "block": a.block, "rename": a.rename}
             for kind in KINDS if (a := aliases.of(kind)).merge or a.rename or a.block}
     text = "# Entity aliases of this index; edit with `fahras aliases merge|rename|block|unmerge|unblock` or here.\n\n"
+    import tomli_w  # here: only an edit writes the file
+
     tmp = index / f".{ALIASES_FILE}.tmp"
     tmp.write_text(text + tomli_w.dumps(data), encoding="utf-8")
     os.replace(tmp, index / ALIASES_FILE)
+
+
+def toml_reader() -> ModuleType:
+    """The TOML reader, imported when a file is read (most indexes have none; a search starts faster without it)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib
 
 
 def check_kind(kind: str) -> None:

@@ -3,27 +3,12 @@ shares, and why that value."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from indexer.clitics import NAME_CLITICS, ONE_LETTER_CLITICS, without_clitic
 from indexer.entities.document import Doc
-from indexer.entities.kinds import PERSON
+from indexer.entities.kinds import PERSON, Entity
 from indexer.entities.lexicon import DESCRIPTOR_FORMS
 from indexer.entities.words import Span, is_head, name_of
 from indexer.normalize import normalize, strip_harakat, strip_tatweel
-
-
-@dataclass(frozen=True)
-class Entity:
-    """One mention: `text[start:end]` is `surface`; `canonical` is the value every mention of it in the
-    document shares (proclitics stripped, a surname alone mapped to the full name)."""
-
-    kind: str
-    start: int
-    end: int
-    surface: str
-    canonical: str
-
 
 # Why a mention has its canonical value (traces show these).
 AS_WRITTEN = "its name's first mention, as written"

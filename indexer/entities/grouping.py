@@ -23,7 +23,6 @@ from indexer.entities.keys import (
     vowelled_keys,
 )
 from indexer.entities.kinds import FIRM, PERSON
-from indexer.entities.lists import shipped_organisations
 from indexer.normalize import normalize
 from indexer.spelling import close_spellings, one_script
 
@@ -63,6 +62,8 @@ class ValueKeys:
                       for part in [tokens[-n:] if end == -1 else tokens[:n]]
                       if kind == PERSON or n > 1 or end == 0 or not normalize(part[0]).startswith("ال"))
         short = " " not in first and len(first) <= SHORT_KEY
+        from indexer.entities.lists import shipped_organisations  # here: a search reads keys, never makes them
+
         listed = "" if kind == PERSON else next(
             (found[1] for form in [value, *bare] if (found := shipped_organisations().kinds.get(
                 " ".join(normalize(word) for word in form.split())))), "")

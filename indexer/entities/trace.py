@@ -4,9 +4,11 @@ split, retyped or dropped it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from indexer.entities.document import Doc
-from indexer.entities.words import Span
+if TYPE_CHECKING:  # a search imports Step; the extraction modules load only to extract
+    from indexer.entities.document import Doc
+    from indexer.entities.words import Span
 
 
 @dataclass(frozen=True)
