@@ -199,7 +199,10 @@ class TantivyBackend:
             raise ValueError(f"count_values returns at most {MAX_BUCKETS} values per field; use values() for all")
         if self.num_docs() == 0 or isinstance(query, MatchNone) or not fields:
             return {f: [] for f in fields}
-        aggs = {f: {"terms": {"field": f, "size": size}} for f in fields}
+        # segment_size = size: each segment's top `size` values only (tantivy's default, 1.5 × size + 10, made the
+        # aggregation twice as slow on 30,000 news articles); a value may then miss the documents of a segment
+        # where it is not among the top `size` (tantivy bounded that error at 2 documents for 200 values there)
+        aggs = {f: {"terms": {"field": f, "size": size, "segment_size": size}} for f in fields}
         agg = self._index.searcher().aggregate(self._query(query), aggs)
         return {f: sorted(((b["key"], int(b["doc_count"])) for b in agg[f]["buckets"]), key=lambda kv: (-kv[1], kv[0]))
                 for f in fields}
