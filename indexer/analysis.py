@@ -57,6 +57,7 @@ class Analyzer:
     normalize: Callable[[str], str] = normalize
     word_lists: tuple[Collection[str], ...] = field(default=(), compare=False, repr=False)  # what `stem` reads
     _memo: dict[str, tuple[str, str | None]] = field(default_factory=dict, compare=False, repr=False)
+    _normalized: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # words never stemmed
 
     @functools.cached_property
     def fingerprint(self) -> str:
@@ -124,14 +125,20 @@ class Analyzer:
         """The words() of `text` whose term is one of `terms` or whose normalized form is one of `normalized`. A
         word not analysed before is stemmed only when one of `terms` is part of its normalized form: stemming
         only removes letters around the stem (tests/test_properties.py), so no other word can have these terms."""
-        memo, word = self._memo, self._analyze_word
+        memo, word, seen = self._memo, self._analyze_word, self._normalized
         screen = len(terms) <= 64  # beyond that, testing each term costs more than the stemming it saves
         for start, end in word_spans(text):
             raw = text[start:end]
             hit = memo.get(raw)
             if hit is None:
-                if screen and (norm := self.normalize(raw)) not in normalized and not any(t in norm for t in terms):
-                    continue
+                if screen:
+                    norm = seen.get(raw)
+                    if norm is None:
+                        if len(seen) >= _CACHE_LIMIT:
+                            seen.clear()
+                        norm = seen[raw] = self.normalize(raw)
+                    if norm not in normalized and not any(t in norm for t in terms):
+                        continue
                 hit = word(raw)
             if hit[1] in terms or hit[0] in normalized:
                 yield start, end, hit[0], hit[1]
