@@ -275,3 +275,13 @@ def test_kill_9_mid_indexing_leaves_the_last_commit(tmp_path, backend):
     with Indexer(tmp_path) as ix:  # no stale lock after a kill
         ix.add([Document("after", "بعد", "نص")])
     assert open_index(tmp_path).backend.num_docs() == 101
+
+
+def test_a_backend_whose_engine_is_not_installed_says_what_to_install(monkeypatch):
+    from indexer.backends import REGISTRY, adapter
+    from indexer.errors import BackendUnavailable
+
+    monkeypatch.setitem(REGISTRY, "absent", ("indexer.backends.absent_backend", "AbsentBackend", "absent-engine"))
+    with pytest.raises(BackendUnavailable, match=r"^the absent backend cannot be used: .* is not installed; run "
+                                                 r"`pip install absent-engine`$"):
+        adapter("absent")
