@@ -93,6 +93,28 @@ def test_an_indefinite_adjective_before_li_is_no_firm_name():
     assert found("أسست شركة تابعة للحكومة", names=frozenset()) == []
 
 
+def test_a_rare_definite_word_after_a_firm_head_is_the_firms_name():
+    assert found("أعلنت شركة الوسام عن نتائجها الفصلية", names=frozenset()) == [("firm", "الوسام", "الوسام")]
+
+
+def test_a_common_definite_word_after_a_firm_head_is_its_trade_not_a_name():
+    assert found("أعلنت شركة الطيران عن رحلات جديدة", names=frozenset(), frequent=frozenset({"الطيران"})) == []
+
+
+def test_a_definite_word_after_a_head_with_other_senses_is_no_name():
+    assert found("ولم يأخذ في الاعتبار تطبيق الشرط الثاني", names=frozenset()) == []
+
+
+def test_a_quoted_definite_word_after_a_firm_head_is_left_to_the_quotes():
+    assert found("وقالت صحيفة “الوسام البعيد“ أمس", names=frozenset()) == []
+
+
+def test_a_word_in_ta_marbuta_after_a_firm_head_is_a_name_unless_an_adjective():
+    assert found("قالت شركة مرجانة إن أرباحها ارتفعت", names=frozenset()) == [("firm", "مرجانة", "مرجانة")]
+    assert found("قالت شركة مملوكة للدولة إن أرباحها ارتفعت", names=frozenset()) == []
+    assert found("قالت شركة عائلية إن أرباحها ارتفعت", names=frozenset()) == []
+
+
 def test_a_bank_head_a_definite_word_and_a_bank_adjective_are_a_bank_with_its_head():
     assert found("وقال رئيس مجلس إدارة بنك الواحة الوطني إن", names=frozenset()) == [
         ("firm", "بنك الواحة الوطني", "بنك الواحة الوطني")]

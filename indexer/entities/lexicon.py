@@ -44,11 +44,12 @@ COMPLEMENT_HEADS = frozenset(normalize(w) for w in ("رأس", "إدارة", "ص�
 # Prepositions made of nouns, which never start a name (شركة ضمن معرض … للكتاب). Not stopwords of the analyzer:
 # changing its list would change how existing indexes are searched. Written for Fahras.
 PREPOSITION_NOUNS = with_clitics(frozenset(normalize(w) for w in ("ضمن", "إثر", "عقب", "وفق", "حسب")))
-# Masculine adjectives that follow a descriptor (تطبيق جديد); feminine ones end in ة and are told apart by that.
+# Masculine adjectives that follow a descriptor (تطبيق جديد); a feminine one (شركة تابعة) is its masculine form and ة.
 ADJECTIVES = frozenset(normalize(w) for w in (
     "جديد", "كبير", "صغير", "ضخم", "خاص", "عام", "آخر", "واحد", "مماثل", "مستقل", "ناشئ", "رائد", "عملاق", "مشهور",
     "معروف", "شهير", "متخصص", "مختلف", "حكومي", "مشترك", "ثان", "ثالث", "أول", "كامل", "مجاني", "مفتوح",
-    "مهم", "رائع", "بسيط",
+    "مهم", "رائع", "بسيط", "تابع", "مساهم", "مدرج", "مملوك", "قابض", "منافس", "شقيق", "زميل", "ناجح", "محدود",
+    "كبرى",
 ))
 # Verbs that follow a name and are not part of it (… ورون كونواي كانا من بين).
 AUXILIARIES = frozenset(normalize(w) for w in (
@@ -142,6 +143,9 @@ BANK_FUNCTIONS = frozenset(normalize(w) for w in (
 # Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم); not after ب (بتطبيق مبدأ).
 LONE_NAME_FORMS = frozenset(f for f in with_clitics(frozenset(normalize(w) for w in (
     "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "متجر"))) if not f.startswith(("ب", "وب")))
+# Descriptors after which a rare definite word may be a firm's whole name (شركة المراعي، قناة المدار): heads that name
+# nothing but a firm or an outlet (not تطبيق الشرط، منصة التتويج: "applying", "podium").
+DEFINITE_NAME_FORMS = with_clitics(frozenset(normalize(w) for w in ("شركة", "قناة", "صحيفة", "جريدة", "مجلة")))
 ROLE_FORMS = TITLE_FORMS | with_clitics(frozenset(normalize(w) for w in (
     "مؤسس", "مدير", "مديرة", "شريك", "مالك", "التنفيذي", "التنفيذية", "المشارك", "المشاركة", "الإداري",
 )))

@@ -17,6 +17,7 @@ from indexer.entities.lexicon import (
     BANK_FUNCTIONS,
     COMPLEMENT_HEADS,
     CURRENCIES,
+    DEFINITE_NAME_FORMS,
     DESCRIPTOR_FORMS,
     EMPLOYER_ROLES,
     EXPERT_FORMS,
@@ -340,17 +341,41 @@ def descriptor_complements(doc: Doc, named: list[Span]) -> set[int]:
 
 
 def _is_lone_name(doc: Doc, j: int) -> bool:
-    """May the word after a firm's descriptor be a one-word name (تطبيق زووم، لشركة تسلا)? Not with the
-    article or a pronoun suffix, not ending like an adjective (ـة، ـي: ناشئة، كبرى), not a common adjective
-    (جديد، مهم) nor a complement's head (رأس المال), not a very common word nor a common word shaped like an
-    imperfect verb (تطبيق يمثل; تسلا is rare) unless a name part, and not followed by a stopword (شركة تعمل في …: a clause)."""
+    """May the word after a firm's descriptor be a one-word name (تطبيق زووم، لشركة تسلا، شركة مرجانة، شركة
+    المراعي)? Not with a pronoun suffix, not ending like an adjective (ـي: كبرى; ـة when it or the word without it is
+    a common word or a known adjective, or in ـية: شركة ناشئة، شركة عائلية), not a common adjective (جديد، مهم) nor a
+    complement's head (رأس المال), not a very common word nor a common word shaped like an imperfect verb (تطبيق
+    يمثل; تسلا is rare) unless a name part, and not followed by a stopword (شركة تعمل في …: a clause; a word in ـة
+    is no verb: شركة دلة إن …). With the
+    article, a word that is not even fairly common (شركة الوسام; not شركة الطيران: the company's trade)."""
     words, lists = doc.words, doc.lists
     word = words[j].norm
-    followed = j + 1 < len(words) and words[j + 1].norm in lists.stopwords
+    if word.startswith("ال"):
+        return _is_definite_name(doc, j)
+    followed = j + 1 < len(words) and words[j + 1].norm in lists.stopwords and not word.endswith("ه")  # no verb
     verb = word[:1] in "يت" and word in lists.frequent and word not in lists.names
-    return (not word.startswith("ال") and not word.endswith(("ه", "ي", "ها")) and len(word) > 2
+    adjective = word.endswith("ه") and (word.endswith("يه") or word in lists.frequent or word[:-1] in lists.frequent
+                                        or word[:-1] in ADJECTIVES)
+    return (not word.endswith(("ي", "ها")) and not adjective and len(word) > 2
             and word not in ADJECTIVES and word not in COMPLEMENT_HEADS and not followed
             and word not in lists.common and not verb)
+
+
+def _is_definite_name(doc: Doc, j: int) -> bool:
+    """Is the definite word after a firm's descriptor its name (شركة المراعي، شركة الوسام عن …)? Only after a head
+    that names nothing but a firm or an outlet (DEFINITE_NAME_FORMS), where a definite word is its complement, a
+    name when it is rare: not a fairly common word (شركة الطيران، شركة
+    العائلة: the trade or the owner), an adjective (ـية) nor a head; and not a complement a name follows (شركة المحاماة
+    لازارد، شركة المحاماة Latham), which descriptor_names reads past, nor a quoted one (منصة “الكسندر كيلاند“: the
+    quotes hold the whole name)."""
+    words, lists = doc.words, doc.lists
+    word = words[j].norm
+    if words[j - 1].norm not in DEFINITE_NAME_FORMS:
+        return False
+    named_after = j + 1 < len(words) and (words[j + 1].latin or (
+        doc.gap(j + 1).isspace() and any(span.first == j + 1 for span in doc.tagged)))
+    return (doc.gap(j).isspace() and len(word) > 4 and word not in lists.frequent and not word.endswith("يه") and word[2:] not in HEADS
+            and word not in COMPLEMENT_HEADS and not named_after)
 
 
 def _tagged_name_end(words: list[Word], head: int, tagged: Span) -> int:
