@@ -877,6 +877,32 @@ def test_a_latin_name_after_a_product_word_is_no_firm():
     assert found("كشفت عن الهاتف Galaxy بتقنية HDR أمس") == []
 
 
+def test_a_latin_name_a_few_describing_words_after_a_product_word_is_no_firm():
+    assert found("وستبدأ بلعبة السباق الطويل (Night Rally) الشهر المقبل", names=frozenset()) == []
+    assert found("في مؤتمر أمن الشبكات Blue Lake الذي أقيم", names=frozenset()) == []
+
+
+def test_a_latin_name_after_a_product_word_and_a_word_of_provenance_is_a_firm():
+    assert found("أطلق هاتف جديد من Nortex أمس", names=frozenset()) == [("firm", "Nortex", "Nortex")]
+
+
+def test_a_latin_title_opening_a_sentence_about_a_work_is_no_firm():
+    assert found("عرض جديد. Night Rally يؤدي فيه الممثل دور سائق.", names=frozenset()) == []
+
+
+def test_a_latin_name_opening_a_sentence_about_no_work_is_a_firm():
+    assert found("عرض جديد. Nortex تعلن أرباحها.", names=frozenset()) == [("firm", "Nortex", "Nortex")]
+
+
+def test_a_latin_name_joined_by_wa_to_a_product_is_a_product():
+    assert found("مخرج الفيلمين Night Rally وBlue Lake معا", names=frozenset()) == []
+
+
+def test_a_full_stop_after_a_latin_word_ends_the_name():
+    assert found("قالت Nortex. Blue Lake تعلن", names=frozenset()) == [
+        ("firm", "Nortex", "Nortex"), ("firm", "Blue Lake", "Blue Lake")]
+
+
 def test_a_latin_name_with_a_model_or_version_number_is_no_firm():
     assert found("بذاكرة من طراز UFS 2.0 وهاتف Galaxy S6") == []
 

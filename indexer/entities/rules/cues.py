@@ -48,7 +48,8 @@ LIST = "list"  # the cue of a name found in a shipped list
 def latin_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans plus the runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors, Bank of America: a connector
     between two capitalised words stays inside, and so do & and a web domain: Whitmore & Klein, Checkout.com) as
-    firms, except a run after a possessive, which names a person (Bessemer Venture's Deeter, Acme's Jane Roe). An Arabic letter between two words ends a run (AMD وNvidia: two firms); a lone
+    firms, except a run after a possessive, which names a person (Bessemer Venture's Deeter, Acme's Jane Roe). An Arabic letter between two words ends a run (AMD وNvidia: two firms), and so does a full stop
+    after a word (Shooter. Inside Out; not J. P. Morgan, Inc.); a lone
     capital letter is no name, nor a lone model or grade (A321neo, Baa3), nor anything on a line without Arabic
     (an English headline or slug: Harvard_University) or a translation after a language's name ((بالهولندية:
     Koninkrijk der Nederlanden))."""
@@ -57,7 +58,7 @@ def latin_names(doc: Doc, spans: list[Span]) -> list[Span]:
     def joined(k: int) -> bool:  # does word k follow word k - 1 within the same Latin phrase?
         gap = text[offsets[k - 1][1]:offsets[k][0]] if k < len(words) else ""
         return k < len(words) and words[k].latin and (len(gap) <= 2 or gap.strip() == "&") \
-            and not ARABIC_LETTER.search(gap)
+            and not ARABIC_LETTER.search(gap) and not _sentence_end(words[k - 1].text, gap)
 
     def capitalised(k: int) -> bool:
         return words[k].text[0].isupper() or words[k].text[0].isdigit() or (
@@ -79,6 +80,15 @@ def latin_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 i > 1 and words[i - 1].norm == "و" and bool(out) and out[-1][0] == PERSON and out[-1][2] == i - 1)
             out.append(Span(PERSON if person else FIRM, i, j, "latin"))
     return spans + out
+
+
+LATIN_ABBREVIATIONS = frozenset({"inc", "co", "corp", "ltd", "bros", "jr", "sr", "st", "mr", "dr", "no", "vs"})
+
+
+def _sentence_end(before: str, gap: str) -> bool:
+    """Does a full stop after the Latin word `before` end a sentence (Shooter. Inside Out: two titles), rather than
+    an initial or an abbreviation (J. P. Morgan، Inc. Group)?"""
+    return gap.startswith(".") and gap[1:2].isspace() and len(before) > 1 and before.casefold() not in LATIN_ABBREVIATIONS
 
 
 def _is_model(token: str) -> bool:
