@@ -1014,6 +1014,22 @@ def test_prose_set_apart_by_commas_is_no_list_of_firms():
     assert found(text, names=frozenset()) == [("firm", "Nova", "Nova")]
 
 
+def test_a_person_in_a_quote_opening_one_word_before_it_is_a_product():
+    assert found("ومشغل الموسيقى «آي نوفا» بنسبة كبيرة", ("نوفا", "PER")) == []
+
+
+def test_a_person_glued_to_a_latin_model_letter_is_a_product():
+    assert found("إلى متوسطة الحجم فورد C-نوفا ستار الفاخرة", ("نوفا ستار", "PER")) == []
+
+
+def test_a_person_named_by_an_institution_through_a_title_is_no_person():
+    assert found("أقيم الملتقى بمركز الملك خالد الحضاري بمدينة بريدة", ("خالد", "PER")) == []
+
+
+def test_a_name_starting_with_saint_is_a_place_not_a_person():
+    assert found("تدرب الفريق على إحدى بحيرات سان نوريتز أمس", ("سان نوريتز", "PER")) == []
+
+
 def test_a_person_between_quotes_is_a_brand_or_a_product():
     assert found("وسماعات الرأس «بيتس» ومشغل الموسيقى", ("بيتس", "PER")) == []
 

@@ -77,11 +77,18 @@ TITLES = frozenset(normalize(w) for w in (
     "الكاتبة", "الصحفي", "الصحفية", "الممثل", "الممثلة", "الفنان", "الفنانة", "المغني", "المغنية", "السفير",
     "السفيرة", "المستشار", "المستشارة", "حاكم", "عضو", "النجم", "النجمة", "الإمام", "الخليفة",
 ))
-# Words whose indefinite form names a place, prize or event after a person (جائزة نوبل، ملعب سانتياغو برنابيو).
+# Words whose indefinite form names a place, prize, event or institution after a person (جائزة نوبل، ملعب سانتياغو
+# برنابيو، مركز الملك خالد).
 NAMED_AFTER_HEADS = frozenset(normalize(w) for w in (
     "جائزة", "كأس", "ملعب", "ستاد", "استاد", "برج", "مطار", "شارع", "ميدان", "مسجد", "إعصار", "قاعة",
-    "جسر", "سد", "مدرسة", "مستشفى",
+    "جسر", "سد", "مدرسة", "مستشفى", "مركز", "مدينة", "جامعة", "مجمع", "قصر", "كرسي",
 ))
+# Titles a place or institution named after someone keeps between its head and the name (مطار الملك خالد، مركز الأمير
+# سلطان): the name still names the place. Written for Fahras.
+NAMED_AFTER_TITLES = frozenset(normalize(w) for w in ("الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الإمام",
+                                                      "السلطان", "الرئيس", "الملكة"))
+# "Saint" in a place's name (سان مورتيز، سانت لويس، سانتا مونيكا): a name it starts is a place, never a person.
+SAINT_WORDS = frozenset(normalize(w) for w in ("سان", "سانت", "سانتا", "سانتو", "سينت"))
 # Indefinite role words followed by their field and then, often, the person's name (وزير المالية منصور الشهري).
 ROLE_HEADS = frozenset(normalize(w) for w in (
     "رئيس", "رئيسة", "وزير", "وزيرة", "مدير", "مديرة", "أمين", "نائب", "مساعد", "مستشار", "سفير", "متحدث", "ناطق",

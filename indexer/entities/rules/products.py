@@ -137,15 +137,18 @@ def persons_not_products(doc: Doc, spans: list[Span]) -> list[Span]:
     of their names in the document: right after a number (not a year: في عام 2016 ولباراك أوباما; nor a minute in
     brackets: مالودا ( 7 ) ولويس ساها) or a word for one, only a space between (2550 ميلي أمبير، 6.9 تريليون وون
     كوري), right after a work or product word (مؤشر داو جونز، نظام أندرويد), or opening a quotation that closes
-    within two words (سماعات الرأس «بيتس»، “إكس بوكس وان”: news quotes brands and products, not people). A number
+    within two words, the quote opening on the name or one word before it (سماعات الرأس «بيتس»، “إكس بوكس وان”، «آي
+    بود»: news quotes brands and products, not people), or glued to a Latin model letter (فورد C-ماكس). A number
     after a name says nothing: a score, a minute, an age (يانكو تيبساروفيتش 4 - 6، مالودا ( 7 ))."""
     words = doc.words
 
     def is_product(span: Span) -> bool:
         before = words[span.first - 1] if span.first else None
-        quoted = span.first > 0 and OPENING.search(doc.gap(span.first)) is not None and any(
-            CLOSING.search(doc.gap(k)) for k in range(span.last, min(span.last + 3, len(words))))
-        return _after_quantity(doc, span) or quoted or (before is not None and before.norm in WORK_FORMS)
+        opens = span.first > 0 and OPENING.search(doc.gap(span.first)) is not None or (
+            span.first > 1 and OPENING.search(doc.gap(span.first - 1)) is not None and doc.gap(span.first).isspace())
+        quoted = opens and any(CLOSING.search(doc.gap(k)) for k in range(span.last, min(span.last + 3, len(words))))
+        glued = before is not None and before.latin and doc.gap(span.first) in ("-", "")  # C-ماكس: a model's name
+        return _after_quantity(doc, span) or quoted or glued or (before is not None and before.norm in WORK_FORMS)
 
     products = {name_of(words, span) for span in spans if span.kind == PERSON and is_product(span)}
     return [span for span in spans if span.kind != PERSON or name_of(words, span) not in products]
