@@ -93,6 +93,28 @@ def test_an_indefinite_adjective_before_li_is_no_firm_name():
     assert found("أسست شركة تابعة للحكومة", names=frozenset()) == []
 
 
+def test_a_rare_definite_word_after_a_firm_head_is_the_firms_name():
+    assert found("أعلنت شركة الوسام عن نتائجها الفصلية", names=frozenset()) == [("firm", "الوسام", "الوسام")]
+
+
+def test_a_common_definite_word_after_a_firm_head_is_its_trade_not_a_name():
+    assert found("أعلنت شركة الطيران عن رحلات جديدة", names=frozenset(), frequent=frozenset({"الطيران"})) == []
+
+
+def test_a_definite_word_after_a_head_with_other_senses_is_no_name():
+    assert found("ولم يأخذ في الاعتبار تطبيق الشرط الثاني", names=frozenset()) == []
+
+
+def test_a_quoted_definite_word_after_a_firm_head_is_left_to_the_quotes():
+    assert found("وقالت صحيفة “الوسام البعيد“ أمس", names=frozenset()) == []
+
+
+def test_a_word_in_ta_marbuta_after_a_firm_head_is_a_name_unless_an_adjective():
+    assert found("قالت شركة مرجانة إن أرباحها ارتفعت", names=frozenset()) == [("firm", "مرجانة", "مرجانة")]
+    assert found("قالت شركة مملوكة للدولة إن أرباحها ارتفعت", names=frozenset()) == []
+    assert found("قالت شركة عائلية إن أرباحها ارتفعت", names=frozenset()) == []
+
+
 def test_a_bank_head_a_definite_word_and_a_bank_adjective_are_a_bank_with_its_head():
     assert found("وقال رئيس مجلس إدارة بنك الواحة الوطني إن", names=frozenset()) == [
         ("firm", "بنك الواحة الوطني", "بنك الواحة الوطني")]
@@ -862,6 +884,32 @@ def test_a_latin_name_after_a_product_word_is_no_firm():
     assert found("كشفت عن الهاتف Galaxy بتقنية HDR أمس") == []
 
 
+def test_a_latin_name_a_few_describing_words_after_a_product_word_is_no_firm():
+    assert found("وستبدأ بلعبة السباق الطويل (Night Rally) الشهر المقبل", names=frozenset()) == []
+    assert found("في مؤتمر أمن الشبكات Blue Lake الذي أقيم", names=frozenset()) == []
+
+
+def test_a_latin_name_after_a_product_word_and_a_word_of_provenance_is_a_firm():
+    assert found("أطلق هاتف جديد من Nortex أمس", names=frozenset()) == [("firm", "Nortex", "Nortex")]
+
+
+def test_a_latin_title_opening_a_sentence_about_a_work_is_no_firm():
+    assert found("عرض جديد. Night Rally يؤدي فيه الممثل دور سائق.", names=frozenset()) == []
+
+
+def test_a_latin_name_opening_a_sentence_about_no_work_is_a_firm():
+    assert found("عرض جديد. Nortex تعلن أرباحها.", names=frozenset()) == [("firm", "Nortex", "Nortex")]
+
+
+def test_a_latin_name_joined_by_wa_to_a_product_is_a_product():
+    assert found("مخرج الفيلمين Night Rally وBlue Lake معا", names=frozenset()) == []
+
+
+def test_a_full_stop_after_a_latin_word_ends_the_name():
+    assert found("قالت Nortex. Blue Lake تعلن", names=frozenset()) == [
+        ("firm", "Nortex", "Nortex"), ("firm", "Blue Lake", "Blue Lake")]
+
+
 def test_a_latin_name_with_a_model_or_version_number_is_no_firm():
     assert found("بذاكرة من طراز UFS 2.0 وهاتف Galaxy S6") == []
 
@@ -971,6 +1019,22 @@ def test_every_item_of_a_list_of_firms_is_a_firm():
 def test_prose_set_apart_by_commas_is_no_list_of_firms():
     text = "وقالت شركة Nova، وهي شركة ناشئة، إن أرباحها، التي زادت كثيرا هذا العام، بلغت مليونا."
     assert found(text, names=frozenset()) == [("firm", "Nova", "Nova")]
+
+
+def test_a_person_in_a_quote_opening_one_word_before_it_is_a_product():
+    assert found("ومشغل الموسيقى «آي نوفا» بنسبة كبيرة", ("نوفا", "PER")) == []
+
+
+def test_a_person_glued_to_a_latin_model_letter_is_a_product():
+    assert found("إلى متوسطة الحجم فورد C-نوفا ستار الفاخرة", ("نوفا ستار", "PER")) == []
+
+
+def test_a_person_named_by_an_institution_through_a_title_is_no_person():
+    assert found("أقيم الملتقى بمركز الملك خالد الحضاري بمدينة بريدة", ("خالد", "PER")) == []
+
+
+def test_a_name_starting_with_saint_is_a_place_not_a_person():
+    assert found("تدرب الفريق على إحدى بحيرات سان نوريتز أمس", ("سان نوريتز", "PER")) == []
 
 
 def test_a_person_between_quotes_is_a_brand_or_a_product():

@@ -222,6 +222,15 @@ def test_cli_entities_of_a_document_by_id_traced_to_its_facet_value(tmp_path):
     assert stored == ["firm\t17:23\tNvidia\tNvidia", "firm\t39:45\tNvidia\tNvidia"]
 
 
+def test_a_person_is_not_hidden_by_a_firm_in_the_other_script_that_is_no_transliteration_of_it(tmp_path):
+    mentions = {"a": [("person", "تواصل")], "b": [("firm", "Tesla")], "c": [("firm", "Tesla")]}
+    docs = [Document(i, f"خبر {i}", f"نص الخبر {i}") for i in mentions]
+    with Indexer(tmp_path / "ix", extractor=lambda text: [Entity(k, 0, 1, n, n) for k, n in mentions[text.split()[1]]]
+                 ) as ix:
+        ix.add(docs)
+    assert counts(Searcher(tmp_path / "ix"), kind="person") == {"تواصل": 1}
+
+
 def test_a_person_keyed_by_one_letter_is_not_hidden_by_a_firm_keyed_alike(tmp_path):
     mentions = {"a": [("person", "Tao Wei")], "b": [("firm", "تي")]}
     docs = [Document(i, f"خبر {i}", f"نص الخبر {i}") for i in mentions]

@@ -228,12 +228,19 @@ def firms_among_persons(persons: Mapping[str, int], firms: Mapping[str, int], ke
                         ) -> frozenset[str]:
     """Person values named like a firm value found in at least as many documents (سامسونغ, tagged a person in
     one article and a firm in others; لسامسونغ, with a proclitic; a short key only by the same spelling): not shown
-    among persons (`keys`: the person values' ValueKeys; a firm's key is its firm_key)."""
-    firm_documents: Counter[str] = Counter()
+    among persons (`keys`: the person values' ValueKeys; a firm's key is its firm_key). A firm in the other script
+    counts only when it could be the person's name transliterated (keys.transliterates, as grouping asks: Samsung for
+    سامسونغ; not Tesla for a person تواصل)."""
+    firms_by_key: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for value, n in firms.items():
-        firm_documents[_firm_name_key(value, firm_key(value))] += n
-    return frozenset(v for v, n in persons.items()
-                     if max(firm_documents.get(_firm_name_key(v, k), 0) for k in keys[v].as_firm) >= n)
+        firms_by_key[_firm_name_key(value, firm_key(value))].append((value, n))
+
+    def documents(person: str, key: str) -> int:
+        return sum(n for firm, n in firms_by_key.get(_firm_name_key(person, key), ())
+                   if one_script(person, firm) or any(transliterates(form, firm, FIRM)
+                                                      for form in [person, *without_proclitic(person)]))
+
+    return frozenset(v for v, n in persons.items() if max((documents(v, k) for k in keys[v].as_firm), default=0) >= n)
 
 
 def _firm_name_key(value: str, key: str) -> str:

@@ -44,11 +44,12 @@ COMPLEMENT_HEADS = frozenset(normalize(w) for w in ("رأس", "إدارة", "ص�
 # Prepositions made of nouns, which never start a name (شركة ضمن معرض … للكتاب). Not stopwords of the analyzer:
 # changing its list would change how existing indexes are searched. Written for Fahras.
 PREPOSITION_NOUNS = with_clitics(frozenset(normalize(w) for w in ("ضمن", "إثر", "عقب", "وفق", "حسب")))
-# Masculine adjectives that follow a descriptor (تطبيق جديد); feminine ones end in ة and are told apart by that.
+# Masculine adjectives that follow a descriptor (تطبيق جديد); a feminine one (شركة تابعة) is its masculine form and ة.
 ADJECTIVES = frozenset(normalize(w) for w in (
     "جديد", "كبير", "صغير", "ضخم", "خاص", "عام", "آخر", "واحد", "مماثل", "مستقل", "ناشئ", "رائد", "عملاق", "مشهور",
     "معروف", "شهير", "متخصص", "مختلف", "حكومي", "مشترك", "ثان", "ثالث", "أول", "كامل", "مجاني", "مفتوح",
-    "مهم", "رائع", "بسيط",
+    "مهم", "رائع", "بسيط", "تابع", "مساهم", "مدرج", "مملوك", "قابض", "منافس", "شقيق", "زميل", "ناجح", "محدود",
+    "كبرى",
 ))
 # Verbs that follow a name and are not part of it (… ورون كونواي كانا من بين).
 AUXILIARIES = frozenset(normalize(w) for w in (
@@ -76,11 +77,18 @@ TITLES = frozenset(normalize(w) for w in (
     "الكاتبة", "الصحفي", "الصحفية", "الممثل", "الممثلة", "الفنان", "الفنانة", "المغني", "المغنية", "السفير",
     "السفيرة", "المستشار", "المستشارة", "حاكم", "عضو", "النجم", "النجمة", "الإمام", "الخليفة",
 ))
-# Words whose indefinite form names a place, prize or event after a person (جائزة نوبل، ملعب سانتياغو برنابيو).
+# Words whose indefinite form names a place, prize, event or institution after a person (جائزة نوبل، ملعب سانتياغو
+# برنابيو، مركز الملك خالد).
 NAMED_AFTER_HEADS = frozenset(normalize(w) for w in (
     "جائزة", "كأس", "ملعب", "ستاد", "استاد", "برج", "مطار", "شارع", "ميدان", "مسجد", "إعصار", "قاعة",
-    "جسر", "سد", "مدرسة", "مستشفى",
+    "جسر", "سد", "مدرسة", "مستشفى", "مركز", "مدينة", "جامعة", "مجمع", "قصر", "كرسي",
 ))
+# Titles a place or institution named after someone keeps between its head and the name (مطار الملك خالد، مركز الأمير
+# سلطان): the name still names the place. Written for Fahras.
+NAMED_AFTER_TITLES = frozenset(normalize(w) for w in ("الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الإمام",
+                                                      "السلطان", "الرئيس", "الملكة"))
+# "Saint" in a place's name (سان مورتيز، سانت لويس، سانتا مونيكا): a name it starts is a place, never a person.
+SAINT_WORDS = frozenset(normalize(w) for w in ("سان", "سانت", "سانتا", "سانتو", "سينت"))
 # Indefinite role words followed by their field and then, often, the person's name (وزير المالية منصور الشهري).
 ROLE_HEADS = frozenset(normalize(w) for w in (
     "رئيس", "رئيسة", "وزير", "وزيرة", "مدير", "مديرة", "أمين", "نائب", "مساعد", "مستشار", "سفير", "متحدث", "ناطق",
@@ -142,6 +150,9 @@ BANK_FUNCTIONS = frozenset(normalize(w) for w in (
 # Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم); not after ب (بتطبيق مبدأ).
 LONE_NAME_FORMS = frozenset(f for f in with_clitics(frozenset(normalize(w) for w in (
     "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "متجر"))) if not f.startswith(("ب", "وب")))
+# Descriptors after which a rare definite word may be a firm's whole name (شركة المراعي، قناة المدار): heads that name
+# nothing but a firm or an outlet (not تطبيق الشرط، منصة التتويج: "applying", "podium").
+DEFINITE_NAME_FORMS = with_clitics(frozenset(normalize(w) for w in ("شركة", "قناة", "صحيفة", "جريدة", "مجلة")))
 ROLE_FORMS = TITLE_FORMS | with_clitics(frozenset(normalize(w) for w in (
     "مؤسس", "مدير", "مديرة", "شريك", "مالك", "التنفيذي", "التنفيذية", "المشارك", "المشاركة", "الإداري",
 )))

@@ -29,7 +29,7 @@ RULES: tuple[Rule, ...] = (
     Rule("team-nationality", tagged.organisations_before_nisba, "يوفنتوس الإيطالي: news puts a person's nationality first"),
     # names found by cues, then the tagger's spans around them
     Rule("latin", cues.latin_names, "capitalised Latin runs in Arabic text are firm names"),
-    Rule("descriptor", cues.descriptor_names, "شركة X، قناة X، نادي X: a descriptor names what follows"),
+    Rule("descriptor", cues.descriptor_names, "شركة X، شركة المراعي، نادي X: a descriptor names what follows"),
     Rule("bank", cues.bank_names, "بنك الواحة الوطني: a bank's head, a definite word and a bank's adjective name a bank"),
     Rule("employer", cues.employer_names, "الرئيس التنفيذي لـX فلان: the firm between a role and a person"),
     Rule("sector", cues.sector_names, "شركة الرواسي للرعاية الطبية: a name with a sector complement"),
@@ -41,7 +41,8 @@ RULES: tuple[Rule, ...] = (
     Rule("titled", tagged.titled_persons, "السناتور جيه دي فانس: a name the tagger left untyped after a title"),
     Rule("overlaps", tagged.resolve_overlaps, "one span per word: the longest, cue-found names first"),
     Rule("latin-gloss", products.latin_glosses, "غارتنر Gartner: a Latin name repeating the Arabic before it is apart"),
-    Rule("products", products.not_products, "الهاتف Galaxy S6، بتقنية HDR: products and technical terms are no firms"),
+    Rule("products", products.not_products,
+         "الهاتف Galaxy S6، بتقنية HDR، a title opening a sentence about a film: products, works and terms are no firms"),
     Rule("person-products", products.persons_not_products, "2550 ميلي أمبير، مؤشر داو جونز: units and works are no persons"),
     # persons completed
     Rule("name-links", persons.with_name_links, "بن، آل، أبو، فان tie the parts of one name together"),

@@ -17,6 +17,7 @@ from indexer.entities.lexicon import (
     BANK_FUNCTIONS,
     COMPLEMENT_HEADS,
     CURRENCIES,
+    DEFINITE_NAME_FORMS,
     DESCRIPTOR_FORMS,
     EMPLOYER_ROLES,
     EXPERT_FORMS,
@@ -47,7 +48,8 @@ LIST = "list"  # the cue of a name found in a shipped list
 def latin_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans plus the runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors, Bank of America: a connector
     between two capitalised words stays inside, and so do & and a web domain: Whitmore & Klein, Checkout.com) as
-    firms, except a run after a possessive, which names a person (Bessemer Venture's Deeter, Acme's Jane Roe). An Arabic letter between two words ends a run (AMD وNvidia: two firms); a lone
+    firms, except a run after a possessive, which names a person (Bessemer Venture's Deeter, Acme's Jane Roe). An Arabic letter between two words ends a run (AMD وNvidia: two firms), and so does a full stop
+    after a word (Shooter. Inside Out; not J. P. Morgan, Inc.); a lone
     capital letter is no name, nor a lone model or grade (A321neo, Baa3), nor anything on a line without Arabic
     (an English headline or slug: Harvard_University) or a translation after a language's name ((بالهولندية:
     Koninkrijk der Nederlanden))."""
@@ -56,7 +58,7 @@ def latin_names(doc: Doc, spans: list[Span]) -> list[Span]:
     def joined(k: int) -> bool:  # does word k follow word k - 1 within the same Latin phrase?
         gap = text[offsets[k - 1][1]:offsets[k][0]] if k < len(words) else ""
         return k < len(words) and words[k].latin and (len(gap) <= 2 or gap.strip() == "&") \
-            and not ARABIC_LETTER.search(gap)
+            and not ARABIC_LETTER.search(gap) and not _sentence_end(words[k - 1].text, gap)
 
     def capitalised(k: int) -> bool:
         return words[k].text[0].isupper() or words[k].text[0].isdigit() or (
@@ -78,6 +80,15 @@ def latin_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 i > 1 and words[i - 1].norm == "و" and bool(out) and out[-1][0] == PERSON and out[-1][2] == i - 1)
             out.append(Span(PERSON if person else FIRM, i, j, "latin"))
     return spans + out
+
+
+LATIN_ABBREVIATIONS = frozenset({"inc", "co", "corp", "ltd", "bros", "jr", "sr", "st", "mr", "dr", "no", "vs"})
+
+
+def _sentence_end(before: str, gap: str) -> bool:
+    """Does a full stop after the Latin word `before` end a sentence (Shooter. Inside Out: two titles), rather than
+    an initial or an abbreviation (J. P. Morgan، Inc. Group)?"""
+    return gap.startswith(".") and gap[1:2].isspace() and len(before) > 1 and before.casefold() not in LATIN_ABBREVIATIONS
 
 
 def _is_model(token: str) -> bool:
@@ -340,17 +351,41 @@ def descriptor_complements(doc: Doc, named: list[Span]) -> set[int]:
 
 
 def _is_lone_name(doc: Doc, j: int) -> bool:
-    """May the word after a firm's descriptor be a one-word name (تطبيق زووم، لشركة تسلا)? Not with the
-    article or a pronoun suffix, not ending like an adjective (ـة، ـي: ناشئة، كبرى), not a common adjective
-    (جديد، مهم) nor a complement's head (رأس المال), not a very common word nor a common word shaped like an
-    imperfect verb (تطبيق يمثل; تسلا is rare) unless a name part, and not followed by a stopword (شركة تعمل في …: a clause)."""
+    """May the word after a firm's descriptor be a one-word name (تطبيق زووم، لشركة تسلا، شركة مرجانة، شركة
+    المراعي)? Not with a pronoun suffix, not ending like an adjective (ـي: كبرى; ـة when it or the word without it is
+    a common word or a known adjective, or in ـية: شركة ناشئة، شركة عائلية), not a common adjective (جديد، مهم) nor a
+    complement's head (رأس المال), not a very common word nor a common word shaped like an imperfect verb (تطبيق
+    يمثل; تسلا is rare) unless a name part, and not followed by a stopword (شركة تعمل في …: a clause; a word in ـة
+    is no verb: شركة دلة إن …). With the
+    article, a word that is not even fairly common (شركة الوسام; not شركة الطيران: the company's trade)."""
     words, lists = doc.words, doc.lists
     word = words[j].norm
-    followed = j + 1 < len(words) and words[j + 1].norm in lists.stopwords
+    if word.startswith("ال"):
+        return _is_definite_name(doc, j)
+    followed = j + 1 < len(words) and words[j + 1].norm in lists.stopwords and not word.endswith("ه")  # no verb
     verb = word[:1] in "يت" and word in lists.frequent and word not in lists.names
-    return (not word.startswith("ال") and not word.endswith(("ه", "ي", "ها")) and len(word) > 2
+    adjective = word.endswith("ه") and (word.endswith("يه") or word in lists.frequent or word[:-1] in lists.frequent
+                                        or word[:-1] in ADJECTIVES)
+    return (not word.endswith(("ي", "ها")) and not adjective and len(word) > 2
             and word not in ADJECTIVES and word not in COMPLEMENT_HEADS and not followed
             and word not in lists.common and not verb)
+
+
+def _is_definite_name(doc: Doc, j: int) -> bool:
+    """Is the definite word after a firm's descriptor its name (شركة المراعي، شركة الوسام عن …)? Only after a head
+    that names nothing but a firm or an outlet (DEFINITE_NAME_FORMS), where a definite word is its complement, a
+    name when it is rare: not a fairly common word (شركة الطيران، شركة
+    العائلة: the trade or the owner), an adjective (ـية) nor a head; and not a complement a name follows (شركة المحاماة
+    لازارد، شركة المحاماة Latham), which descriptor_names reads past, nor a quoted one (منصة “الكسندر كيلاند“: the
+    quotes hold the whole name)."""
+    words, lists = doc.words, doc.lists
+    word = words[j].norm
+    if words[j - 1].norm not in DEFINITE_NAME_FORMS:
+        return False
+    named_after = j + 1 < len(words) and (words[j + 1].latin or (
+        doc.gap(j + 1).isspace() and any(span.first == j + 1 for span in doc.tagged)))
+    return (doc.gap(j).isspace() and len(word) > 4 and word not in lists.frequent and not word.endswith("يه") and word[2:] not in HEADS
+            and word not in COMPLEMENT_HEADS and not named_after)
 
 
 def _tagged_name_end(words: list[Word], head: int, tagged: Span) -> int:

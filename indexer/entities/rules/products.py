@@ -9,6 +9,7 @@ from indexer.clitics import ARTICLE, with_clitics
 from indexer.entities.document import Doc
 from indexer.entities.keys import name_key
 from indexer.entities.kinds import FIRM, PERSON
+from indexer.entities.lexicon import DESCRIPTOR_FORMS, FIRM_HEADS
 from indexer.entities.words import Span, name_of
 from indexer.normalize import normalize
 
@@ -19,8 +20,10 @@ PRODUCT_HEADS = frozenset(normalize(w) for w in (
     "نظام", "سيارة", "سيارات", "ساعة", "خدمة", "ميزة", "مسلسل", "كتاب", "رواية", "أغنية", "ألبوم", "متصفح", "حاسوب",
     "كمبيوتر", "منتج", "شريحة", "رقاقة", "بطاقة", "ذاكرة", "كاميرا", "نسخة", "إصدار", "تحديث", "واجهة", "سلسلة",
     "مؤتمر", "معرض", "طراز", "موديل", "نوع", "كابل", "وضع", "مشروع", "حقل", "ناقلة",
+    "فيلمين", "فيلمي", "لعبتي", "خدمات", "مسلسلات", "روايات", "أغاني", "تصميم",
 ))
 PRODUCT_FORMS = with_clitics(PRODUCT_HEADS | {ARTICLE + head for head in PRODUCT_HEADS})
+FIRM_FORMS = with_clitics(FIRM_HEADS | {ARTICLE + head for head in FIRM_HEADS})
 # Technical acronyms and generic English words that Arabic news writes in Latin script and that name no firm.
 # Written for Fahras.
 TECHNICAL_WORDS = frozenset(w.casefold() for w in (
@@ -48,12 +51,13 @@ def not_products(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans without the firms in Latin script that name a product, a work or a technical term: right after a
     product word, alone or with one word between (الهاتف Galaxy S6، جهاز نينتندو Wii U، بتقنية «HDR»), with a model
     or version number (UFS 2.0, P – 56 Petrobras; 32 Advisors is a name), or made only of technical words (RAM، Quad
-    HD); a picture's credit after a firm is cut off (AFP HANDOUT → AFP)."""
+    HD), opening a sentence about a work (_titled), or joined by و to one of those (Training Day وShooter); a
+    picture's credit after a firm is cut off (AFP HANDOUT → AFP)."""
     words = doc.words
 
     def is_product(span: Span) -> bool:
         tokens = [words[k].text for k in range(span.first, span.last)]
-        return (any(words[k].norm in PRODUCT_FORMS for k in range(max(span.first - 2, 0), span.first))
+        return (_after_product_word(doc, span.first)
                 or any(_MODEL.fullmatch(t) for t in tokens) or any(t.isdigit() for t in tokens[1:])
                 or all(t.casefold() in TECHNICAL_WORDS for t in tokens))
 
@@ -64,8 +68,68 @@ def not_products(doc: Doc, spans: list[Span]) -> list[Span]:
         return span if last == span.last else span._replace(last=last)
 
     latin = [span.kind == FIRM and all(words[k].latin for k in range(span.first, span.last)) for span in spans]
+    products: set[Span] = set()
+    for span, is_latin in zip(spans, latin, strict=True):
+        if is_latin and (is_product(span) or _titled(doc, span) or any(
+                _coordinated(doc, other, span) for other in products)):
+            products.add(span)
     return [credited(span) if is_latin else span for span, is_latin in zip(spans, latin, strict=True)
-            if not is_latin or not is_product(span)]
+            if span not in products]
+
+
+def _coordinated(doc: Doc, before: Span, span: Span) -> bool:
+    """Is `span` joined by و right after `before` (Training Day وShooter: a second item of the same kind)?"""
+    return before.last == span.first and doc.gap(span.first).strip() == "و"
+
+
+# Words of films, series, games and books and the people who make them: a sentence that opens on a Latin title and
+# holds one of these presents a work (Pixels يؤدي الممثل … دور البطولة في هذا الفيلم). Written for Fahras.
+WORK_WORDS = with_clitics(frozenset(normalize(w) for w in (
+    "فيلم", "الفيلم", "أفلام", "الأفلام", "مسلسل", "المسلسل", "لعبة", "اللعبة", "رواية", "الرواية", "ألبوم", "الألبوم",
+    "دراما", "كوميديا", "بطولة", "البطولة", "المخرج", "المخرجة", "الممثل", "الممثلة", "السينما", "سينمائي",
+)))
+_SENTENCE_START = re.compile(r"(^|[.!?؟\n])\s*$")
+
+
+def _titled(doc: Doc, span: Span) -> bool:
+    """Does the Latin name open a sentence, Arabic right after it, in a sentence about a work (Pixels يؤدي الممثل …
+    في هذا الفيلم، Paper Towns دراما شبابية …)? Arabic sentences open on a verb or a noun; one that opens on a Latin
+    name, as a review lists its works, titles what it then describes."""
+    words, text, offsets = doc.words, doc.text, doc.offsets
+    before = text[offsets[span.first - 1][1] if span.first else 0:offsets[span.first][0]]
+    if not _SENTENCE_START.search(before) or span.last >= len(words) or words[span.last].latin:
+        return False
+    end = len(words)
+    for k in range(span.last, len(words)):
+        if k > span.last and re.search(r"[.!?؟\n]", doc.gap(k)):
+            end = k
+            break
+    return any(words[k].norm in WORK_WORDS for k in range(span.last, end))
+
+
+PRODUCT_REACH = 5  # Arabic words between a product word and the name it introduces (لعبة مغامرة الفضاء (…))
+PRODUCT_STOPS = with_clitics(frozenset(normalize(w) for w in ("من", "عن", "لدى", "عبر", "مع")))  # provenance
+_CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
+_NAME_OPENING = re.compile(r"^\s*[(«“\"]?\s*$")  # what may stand between a product word's phrase and the name
+
+
+def _after_product_word(doc: Doc, first: int) -> bool:
+    """Does the Latin name at word `first` come after a product word in its clause: right after it, or after the
+    product word and up to PRODUCT_REACH Arabic words that describe it, the name maybe opening a bracket or a quote
+    (الهاتف Galaxy، مخرج الفيلمين الناجحين Training Day، ولعبة البقاء على قيد الحياة (The Long Dark)، مؤتمر أمن
+    المعلومات Black Hat)? Not past a word of provenance (هاتف جديد من Samsung), a firm's head (هاتف شركة Sony) or
+    punctuation: what follows those names a maker."""
+    words = doc.words
+    if first == 0 or not _NAME_OPENING.match(doc.gap(first)):
+        return False
+    for k in range(first - 1, max(first - 1 - PRODUCT_REACH, -1), -1):
+        word = words[k]
+        if word.norm in PRODUCT_FORMS:
+            return True
+        if word.latin or word.norm in PRODUCT_STOPS or word.norm in DESCRIPTOR_FORMS or word.norm in FIRM_FORMS \
+                or (k > 0 and _CLAUSE_BREAK.search(doc.gap(k))):
+            return False
+    return False
 
 
 def persons_not_products(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -73,15 +137,18 @@ def persons_not_products(doc: Doc, spans: list[Span]) -> list[Span]:
     of their names in the document: right after a number (not a year: في عام 2016 ولباراك أوباما; nor a minute in
     brackets: مالودا ( 7 ) ولويس ساها) or a word for one, only a space between (2550 ميلي أمبير، 6.9 تريليون وون
     كوري), right after a work or product word (مؤشر داو جونز، نظام أندرويد), or opening a quotation that closes
-    within two words (سماعات الرأس «بيتس»، “إكس بوكس وان”: news quotes brands and products, not people). A number
+    within two words, the quote opening on the name or one word before it (سماعات الرأس «بيتس»، “إكس بوكس وان”، «آي
+    بود»: news quotes brands and products, not people), or glued to a Latin model letter (فورد C-ماكس). A number
     after a name says nothing: a score, a minute, an age (يانكو تيبساروفيتش 4 - 6، مالودا ( 7 ))."""
     words = doc.words
 
     def is_product(span: Span) -> bool:
         before = words[span.first - 1] if span.first else None
-        quoted = span.first > 0 and OPENING.search(doc.gap(span.first)) is not None and any(
-            CLOSING.search(doc.gap(k)) for k in range(span.last, min(span.last + 3, len(words))))
-        return _after_quantity(doc, span) or quoted or (before is not None and before.norm in WORK_FORMS)
+        opens = span.first > 0 and OPENING.search(doc.gap(span.first)) is not None or (
+            span.first > 1 and OPENING.search(doc.gap(span.first - 1)) is not None and doc.gap(span.first).isspace())
+        quoted = opens and any(CLOSING.search(doc.gap(k)) for k in range(span.last, min(span.last + 3, len(words))))
+        glued = before is not None and before.latin and doc.gap(span.first) in ("-", "")  # C-ماكس: a model's name
+        return _after_quantity(doc, span) or quoted or glued or (before is not None and before.norm in WORK_FORMS)
 
     products = {name_of(words, span) for span in spans if span.kind == PERSON and is_product(span)}
     return [span for span in spans if span.kind != PERSON or name_of(words, span) not in products]

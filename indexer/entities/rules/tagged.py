@@ -13,10 +13,12 @@ from indexer.entities.lexicon import (
     HEAD_FORMS,
     NAME_LINKS,
     NAMED_AFTER_FORMS,
+    NAMED_AFTER_TITLES,
     NATIONALITIES,
     NOT_PERSONS,
     PLURAL_ENDINGS,
     PRAYERS,
+    SAINT_WORDS,
     STREET_WORDS,
 )
 from indexer.entities.rules.cues import descriptor_complements
@@ -64,8 +66,9 @@ def trim_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     leading preposition على spelt with ى (أفضلية على شابيرو: the name علي is spelt with ي), nor a leading stopword
     that is no name part (بلا حسيب، إن); a plural verb cuts
     the span (وول ستريت يصطفون خلف شابيرو).
-    Not persons, dropped: a name ending in a street word (وول ستريت), a name after the indefinite head of a place,
-    prize or event named after someone (جائزة نوبل، ملعب سانتياغو برنابيو), and الله alone."""
+    Not persons, dropped: a name ending in a street word (وول ستريت) or starting with "Saint" (سان مورتيز), a name after
+    the indefinite head of a place, prize, event or institution named after someone, a title maybe between (جائزة
+    نوبل، ملعب سانتياغو برنابيو، مركز الملك خالد), and الله alone."""
     words, names, frequent = doc.words, doc.lists.names, doc.lists.frequent
     out = []
     for span in spans:
@@ -134,10 +137,16 @@ def _is_plural_adjective(word: Word, names: frozenset[str]) -> bool:
 
 
 def _is_named_place(words: list[Word], run: list[int]) -> bool:
-    """Do the words `run` (a tagged person's) name a street, a place, prize or event, or God (trim_persons)?"""
+    """Do the words `run` (a tagged person's) name a street, a place (سان مورتيز), a place, prize, event or institution
+    named after someone, maybe through a title (ملعب سانتياغو برنابيو، مركز الملك خالد الحضاري), or God
+    (trim_persons)?"""
+    first = run[0]
+    titled = first > 1 and words[first - 1].norm in NAMED_AFTER_TITLES
     return (len(run) > 1 and words[run[-1]].bare in STREET_WORDS) or (
-        run[0] > 0 and words[run[0] - 1].norm in NAMED_AFTER_FORMS) or (
-        len(run) == 1 and words[run[0]].bare in NOT_PERSONS)
+        len(run) > 1 and words[first].bare in SAINT_WORDS) or (
+        first > 0 and words[first - 1].norm in NAMED_AFTER_FORMS) or (
+        titled and words[first - 2].norm in NAMED_AFTER_FORMS) or (
+        len(run) == 1 and words[first].bare in NOT_PERSONS)
 
 
 def persons_after_generic_heads(doc: Doc, spans: list[Span]) -> list[Span]:
