@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from indexer.analysis import TokenInfo
-from indexer.backends.base import AnyOf, Bool, Boost, EngineQuery, MatchAll, MatchNone, Stored
+from indexer.backends.base import MAX_BUCKETS, AnyOf, Bool, Boost, EngineQuery, MatchAll, MatchNone, Stored
 from indexer.documents import Document
 from indexer.entities import FIRM, KINDS, PERSON, Entity, Step
 from indexer.entities.store import EntityStore
@@ -199,7 +199,7 @@ class Searcher:
                      kinds: Sequence[str] = FACET_KINDS) -> dict[str, list[FacetCount]]:
         """Documents per entity (one value per real entity) over the whole result set of `query`: one pass for the
         stored values of every kind, one more for the entities written several ways."""
-        raw = self.backend.count_values(query, kinds, max(size * 20, 200))
+        raw = self.backend.count_values(query, kinds, min(max(size * 20, 200), MAX_BUCKETS))
         entities = {kind: by_entity(raw[kind], self.entities.groups(kind, [v for v, _ in raw[kind]])) for kind in kinds}
         needed = {kind: exact_needed(entities[kind], size) for kind in kinds}
         exact = self.backend.count_any(query, needed)

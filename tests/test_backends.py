@@ -285,3 +285,8 @@ def test_a_backend_whose_engine_is_not_installed_says_what_to_install(monkeypatc
     with pytest.raises(BackendUnavailable, match=r"^the absent backend cannot be used: .* is not installed; run "
                                                  r"`pip install absent-engine`$"):
         adapter("absent")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_asking_for_more_facet_values_than_the_bound_is_not_an_error(small, backend):
+    assert small[backend].facets(top=10_000) == {"person": [], "firm": []}
