@@ -16,6 +16,7 @@ from indexer.stopwords import load_names, load_stopwords, sorted_names
 from indexer.tokenize import word_spans
 
 _CACHE_LIMIT = 500_000
+SKIPPED = "\x00"  # the term of a word left unstemmed because it cannot match what was looked for (Analyzer.words)
 
 
 class Token(NamedTuple):
@@ -115,41 +116,42 @@ class Analyzer:
         """Normalization only (for prefix and fuzzy terms, which must not be stemmed)."""
         return self.normalize(word)
 
-    def explain(self, text: str) -> list[TokenInfo]:
-        """Every word with its original text, normalized form and indexed term."""
+    def explain(self, text: str, screen: Collection[str] | None = None) -> list[TokenInfo]:
+        """Every word with its original text, normalized form and indexed term (see words() for `screen`)."""
         return [TokenInfo(pos, a, b, text[a:b], normalized, term)
-                for pos, (a, b, normalized, term) in enumerate(self.words(text))]
+                for pos, (a, b, normalized, term) in enumerate(self.words(text, screen))]
 
     def matching_words(self, text: str, terms: Collection[str], normalized: Collection[str]
                        ) -> Iterator[tuple[int, int, str, str | None]]:
-        """The words() of `text` whose term is one of `terms` or whose normalized form is one of `normalized`. A
-        word not analysed before is stemmed only when one of `terms` is part of its normalized form: stemming
-        only removes letters around the stem (tests/test_properties.py), so no other word can have these terms."""
-        memo, word, seen = self._memo, self._analyze_word, self._normalized
-        screen = len(terms) <= 64  # beyond that, testing each term costs more than the stemming it saves
+        """The words() of `text` whose term is one of `terms` or whose normalized form is one of `normalized`."""
+        for word in self.words(text, (*terms, *normalized)):
+            if word[3] in terms or word[2] in normalized:
+                yield word
+
+    def words(self, text: str, screen: Collection[str] | None = None) -> Iterator[tuple[int, int, str, str | None]]:
+        """(start, end, normalized, term or None) of every word of `text`: explain() without the objects.
+
+        With `screen` (the terms and normalized words being looked for), a word not analysed before is stemmed only
+        when one of them is part of its normalized form (stemming only removes letters around the stem: no other
+        word can have these terms, tests/test_properties.py); the others get the term SKIPPED (None if a stopword).
+        """
+        memo, word, seen, stopwords = self._memo, self._analyze_word, self._normalized, self.stopwords
+        screen = screen if screen is not None and len(screen) <= 64 else None  # past 64, testing costs more
         for start, end in word_spans(text):
             raw = text[start:end]
             hit = memo.get(raw)
             if hit is None:
-                if screen:
+                if screen is not None:
                     norm = seen.get(raw)
                     if norm is None:
                         if len(seen) >= _CACHE_LIMIT:
                             seen.clear()
                         norm = seen[raw] = self.normalize(raw)
-                    if norm not in normalized and not any(t in norm for t in terms):
+                    if not any(t in norm for t in screen):
+                        yield start, end, norm, None if norm in stopwords or not norm else SKIPPED
                         continue
                 hit = word(raw)
-            if hit[1] in terms or hit[0] in normalized:
-                yield start, end, hit[0], hit[1]
-
-    def words(self, text: str) -> Iterator[tuple[int, int, str, str | None]]:
-        """(start, end, normalized, term or None) of every word of `text`: explain() without the objects."""
-        memo, word = self._memo, self._analyze_word
-        for start, end in word_spans(text):
-            raw = text[start:end]
-            normalized, term = memo.get(raw) or word(raw)
-            yield start, end, normalized, term
+            yield start, end, hit[0], hit[1]
 
 
 def _light_names(name: str) -> Analyzer:

@@ -20,14 +20,18 @@ def find_matches(resolved: Resolved, analyzer: Analyzer, text: str) -> list[Matc
     sequences = [(leaf, form) for leaf in resolved.leaves for form in leaf.forms
                  if not _single(form) and form.field != TITLE]
     if sequences:  # phrases (and multi-word names) need the words looked up by position
-        words = Words(analyzer.explain(text))
+        screen = {*by_term, *by_normalized, *(w for _, form in sequences for w in form.words)}
+        words = Words(analyzer.explain(text, screen))
         for leaf, form in sequences:
             for info in form_matches(form, words):
                 found.setdefault((info.start, info.end), Match(info.start, info.end, leaf.text))
-    # the single-word forms, in one pass over the text
-    for start, end, normalized, term in analyzer.matching_words(text, by_term.keys(), by_normalized.keys()):
-        key = (by_term.get(term) if term else None) or by_normalized[normalized]
-        found.setdefault((start, end), Match(start, end, key))
+        single = ((i.start, i.end, i.normalized, i.term) for i in words.every)
+    else:
+        single = analyzer.matching_words(text, by_term.keys(), by_normalized.keys())
+    for start, end, normalized, term in single:  # the single-word forms, in one pass over the text
+        key = (by_term.get(term) if term else None) or by_normalized.get(normalized)
+        if key is not None:
+            found.setdefault((start, end), Match(start, end, key))
     return sorted(found.values(), key=lambda m: m.start)
 
 

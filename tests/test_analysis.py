@@ -96,3 +96,29 @@ def test_indexes_built_before_stacked_proclitics_keep_their_analyzer():
 
 def test_a_name_with_its_article_keeps_it_after_a_conjunction():
     assert get_analyzer().terms("والاديب") == ["الاديب"]
+
+
+def fresh():
+    """The default analyzer with nothing remembered (every word is new to it)."""
+    from dataclasses import replace
+
+    return replace(get_analyzer(), _memo={}, _normalized={})
+
+
+def test_words_screened_stems_only_words_that_contain_a_wanted_term():
+    from indexer.analysis import SKIPPED
+
+    text = "وقال المستثمرون إن الأسواق في المدينة"
+    assert list(fresh().words(text, screen={"سوق", "اسواق"})) == [
+        (0, 4, "وقال", SKIPPED), (5, 15, "المستثمرون", SKIPPED), (16, 18, "ان", None),
+        (19, 26, "الاسواق", "اسواق"), (27, 29, "في", None), (30, 37, "المدينه", SKIPPED)]
+
+
+def test_highlighting_with_a_fresh_analyzer_marks_what_a_warm_one_marks():
+    from search.highlight import query_matches
+
+    text = "اجتمع ممولو وول ستريت في مكالمةٍ خاصة، وقال ممولو المدينة إن وول ستريت هادئة."
+    for query in ['"وول ستريت"', "مكالمة", '"ممولو المدينة" ستريت', "'المدينة' خاصة", '"ستريت وول"~2']:
+        warm = get_analyzer()
+        warm.tokens(text)
+        assert query_matches(query, fresh(), text) == query_matches(query, warm, text), query
