@@ -344,3 +344,24 @@ def test_worker_processes_deflate_records_with_the_index_dictionary(tmp_path):
     assert all(one.backend.get(d.id) == two.backend.get(d.id) for d in docs[::7])
     assert one.backend.stats().size_bytes == two.backend.stats().size_bytes
 
+
+
+def test_a_ledger_of_the_first_layout_is_carried_over(tmp_path, news):
+    import sqlite3
+
+    from indexer.ledger import Ledger
+
+    index_folder(tmp_path / "ix", news)
+    ledger = Ledger(tmp_path / "ix")
+    stamp = open_index(tmp_path / "ix").backend.stamp()
+    hashes = ledger.hashes(stamp)
+    with sqlite3.connect(ledger.file) as db:  # as an older build wrote it: hex hashes and input paths
+        db.execute("DROP TABLE docs")
+        db.execute("CREATE TABLE doc (id TEXT PRIMARY KEY, hash TEXT NOT NULL, input TEXT NOT NULL) WITHOUT ROWID")
+        db.execute("CREATE INDEX doc_input ON doc (input)")
+        db.executemany("INSERT INTO doc VALUES (?, ?, ?)", [(i, h, str(news)) for i, h in hashes.items()])
+    assert Ledger(tmp_path / "ix").hashes(stamp) == hashes
+    assert Ledger(tmp_path / "ix").ids_from(str(news)) == set(hashes)
+    with sqlite3.connect(ledger.file) as db:
+        assert not db.execute("SELECT name FROM sqlite_schema WHERE name IN ('doc', 'doc_input')").fetchall()
+    assert index_folder(tmp_path / "ix", news).unchanged == 34
