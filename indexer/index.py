@@ -109,6 +109,7 @@ class Indexer:
         self._hashes: dict[str, str] = {}  # id → content hash of documents read but not yet written (a few chunks)
         self._cleared = False  # a rebuild has emptied the ledger
         self._grouped_at = time.monotonic()
+        self._ungrouped = False  # a batch commit has not been grouped yet
         self.entities = EntityStore(self.path)
         if rebuild:
             self.backend.delete_all()
@@ -259,6 +260,8 @@ class Indexer:
         when nothing changed since the last commit: a run over unchanged inputs)."""
         if self._written or self._deleted or self._cleared is False and self.rebuild:
             self._commit(group=True)
+        elif self._ungrouped:  # the run's last batch commit came before the next grouping was due
+            self._group()
 
     def _commit(self, group: bool) -> None:
         """Commit; group the entity values too when `group` (the batch commits of a long run group now and then:
@@ -274,11 +277,14 @@ class Indexer:
         self._written, self._deleted = [], []
         if group:
             self._group()
+        else:
+            self._ungrouped = True
 
     def _group(self) -> None:
         """Group the entity values the index holds now (entities.sqlite), for the searches that follow."""
         self.entities.refresh({kind: self.backend.values(kind) for kind in KINDS}, self.backend.stamp())
         self._grouped_at = time.monotonic()
+        self._ungrouped = False
 
     def close(self) -> None:
         """Drop uncommitted work, stop the worker processes and release the writer lock."""

@@ -141,3 +141,10 @@ def test_an_index_grouped_by_an_older_version_loses_its_lookup_indexes_and_reads
                               "AND name NOT LIKE 'sqlite_%'").fetchall()
     assert EntityStore(tmp_path).values_for("person", "لاسري") == ["لاسري", "مارك لاسري"]
     assert EntityStore(tmp_path).values_for("firm", "Lazard") == ["Lazard", "لازارد"]
+
+
+def test_a_run_whose_last_document_ends_a_batch_still_groups_at_its_end(tmp_path):
+    with Indexer(tmp_path, extractor=extractor, batch_size=2) as ix:  # the batch commit at "b" groups not yet
+        ix.add([Document(i, f"خبر {i}", f"{i} نص الخبر") for i in ("a", "b")])
+    assert EntityStore(tmp_path).stamp() == Searcher(tmp_path).backend.stamp()
+    assert groups(tmp_path, "person")["لاسري"] == "مارك لاسري"
