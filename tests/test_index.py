@@ -329,6 +329,9 @@ def test_an_index_makes_its_record_dictionary_once_from_the_first_documents_that
     assert searcher.backend.get("s").doc == Document("s", "قصير", "نص قصير")
     assert searcher.backend.get("d7").doc == _long_docs(8)[7]
     assert searcher.backend.get("d507").doc == _long_docs(1, start=507)[0]
+    (tmp_path / DICTIONARY_FILE).unlink()
+    with pytest.raises(IndexIncompatible, match="records need records.zdict, which is missing; rebuild it"):
+        Searcher(tmp_path).backend.get("d7")
 
 
 def test_worker_processes_deflate_records_with_the_index_dictionary(tmp_path):

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from indexer.documents import Document
+from indexer.errors import IndexIncompatible
 from indexer.schema import KEYWORD_FIELDS
 
 MAX_BUCKETS = 65_536  # the most values count_values returns per field (Elasticsearch's default search.max_buckets)
@@ -109,6 +110,8 @@ class Records:
     def decode(self, data: bytes) -> Stored:
         if data[:1] == DICTIONARY_RECORD and not self._dictionary:
             self._dictionary = read_dictionary(self._index)
+            if not self._dictionary:
+                raise IndexIncompatible(str(self._index), f"its records need {DICTIONARY_FILE}, which is missing")
         return decode_record(data, self._dictionary or b"")
 
 
