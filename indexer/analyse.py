@@ -29,6 +29,7 @@ class Analysis:
     analyzer: Analyzer
     entities: bool = True
     extractor: Extractor | None = None  # the shipped default when None
+    dictionary: bytes = b""  # the index's record dictionary (base.make_dictionary), when it has one
 
     def __call__(self, docs: list[Document]) -> list[AnalysedDoc]:
         """Each document's title and body cut into words once (`title\nbody`), for the analyzer and the entities."""
@@ -43,7 +44,7 @@ class Analysis:
             values = {kind: tuple(sorted({e.canonical for e in entities if e.kind == kind})) for kind in KINDS}
             mentions = tuple((e.kind, e.start, e.end, e.canonical) for e in entities)
             analysed = AnalysedDoc(doc, title, body, title_exact + body_exact, values, mentions)
-            out.append(replace(analysed, record=encode_record(analysed)))
+            out.append(replace(analysed, record=encode_record(analysed, self.dictionary)))
         return out
 
     def entities_of(self, texts: list[str], spans: list[list[tuple[int, int]]] | None = None) -> list[list[Entity]]:
@@ -62,24 +63,24 @@ class Analysis:
 
 
 @functools.cache
-def _worker_analysis(analyzer: str, entities: bool) -> Analysis:
+def _worker_analysis(analyzer: str, entities: bool, dictionary: bytes) -> Analysis:
     """A worker process's Analysis, made on its first chunk and kept for the next ones."""
-    return Analysis(get_analyzer(analyzer), entities)
+    return Analysis(get_analyzer(analyzer), entities, dictionary=dictionary)
 
 
-def _analyse_in_worker(analyzer: str, entities: bool, docs: list[Document]) -> list[AnalysedDoc]:
-    return _worker_analysis(analyzer, entities)(docs)
+def _analyse_in_worker(analyzer: str, entities: bool, dictionary: bytes, docs: list[Document]) -> list[AnalysedDoc]:
+    return _worker_analysis(analyzer, entities, dictionary)(docs)
 
 
 class Workers:
     """A pool of `jobs` worker processes analysing chunks of documents, their results handed back in order with at
     most 2 × jobs chunks in flight, so memory stays flat whatever the input's size."""
 
-    def __init__(self, analyzer: str, entities: bool, jobs: int) -> None:
+    def __init__(self, analyzer: str, entities: bool, jobs: int, dictionary: bytes = b"") -> None:
         import multiprocessing  # here, not at the top: a search imports this module without indexing
         from concurrent.futures import ProcessPoolExecutor
 
-        self._args = (analyzer, entities)
+        self._args = (analyzer, entities, dictionary)  # sent with each chunk (32 KB), so no worker keeps state
         self._jobs = jobs
         # spawn, not fork: the writer's engine threads are running, and a forked child would inherit their locks
         self._pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))

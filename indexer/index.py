@@ -14,7 +14,14 @@ from types import TracebackType
 from indexer.analyse import Analysis, Workers
 from indexer.analysis import DEFAULT_ANALYZER, Analyzer, get_analyzer
 from indexer.backends import DEFAULT_BACKEND, REGISTRY, backend_names, open_backend
-from indexer.backends.base import AnalysedDoc, Backend
+from indexer.backends.base import (
+    DICTIONARY_FILE,
+    AnalysedDoc,
+    Backend,
+    make_dictionary,
+    read_dictionary,
+    write_dictionary,
+)
 from indexer.documents import Document, Problem
 from indexer.entities import KINDS, Entity
 from indexer.entities.aliases import ALIASES_FILE
@@ -102,6 +109,7 @@ class Indexer:
         self._hashes: dict[str, str] = {}  # id → content hash of documents read but not yet written (a few chunks)
         self._cleared = False  # a rebuild has emptied the ledger
         self._grouped_at = time.monotonic()
+        self._ungrouped = False  # a batch commit has not been grouped yet
         self.entities = EntityStore(self.path)
         if rebuild:
             self.backend.delete_all()
@@ -171,6 +179,8 @@ class Indexer:
         first = next(chunks, None)
         if first is None:
             return
+        if not self._analysis.dictionary:
+            self._analysis.dictionary = self._dictionary(first)
         second = next(chunks, None)
         if second is None or self.jobs <= 1 or self._custom_extractor:
             yield self._analysis(first)
@@ -179,8 +189,18 @@ class Indexer:
                 yield from map(self._analysis, chunks)
             return
         if self._workers is None:
-            self._workers = Workers(self.analyzer.name, self._analysis.entities, self.jobs)
+            self._workers = Workers(self.analyzer.name, self._analysis.entities, self.jobs, self._analysis.dictionary)
         yield from self._workers.map(itertools.chain((first, second), chunks))
+
+    def _dictionary(self, first: list[Document]) -> bytes:
+        """The index's record dictionary: the one it has, or one made now from the first documents it is given
+        (written before any record uses it, never replaced; none while they are too short)."""
+        dictionary = read_dictionary(self.path)
+        if not dictionary:
+            dictionary = make_dictionary(first)
+            if dictionary:
+                write_dictionary(self.path, dictionary)
+        return dictionary
 
     def index(self, items: Iterable[Document | Problem], on_progress: Callable[[int], None] | None = None, *,
               input_path: str = "", sync: bool = False) -> IndexReport:
@@ -240,6 +260,8 @@ class Indexer:
         when nothing changed since the last commit: a run over unchanged inputs)."""
         if self._written or self._deleted or self._cleared is False and self.rebuild:
             self._commit(group=True)
+        elif self._ungrouped:  # the run's last batch commit came before the next grouping was due
+            self._group()
 
     def _commit(self, group: bool) -> None:
         """Commit; group the entity values too when `group` (the batch commits of a long run group now and then:
@@ -255,11 +277,14 @@ class Indexer:
         self._written, self._deleted = [], []
         if group:
             self._group()
+        else:
+            self._ungrouped = True
 
     def _group(self) -> None:
         """Group the entity values the index holds now (entities.sqlite), for the searches that follow."""
         self.entities.refresh({kind: self.backend.values(kind) for kind in KINDS}, self.backend.stamp())
         self._grouped_at = time.monotonic()
+        self._ungrouped = False
 
     def close(self) -> None:
         """Drop uncommitted work, stop the worker processes and release the writer lock."""
@@ -285,7 +310,7 @@ class Indexer:
 def own_files(path: Path) -> list[Path]:
     """The files Fahras itself keeps in an index directory, beside the engine's: meta, entity groups, ledger,
     aliases."""
-    names = (META_FILE, STORE_FILE, LEDGER_FILE, ALIASES_FILE)
+    names = (META_FILE, STORE_FILE, LEDGER_FILE, ALIASES_FILE, DICTIONARY_FILE)
     return [path / name for name in names if (path / name).is_file()]
 
 

@@ -290,3 +290,81 @@ def test_records_are_stored_compressed_and_old_uncompressed_ones_still_read():
     assert (stored.doc, stored.values["person"], stored.mentions) == (analysed.doc, ("مارك لاسري",), analysed.mentions)
     plain = zlib.decompress(record)
     assert decode_record(plain) == stored and jsonlib.loads(plain)["id"] == "a"
+
+
+def _long_docs(n, start=0):
+    return [Document(f"d{i}", f"خبر رقم {i}", f"قال المتحدث باسم الوزارة في بيان اليوم إن الاجتماع {i} " * 40)
+            for i in range(start, start + n)]
+
+
+def test_records_deflated_with_a_dictionary_of_the_first_documents_read_back_the_same_and_smaller():
+    from indexer.backends.base import AnalysedDoc, decode_record, encode_record, make_dictionary
+
+    assert make_dictionary([Document("a", "قصير", "نص قصير")]) == b""  # too little text for a dictionary
+    dictionary = make_dictionary(_long_docs(20))
+    assert len(dictionary) == 32_768
+    analysed = AnalysedDoc(_long_docs(1, start=99)[0], [], [], [], {"person": ("مارك لاسري",)},
+                           (("person", 0, 3, "مارك لاسري"),))
+    plain, deflated = encode_record(analysed), encode_record(analysed, dictionary)
+    assert deflated[:1] == b"\x01" and len(deflated) < len(plain)
+    assert decode_record(deflated, dictionary) == decode_record(plain)
+
+
+@pytest.mark.parametrize("backend", ["tantivy", "whoosh"])
+def test_an_index_makes_its_record_dictionary_once_from_the_first_documents_that_fill_it(tmp_path, backend):
+    from indexer.backends.base import DICTIONARY_FILE
+    from search import Searcher
+
+    with Indexer(tmp_path, backend=backend, entities=False) as ix:
+        ix.add([Document("s", "قصير", "نص قصير")])
+    assert not (tmp_path / DICTIONARY_FILE).exists()  # a short first run makes none: its record is plain zlib
+    with Indexer(tmp_path, entities=False) as ix:
+        ix.add(_long_docs(80))
+    dictionary = (tmp_path / DICTIONARY_FILE).read_bytes()
+    with Indexer(tmp_path, entities=False) as ix:
+        ix.add(_long_docs(80, start=500))
+    assert (tmp_path / DICTIONARY_FILE).read_bytes() == dictionary  # never replaced: records use it
+    searcher = Searcher(tmp_path)
+    assert len(searcher) == 161
+    assert searcher.backend.get("s").doc == Document("s", "قصير", "نص قصير")
+    assert searcher.backend.get("d7").doc == _long_docs(8)[7]
+    assert searcher.backend.get("d507").doc == _long_docs(1, start=507)[0]
+    (tmp_path / DICTIONARY_FILE).unlink()
+    with pytest.raises(IndexIncompatible, match="records need records.zdict, which is missing; rebuild it"):
+        Searcher(tmp_path).backend.get("d7")
+
+
+def test_worker_processes_deflate_records_with_the_index_dictionary(tmp_path):
+    from indexer.backends.base import DICTIONARY_FILE
+    from search import Searcher
+
+    docs = _long_docs(200)
+    for jobs in (1, 2):
+        with Indexer(tmp_path / str(jobs), entities=False, jobs=jobs) as ix:
+            ix.add(docs)
+    one, two = Searcher(tmp_path / "1"), Searcher(tmp_path / "2")
+    assert (tmp_path / "1" / DICTIONARY_FILE).read_bytes() == (tmp_path / "2" / DICTIONARY_FILE).read_bytes()
+    assert all(one.backend.get(d.id) == two.backend.get(d.id) for d in docs[::7])
+    assert one.backend.stats().size_bytes == two.backend.stats().size_bytes
+
+
+
+def test_a_ledger_of_the_first_layout_is_carried_over(tmp_path, news):
+    import sqlite3
+
+    from indexer.ledger import Ledger
+
+    index_folder(tmp_path / "ix", news)
+    ledger = Ledger(tmp_path / "ix")
+    stamp = open_index(tmp_path / "ix").backend.stamp()
+    hashes = ledger.hashes(stamp)
+    with sqlite3.connect(ledger.file) as db:  # as an older build wrote it: hex hashes and input paths
+        db.execute("DROP TABLE docs")
+        db.execute("CREATE TABLE doc (id TEXT PRIMARY KEY, hash TEXT NOT NULL, input TEXT NOT NULL) WITHOUT ROWID")
+        db.execute("CREATE INDEX doc_input ON doc (input)")
+        db.executemany("INSERT INTO doc VALUES (?, ?, ?)", [(i, h, str(news)) for i, h in hashes.items()])
+    assert Ledger(tmp_path / "ix").hashes(stamp) == hashes
+    assert Ledger(tmp_path / "ix").ids_from(str(news)) == set(hashes)
+    with sqlite3.connect(ledger.file) as db:
+        assert not db.execute("SELECT name FROM sqlite_schema WHERE name IN ('doc', 'doc_input')").fetchall()
+    assert index_folder(tmp_path / "ix", news).unchanged == 34

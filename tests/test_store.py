@@ -114,3 +114,37 @@ def test_groups_made_by_another_version_are_made_again_at_the_next_open(tmp_path
     Searcher(tmp_path)
     assert EntityStore(tmp_path).is_current()
     assert groups(tmp_path, "person")["لاسري"] == "مارك لاسري"
+
+
+@pytest.mark.parametrize("kind, value", [("person", "مارك لاسري"), ("person", "لاسري"), ("firm", "Lazard"),
+                                         ("firm", "بنك قطر الوطني الأهلي"), ("firm", "3X Long Gold"), ("org", "16"),
+                                         ("person", "ريد هوفمان"), ("firm", "A\x1fB\x01"), ("person", "")])
+def test_a_values_keys_are_stored_compactly_and_read_back_the_same(kind, value):
+    from indexer.entities.grouping import ValueKeys
+    from indexer.entities.store import _dumps, _loads
+
+    keys = ValueKeys.of(kind, value)
+    assert _loads(value, _dumps(keys)) == keys
+
+
+def test_an_index_grouped_by_an_older_version_loses_its_lookup_indexes_and_reads_the_same(tmp_path):
+    import sqlite3
+
+    add(tmp_path, "a", "b", "c")
+    with sqlite3.connect(tmp_path / "entities.sqlite") as db:
+        db.execute("CREATE INDEX val_norm ON val (kind, norm)")
+        db.execute("UPDATE meta SET value = 'old' WHERE name = 'version'")
+    assert EntityStore(tmp_path).values_for("person", "لاسري") == ["لاسري", "مارك لاسري"]
+    EntityStore(tmp_path).regroup()
+    with sqlite3.connect(tmp_path / "entities.sqlite") as db:
+        assert not db.execute("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'val' "
+                              "AND name NOT LIKE 'sqlite_%'").fetchall()
+    assert EntityStore(tmp_path).values_for("person", "لاسري") == ["لاسري", "مارك لاسري"]
+    assert EntityStore(tmp_path).values_for("firm", "Lazard") == ["Lazard", "لازارد"]
+
+
+def test_a_run_whose_last_document_ends_a_batch_still_groups_at_its_end(tmp_path):
+    with Indexer(tmp_path, extractor=extractor, batch_size=2) as ix:  # the batch commit at "b" groups not yet
+        ix.add([Document(i, f"خبر {i}", f"{i} نص الخبر") for i in ("a", "b")])
+    assert EntityStore(tmp_path).stamp() == Searcher(tmp_path).backend.stamp()
+    assert groups(tmp_path, "person")["لاسري"] == "مارك لاسري"

@@ -25,9 +25,9 @@ from indexer.backends.base import (
     MatchNone,
     Page,
     Phrase,
+    Records,
     Stored,
     Term,
-    decode_record,
     encode_record,
 )
 from indexer.backends.writer_pid import forget_writer, note_writer, writer_holder
@@ -83,6 +83,7 @@ class TantivyBackend:
         self._new_keys: list[str] = []
         self._truncate_keys = False
         self._keys = KeyMap(path / KEYS_FILE)
+        self._records = Records(path)
         self._translated: dict[EngineQuery, Query] = {}
 
     # -- writing ---------------------------------------------------------------------------------------------
@@ -163,10 +164,10 @@ class TantivyBackend:
         if newest_first:
             result = searcher.search(self._query(query), max(limit, 1), count=True, order_by_field="date",
                                      offset=offset, order=tantivy.Order.Desc)
-            hits = [(0.0, _record(searcher.doc(addr))) for _, addr in result.hits[:limit]]
+            hits = [(0.0, self._records.decode(searcher.doc(addr)[RECORD][0])) for _, addr in result.hits[:limit]]
         else:
             result = searcher.search(self._query(query), max(limit, 1), count=True, offset=offset)
-            hits = [(score, _record(searcher.doc(addr))) for score, addr in result.hits[:limit]]
+            hits = [(score, self._records.decode(searcher.doc(addr)[RECORD][0])) for score, addr in result.hits[:limit]]
         return Page(result.count, hits)
 
     def count(self, query: EngineQuery) -> int:
@@ -334,7 +335,3 @@ class KeyMap:
 
 def _datetime(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
-
-
-def _record(doc: tantivy.Document) -> Stored:
-    return decode_record(doc[RECORD][0])

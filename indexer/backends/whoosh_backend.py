@@ -26,9 +26,9 @@ from indexer.backends.base import (
     MatchNone,
     Page,
     Phrase,
+    Records,
     Stored,
     Term,
-    decode_record,
     encode_record,
 )
 from indexer.backends.writer_pid import forget_writer, note_writer, writer_holder
@@ -158,6 +158,7 @@ class WhooshBackend:
             raise IndexIncompatible(str(path), f"whoosh could not open it ({err})") from None
         if set(self._ix.schema.names()) != {f.name for f in SCHEMA}:
             raise IndexIncompatible(str(path), "its whoosh schema differs from this build's")
+        self._records = Records(path)
         self._lock = None
         self._pending: dict[str, AnalysedDoc | None] = {}  # id → document to add, or None to delete
         self._clear = False
@@ -258,7 +259,7 @@ class WhooshBackend:
         else:
             results = searcher.search(q, limit=offset + max(limit, 1))
         page = results[offset:offset + limit]
-        hits = [(0.0 if newest_first else float(hit.score or 0.0), decode_record(hit["record"])) for hit in page]
+        hits = [(0.0 if newest_first else float(hit.score or 0.0), self._records.decode(hit["record"])) for hit in page]
         return Page(len(self._docs(query)), hits)
 
     def count(self, query: EngineQuery) -> int:
@@ -271,7 +272,7 @@ class WhooshBackend:
     def get(self, doc_id: str) -> Stored | None:
         searcher = self._s()
         docnum = searcher.document_number(id=doc_id)
-        return None if docnum is None else decode_record(searcher.stored_fields(docnum)["record"])
+        return None if docnum is None else self._records.decode(searcher.stored_fields(docnum)["record"])
 
     def stamp(self) -> str:
         """whoosh's generation of the last commit (its table of contents, `_MAIN_<generation>.toc`)."""
