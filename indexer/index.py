@@ -93,8 +93,8 @@ class Indexer:
         self.batch_size = batch_size
         self.rebuild = rebuild
         self._pending = 0
-        meta = self._prepare(analyzer or DEFAULT_ANALYZER, backend or DEFAULT_BACKEND, explicit_analyzer=analyzer is not None,
-                             explicit_backend=backend is not None)
+        meta = self._prepare(analyzer or DEFAULT_ANALYZER, backend or DEFAULT_BACKEND,
+                             explicit_analyzer=analyzer is not None, explicit_backend=backend is not None)
         self.analyzer = get_analyzer(meta.analyzer)
         self._analysis = Analysis(self.analyzer, entities, extractor)
         self._custom_extractor = extractor is not None
@@ -309,7 +309,7 @@ class Indexer:
 
 def own_files(path: Path) -> list[Path]:
     """The files Fahras itself keeps in an index directory, beside the engine's: meta, entity groups, ledger,
-    aliases."""
+    aliases, record dictionary."""
     names = (META_FILE, STORE_FILE, LEDGER_FILE, ALIASES_FILE, DICTIONARY_FILE)
     return [path / name for name in names if (path / name).is_file()]
 

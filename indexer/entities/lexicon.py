@@ -87,7 +87,7 @@ NAMED_AFTER_HEADS = frozenset(normalize(w) for w in (
 # سلطان): the name still names the place. Written for Fahras.
 NAMED_AFTER_TITLES = frozenset(normalize(w) for w in ("الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الإمام",
                                                       "السلطان", "الرئيس", "الملكة"))
-# "Saint" in a place's name (سان مورتيز، سانت لويس، سانتا مونيكا): a name it starts is a place, never a person.
+# "Saint" in a place's name (سان ريمو، سانت لويس، سانتا مونيكا): a name it starts is a place, never a person.
 SAINT_WORDS = frozenset(normalize(w) for w in ("سان", "سانت", "سانتا", "سانتو", "سينت"))
 # Indefinite role words followed by their field and then, often, the person's name (وزير المالية منصور الشهري).
 ROLE_HEADS = frozenset(normalize(w) for w in (
@@ -150,7 +150,7 @@ BANK_FUNCTIONS = frozenset(normalize(w) for w in (
 # Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم); not after ب (بتطبيق مبدأ).
 LONE_NAME_FORMS = frozenset(f for f in with_clitics(frozenset(normalize(w) for w in (
     "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "متجر"))) if not f.startswith(("ب", "وب")))
-# Descriptors after which a rare definite word may be a firm's whole name (شركة المراعي، قناة المدار): heads that name
+# Descriptors after which a rare definite word may be a firm's whole name (شركة النخيل، قناة البوصلة): heads that name
 # nothing but a firm or an outlet (not تطبيق الشرط، منصة التتويج: "applying", "podium").
 DEFINITE_NAME_FORMS = with_clitics(frozenset(normalize(w) for w in ("شركة", "قناة", "صحيفة", "جريدة", "مجلة")))
 ROLE_FORMS = TITLE_FORMS | with_clitics(frozenset(normalize(w) for w in (

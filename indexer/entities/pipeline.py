@@ -43,7 +43,7 @@ RULES: tuple[Rule, ...] = (
     Rule("latin-gloss", products.latin_glosses, "غارتنر Gartner: a Latin name repeating the Arabic before it is apart"),
     Rule("products", products.not_products,
          "الهاتف Galaxy S6، بتقنية HDR، a title opening a sentence about a film: products, works and terms are no firms"),
-    Rule("person-products", products.persons_not_products, "2550 ميلي أمبير، مؤشر داو جونز: units and works are no persons"),
+    Rule("person-products", products.persons_not_products, "4000 ميلي أمبير، مؤشر داو جونز: units and works are no persons"),
     # persons completed
     Rule("name-links", persons.with_name_links, "بن، آل، أبو، فان tie the parts of one name together"),
     Rule("list-of-persons", persons.list_persons, "the other items of a list of people are people"),
@@ -59,7 +59,7 @@ RULES: tuple[Rule, ...] = (
     Rule("geographic-head", places.not_after_geographic_heads, "وادي السيليكون, جبل طارق: a place's own name"),
     Rule("list-of-firms", cues.firm_lists, "a list where two items are firms is a list of firms (sponsors, listings)"),
     Rule("surname", persons.with_surnames, "عبد الله كدسة: a first name alone goes on with a rare word"),
-    Rule("listed-units", products.persons_not_units, "2550 ميلي أمبير: a listed name after a quantity is a unit too"),
+    Rule("listed-units", products.persons_not_units, "4000 ميلي أمبير: a listed name after a quantity is a unit too"),
     # the document as a whole
     Rule("propagate", consistency.propagate, "a name found once is found everywhere, with one kind"),
     # last checks

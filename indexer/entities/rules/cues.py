@@ -49,7 +49,7 @@ def latin_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans plus the runs of capitalised Latin words (CNBC, Avenue Capital, 32 Advisors, Bank of America: a connector
     between two capitalised words stays inside, and so do & and a web domain: Whitmore & Klein, Checkout.com) as
     firms, except a run after a possessive, which names a person (Bessemer Venture's Deeter, Acme's Jane Roe). An Arabic letter between two words ends a run (AMD وNvidia: two firms), and so does a full stop
-    after a word (Shooter. Inside Out; not J. P. Morgan, Inc.); a lone
+    after a word (Sunrise. Blue Harbor; not J. P. Morgan, Inc.); a lone
     capital letter is no name, nor a lone model or grade (A321neo, Baa3), nor anything on a line without Arabic
     (an English headline or slug: Harvard_University) or a translation after a language's name ((بالهولندية:
     Koninkrijk der Nederlanden))."""
@@ -86,7 +86,7 @@ LATIN_ABBREVIATIONS = frozenset({"inc", "co", "corp", "ltd", "bros", "jr", "sr",
 
 
 def _sentence_end(before: str, gap: str) -> bool:
-    """Does a full stop after the Latin word `before` end a sentence (Shooter. Inside Out: two titles), rather than
+    """Does a full stop after the Latin word `before` end a sentence (Sunrise. Blue Harbor: two titles), rather than
     an initial or an abbreviation (J. P. Morgan، Inc. Group)?"""
     return gap.startswith(".") and gap[1:2].isspace() and len(before) > 1 and before.casefold() not in LATIN_ABBREVIATIONS
 
@@ -356,7 +356,7 @@ def _is_lone_name(doc: Doc, j: int) -> bool:
     a common word or a known adjective, or in ـية: شركة ناشئة، شركة عائلية), not a common adjective (جديد، مهم) nor a
     complement's head (رأس المال), not a very common word nor a common word shaped like an imperfect verb (تطبيق
     يمثل; تسلا is rare) unless a name part, and not followed by a stopword (شركة تعمل في …: a clause; a word in ـة
-    is no verb: شركة دلة إن …). With the
+    is no verb: شركة نخلة إن …). With the
     article, a word that is not even fairly common (شركة الوسام; not شركة الطيران: the company's trade)."""
     words, lists = doc.words, doc.lists
     word = words[j].norm
@@ -372,11 +372,11 @@ def _is_lone_name(doc: Doc, j: int) -> bool:
 
 
 def _is_definite_name(doc: Doc, j: int) -> bool:
-    """Is the definite word after a firm's descriptor its name (شركة المراعي، شركة الوسام عن …)? Only after a head
+    """Is the definite word after a firm's descriptor its name (شركة النخيل، شركة الوسام عن …)? Only after a head
     that names nothing but a firm or an outlet (DEFINITE_NAME_FORMS), where a definite word is its complement, a
     name when it is rare: not a fairly common word (شركة الطيران، شركة
     العائلة: the trade or the owner), an adjective (ـية) nor a head; and not a complement a name follows (شركة المحاماة
-    لازارد، شركة المحاماة Latham), which descriptor_names reads past, nor a quoted one (منصة “الكسندر كيلاند“: the
+    لازارد، شركة المحاماة Latham), which descriptor_names reads past, nor a quoted one (منصة “سامر الحربي“: the
     quotes hold the whole name)."""
     words, lists = doc.words, doc.lists
     word = words[j].norm

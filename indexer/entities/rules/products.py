@@ -51,7 +51,7 @@ def not_products(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans without the firms in Latin script that name a product, a work or a technical term: right after a
     product word, alone or with one word between (الهاتف Galaxy S6، جهاز نينتندو Wii U، بتقنية «HDR»), with a model
     or version number (UFS 2.0, P – 56 Petrobras; 32 Advisors is a name), or made only of technical words (RAM، Quad
-    HD), opening a sentence about a work (_titled), or joined by و to one of those (Training Day وShooter); a
+    HD), opening a sentence about a work (_titled), or joined by و to one of those (Night Run وSunrise); a
     picture's credit after a firm is cut off (AFP HANDOUT → AFP)."""
     words = doc.words
 
@@ -78,12 +78,12 @@ def not_products(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _coordinated(doc: Doc, before: Span, span: Span) -> bool:
-    """Is `span` joined by و right after `before` (Training Day وShooter: a second item of the same kind)?"""
+    """Is `span` joined by و right after `before` (Night Run وSunrise: a second item of the same kind)?"""
     return before.last == span.first and doc.gap(span.first).strip() == "و"
 
 
 # Words of films, series, games and books and the people who make them: a sentence that opens on a Latin title and
-# holds one of these presents a work (Pixels يؤدي الممثل … دور البطولة في هذا الفيلم). Written for Fahras.
+# holds one of these presents a work (Sunrise يؤدي الممثل … دور البطولة في هذا الفيلم). Written for Fahras.
 WORK_WORDS = with_clitics(frozenset(normalize(w) for w in (
     "فيلم", "الفيلم", "أفلام", "الأفلام", "مسلسل", "المسلسل", "لعبة", "اللعبة", "رواية", "الرواية", "ألبوم", "الألبوم",
     "دراما", "كوميديا", "بطولة", "البطولة", "المخرج", "المخرجة", "الممثل", "الممثلة", "السينما", "سينمائي",
@@ -92,8 +92,8 @@ _SENTENCE_START = re.compile(r"(^|[.!?؟\n])\s*$")
 
 
 def _titled(doc: Doc, span: Span) -> bool:
-    """Does the Latin name open a sentence, Arabic right after it, in a sentence about a work (Pixels يؤدي الممثل …
-    في هذا الفيلم، Paper Towns دراما شبابية …)? Arabic sentences open on a verb or a noun; one that opens on a Latin
+    """Does the Latin name open a sentence, Arabic right after it, in a sentence about a work (Sunrise يؤدي الممثل …
+    في هذا الفيلم، Blue Harbor دراما شبابية …)? Arabic sentences open on a verb or a noun; one that opens on a Latin
     name, as a review lists its works, titles what it then describes."""
     words, text, offsets = doc.words, doc.text, doc.offsets
     before = text[offsets[span.first - 1][1] if span.first else 0:offsets[span.first][0]]
@@ -116,7 +116,7 @@ _NAME_OPENING = re.compile(r"^\s*[(«“\"]?\s*$")  # what may stand between a p
 def _after_product_word(doc: Doc, first: int) -> bool:
     """Does the Latin name at word `first` come after a product word in its clause: right after it, or after the
     product word and up to PRODUCT_REACH Arabic words that describe it, the name maybe opening a bracket or a quote
-    (الهاتف Galaxy، مخرج الفيلمين الناجحين Training Day، ولعبة البقاء على قيد الحياة (The Long Dark)، مؤتمر أمن
+    (الهاتف Galaxy، مخرج الفيلمين الناجحين Night Run، ولعبة البقاء على قيد الحياة (The Long Dark)، مؤتمر أمن
     المعلومات Black Hat)? Not past a word of provenance (هاتف جديد من Samsung), a firm's head (هاتف شركة Sony) or
     punctuation: what follows those names a maker."""
     words = doc.words
@@ -135,7 +135,7 @@ def _after_product_word(doc: Doc, first: int) -> bool:
 def persons_not_products(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans without the "persons" that name a product, a work, an index or a unit, and without the other mentions
     of their names in the document: right after a number (not a year: في عام 2016 ولباراك أوباما; nor a minute in
-    brackets: مالودا ( 7 ) ولويس ساها) or a word for one, only a space between (2550 ميلي أمبير، 6.9 تريليون وون
+    brackets: مالودا ( 7 ) ولويس ساها) or a word for one, only a space between (4000 ميلي أمبير، 6.9 تريليون وون
     كوري), right after a work or product word (مؤشر داو جونز، نظام أندرويد), or opening a quotation that closes
     within two words, the quote opening on the name or one word before it (سماعات الرأس «بيتس»، “إكس بوكس وان”، «آي
     بود»: news quotes brands and products, not people), or glued to a Latin model letter (فورد C-ماكس). A number
@@ -155,7 +155,7 @@ def persons_not_products(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def persons_not_units(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Spans without the persons, found by a shipped list too, right after a number or a word for one (2550 ميلي
+    """Spans without the persons, found by a shipped list too, right after a number or a word for one (4000 ميلي
     أمبير: the famous ميلي is a unit there), nor the other mentions of their names. A list's name between quotes or
     after a work word stays a person («غورباتشوف»، نظام جمال عبد الناصر): the list knows it is one."""
     units = {name_of(doc.words, span) for span in spans if span.kind == PERSON and _after_quantity(doc, span)}

@@ -66,7 +66,7 @@ def trim_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     leading preposition على spelt with ى (أفضلية على شابيرو: the name علي is spelt with ي), nor a leading stopword
     that is no name part (بلا حسيب، إن); a plural verb cuts
     the span (وول ستريت يصطفون خلف شابيرو).
-    Not persons, dropped: a name ending in a street word (وول ستريت) or starting with "Saint" (سان مورتيز), a name after
+    Not persons, dropped: a name ending in a street word (وول ستريت) or starting with "Saint" (سان ريمو), a name after
     the indefinite head of a place, prize, event or institution named after someone, a title maybe between (جائزة
     نوبل، ملعب سانتياغو برنابيو، مركز الملك خالد), and الله alone."""
     words, names, frequent = doc.words, doc.lists.names, doc.lists.frequent
@@ -137,7 +137,7 @@ def _is_plural_adjective(word: Word, names: frozenset[str]) -> bool:
 
 
 def _is_named_place(words: list[Word], run: list[int]) -> bool:
-    """Do the words `run` (a tagged person's) name a street, a place (سان مورتيز), a place, prize, event or institution
+    """Do the words `run` (a tagged person's) name a street, a place (سان ريمو), a place, prize, event or institution
     named after someone, maybe through a title (ملعب سانتياغو برنابيو، مركز الملك خالد الحضاري), or God
     (trim_persons)?"""
     first = run[0]
