@@ -1,7 +1,7 @@
 """Fahras's MRR@10 beside Lucene 8's ArabicAnalyzer BM25 on the same collections, both measured in this run.
 
 Usage: python bench/ranking_vs_lucene.py [--collections DIR ...] [--no-entities] [--lucene-fields concat|two]
-                                         [--k1 1.2] [--b 0.75]
+                                         [--k1 1.2] [--b 0.75] [--runs DIR]
 
 Default collections: ../shared/data/retrieval/{xquad_ar,arcd}, their one-sentence variants
 (bench/out/one_sentence/*-1s, written by bench/one_sentence.py; left out with a note when missing) and their clause
@@ -12,6 +12,7 @@ k1 and b as given; by default title and text are indexed as one field ("concat")
 ../shared/ANCHORS.md figures (0.922 / 0.796); "two" indexes them as two fields and looks each query word up in both.
 Both runs are scored by the same code (search/evaluate.py: ir-measures, trec_eval conventions).
 The target of issue 16: mean Δ ≥ +0.010 and no collection below −0.005.
+--runs DIR keeps both TREC runs (`<collection>.fahras.trec`, `<collection>.lucene.trec`) for a per-query look.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import json  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 
-from search.evaluate import RUN_DEPTH, evaluate, read_qrels, score_run  # noqa: E402
+from search.evaluate import RUN_DEPTH, evaluate, read_qrels, score_run, write_trec_run  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "retrieval"
 ONE_SENTENCE = ROOT / "bench" / "out" / "one_sentence"
@@ -76,6 +77,7 @@ def main() -> None:
     parser.add_argument("--lucene-fields", choices=("concat", "two"), default="concat")
     parser.add_argument("--k1", type=float, default=1.2)
     parser.add_argument("--b", type=float, default=0.75)
+    parser.add_argument("--runs", type=Path, help="keep both TREC runs of each collection in this directory")
     args = parser.parse_args()
     collections = args.collections
     if not collections:
@@ -95,9 +97,14 @@ def main() -> None:
         work = Path(tmp)
         subprocess.run(["javac", "-cp", classpath, "-d", str(work), str(LUCENE_SRC)], check=True)
         for collection in collections:
-            lucene = score_run(lucene_run(collection, work, f"{classpath}:{work}", args.lucene_fields, args.k1,
-                                          args.b), read_qrels(collection / "qrels.tsv"))
-            ours = evaluate(collection, entities=not args.no_entities)
+            theirs = lucene_run(collection, work, f"{classpath}:{work}", args.lucene_fields, args.k1, args.b)
+            lucene = score_run(theirs, read_qrels(collection / "qrels.tsv"))
+            ours_run = None
+            if args.runs:
+                args.runs.mkdir(parents=True, exist_ok=True)
+                write_trec_run(theirs, args.runs / f"{collection.name}.lucene.trec", tag="lucene")
+                ours_run = args.runs / f"{collection.name}.fahras.trec"
+            ours = evaluate(collection, entities=not args.no_entities, run_path=ours_run)
             delta = ours.metrics["RR@10"] - lucene["RR@10"]
             deltas.append(delta)
             print(f"{collection.name:16}{ours.documents:>7}{ours.queries:>8}{ours.metrics['RR@10']:>15.4f}"
