@@ -118,3 +118,13 @@ def test_no_name_loses_a_letter_it_owns_to_a_proclitic(name, clitic):
     word when that is a name too: بابا)."""
     (term,) = ANALYZER.terms(clitic + name)
     assert term.endswith(name) and (clitic + name).endswith(term)
+
+
+@given(st.sampled_from(["person", "firm", "org"]), st.one_of(TEXT, RULE_TEXT))
+def test_a_values_keys_read_back_as_stored(kind, value):
+    """entities.sqlite's compact form of a value's keys loses nothing, whatever the value."""
+    from indexer.entities.grouping import ValueKeys
+    from indexer.entities.store import _dumps, _loads
+
+    keys = ValueKeys.of(kind, value)
+    assert _loads(value, _dumps(keys)) == keys
