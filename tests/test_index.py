@@ -2,9 +2,6 @@
 
 import json
 import re
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -119,42 +116,6 @@ def test_second_writer_is_told_the_index_is_busy(corpus_index):
             Indexer(corpus_index).add([Document("y", "ي", "ي")])
     assert str(refused.value) == (f"process {os.getpid()} is writing to the index at {corpus_index} (it holds "
                                   f"{corpus_index / '.tantivy-writer.lock'}); wait for it to finish and retry")
-
-
-def numbered(n: int, interrupt_at: int | None = None):
-    for i in range(n):
-        if i == interrupt_at:
-            raise KeyboardInterrupt
-        yield Document(f"n{i:03d}", f"خبر {i}", "نص الخبر عن الأسواق")
-
-
-def test_ctrl_c_keeps_the_last_commit_and_releases_the_lock(tmp_path):
-    with pytest.raises(KeyboardInterrupt), Indexer(tmp_path, batch_size=50) as ix:
-        ix.index(numbered(200, interrupt_at=120))
-    assert open_index(tmp_path).backend.num_docs() == 100
-    with Indexer(tmp_path) as ix:  # the lock was released
-        ix.add([Document("after", "بعد", "نص")])
-    assert open_index(tmp_path).backend.num_docs() == 101
-
-
-def test_kill_9_mid_indexing_leaves_the_last_commit_openable(tmp_path):
-    script = textwrap.dedent(f"""
-        import os, signal, sys
-        sys.path.insert(0, {str(ROOT)!r})
-        from indexer import Document, Indexer
-        def docs():
-            for i in range(1000):
-                if i == 120:
-                    os.kill(os.getpid(), signal.SIGKILL)
-                yield Document(f"n{{i}}", "خبر", "نص الخبر")
-        ix = Indexer({str(tmp_path)!r}, batch_size=50)
-        ix.index(docs())
-    """)
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
-    assert proc.returncode == -9
-    assert open_index(tmp_path).backend.num_docs() == 100
-    with Indexer(tmp_path) as ix:  # no stale lock after a kill
-        ix.add([Document("after", "بعد", "نص")])
 
 
 def test_corpus_fixture_has_five_documents(corpus_index):
