@@ -73,10 +73,14 @@ def name_safe(stem: Callable[[str], str], names: frozenset[str],
     ('سلمان', 'سلمان', 'سلم')
     """
 
+    by_letter: dict[str, list[str]] = {}  # the clitics by their first letter, in order: only those can fit a word
+    for clitic in clitics:
+        by_letter.setdefault(clitic[:1], []).append(clitic)
+
     def stem_word(word: str) -> str:
         if word in names:
             return word
-        for clitic in clitics:  # what may be written onto a name: ولبوتين، لهاريس، والسلمان
+        for clitic in by_letter.get(word[:1], ()):  # what may be written onto a name: ولبوتين، لهاريس، والسلمان
             if word.startswith(clitic) and word[len(clitic):] in names:
                 return word[len(clitic):]
         return stem(word)
