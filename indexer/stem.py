@@ -12,6 +12,7 @@ PREFIXES: tuple[str, ...] = ("ال", "وال", "بال", "كال", "فال", "ل
 # table, tried before light10's own prefixes; not with ك, since وكال begins وكالة، وكالات (agency).
 STACKED_PREFIXES: tuple[str, ...] = tuple(p.form for p in PROCLITICS
                                           if len(p.parts) == 3 and ARTICLE in p.parts and "ك" not in p.parts)
+STACKED_THEN_LIGHT = STACKED_PREFIXES + PREFIXES  # light10_stacked's prefixes, in the order tried
 # Tried in order; each that fits is removed (so ات then ه may both go).
 # Text is normalized first, so ة is already ه and ية is يه; they stay listed for unnormalized input.
 SUFFIXES: tuple[str, ...] = ("ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي")
@@ -60,7 +61,7 @@ def light10_stacked(word: str) -> str:
     """
     if not _is_arabic(word):
         return word
-    return strip_suffixes(strip_prefix(word, STACKED_PREFIXES + PREFIXES))
+    return strip_suffixes(strip_prefix(word, STACKED_THEN_LIGHT))
 
 
 def name_safe(stem: Callable[[str], str], names: frozenset[str],
