@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 SORTS = ("relevance", "date")
 FACET_BUDGET = 0.15  # seconds: a search that took longer leaves its facet counts out (they would run it again)
 MAX_QUERY_CHARS = 20_000  # about 3,000 words: a pasted page is searchable, a pasted book is refused
+FACET_CACHE = 64  # queries whose facet counts a Searcher keeps (paging through hits counts them once)
 FACET_KINDS = (PERSON, FIRM)  # facets shown with results; "org" is a field too (org:…, facets(kinds=…))
 
 
@@ -93,6 +94,7 @@ class Searcher:
         self.resolver = Resolver(self.analyzer, self.backend.terms, lambda: self._vocabulary("stems")[0],
                                  self.entities.named, self.entities.values_for, budget=budget)
         self._cache: dict[str, tuple[str, tuple[Vocabulary, dict[str, str]]]] = {}
+        self._facets: dict[tuple[object, ...], dict[str, list[FacetCount]]] = {}  # the last queries' facet counts
         if not self.entities.is_current():  # the aliases file was edited by hand since the groups were made
             with contextlib.suppress(sqlite3.OperationalError):  # on a read-only index they stay as they were
                 self.entities.regroup()
@@ -198,7 +200,17 @@ class Searcher:
     def facet_counts(self, query: EngineQuery, size: int = 10,
                      kinds: Sequence[str] = FACET_KINDS) -> dict[str, list[FacetCount]]:
         """Documents per entity (one value per real entity) over the whole result set of `query`: one pass for the
-        stored values of every kind, one more for the entities written several ways."""
+        stored values of every kind, one more for the entities written several ways. Kept for the next pages of the
+        same query until the index or its entity groups change."""
+        groups = self.entities.file.stat().st_mtime_ns if self.entities.file.is_file() else 0
+        key = (self.backend.stamp(), groups, query, size, tuple(kinds))
+        if key not in self._facets:
+            if len(self._facets) >= FACET_CACHE:
+                self._facets.clear()
+            self._facets[key] = self._count_facets(query, size, kinds)
+        return {kind: list(counts) for kind, counts in self._facets[key].items()}
+
+    def _count_facets(self, query: EngineQuery, size: int, kinds: Sequence[str]) -> dict[str, list[FacetCount]]:
         raw = self.backend.count_values(query, kinds, min(max(size * 20, 200), MAX_BUCKETS))
         entities = {kind: by_entity(raw[kind], self.entities.groups(kind, [v for v, _ in raw[kind]])) for kind in kinds}
         needed = {kind: exact_needed(entities[kind], size) for kind in kinds}

@@ -276,3 +276,30 @@ def test_unblocking_a_name_that_is_not_blocked_says_so(index):
     result = cli_run("aliases", "unblock", "نور", "-i", str(index))
     assert (result.exit_code, result.stderr) == (2, "Error: 'نور' is not a blocked person; see the blocked names "
                                                     "with `fahras aliases list`\n")
+
+
+def test_paging_through_a_query_counts_its_facets_once(index):
+    s = Searcher(index)
+    calls = []
+    count_values = s.backend.count_values
+    s.backend.count_values = lambda *args: calls.append(args) or count_values(*args)
+    first, second = s.search("الأسواق", limit=2), s.search("الأسواق", limit=2, offset=2)
+    assert second.facets == first.facets and len(calls) == 1
+
+
+def test_facet_counts_follow_a_new_commit(index):
+    s = Searcher(index)
+    assert counts(s)["زووم"] == 1
+    with Indexer(index, extractor=fake_extractor) as ix:
+        ix.delete(["e"])
+    assert "زووم" not in counts(s)
+
+
+def test_facet_names_follow_an_alias_edit_made_by_another_process(index):
+    from indexer.entities.aliases import add_rename
+
+    s = Searcher(index)
+    assert "زووم" in counts(s)
+    add_rename(index, "firm", "زووم", "Zoom Video")
+    Searcher(index)  # another process opening the index regroups its entities
+    assert "Zoom Video" in counts(s) and "زووم" not in counts(s)

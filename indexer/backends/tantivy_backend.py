@@ -85,6 +85,7 @@ class TantivyBackend:
         self._keys = KeyMap(path / KEYS_FILE)
         self._records = Records(path)
         self._translated: dict[EngineQuery, Query] = {}
+        self._seen = self.stamp()  # the commit the reader was last reloaded for
 
     # -- writing ---------------------------------------------------------------------------------------------
     def _w(self) -> tantivy.IndexWriter:
@@ -123,7 +124,7 @@ class TantivyBackend:
         return doc
 
     def delete(self, ids: Iterable[str]) -> int:
-        searcher = self._index.searcher()
+        searcher = self._reader()
         deleted = 0
         for doc_id in ids:
             deleted += searcher.search(self._query(Term("id", doc_id)), 1).count
@@ -155,12 +156,21 @@ class TantivyBackend:
             forget_writer(self._path)
 
     # -- reading ---------------------------------------------------------------------------------------------
+    def _reader(self) -> tantivy.Searcher:
+        """A searcher over the last commit: reloaded when meta.json names a newer commit than the reader last saw
+        (tantivy reloads by itself too, but a moment after the commit: reads right after it must see it)."""
+        stamp = self.stamp()
+        if stamp != self._seen:
+            self._index.reload()
+            self._seen = stamp
+        return self._index.searcher()
+
     def num_docs(self) -> int:
-        return self._index.searcher().num_docs
+        return self._reader().num_docs
 
     def search(self, query: EngineQuery, limit: int, offset: int = 0, newest_first: bool = False) -> Page:
         """One page of hits, best first, or newest first by the date field (scores are then 0)."""
-        searcher = self._index.searcher()
+        searcher = self._reader()
         if newest_first:
             result = searcher.search(self._query(query), max(limit, 1), count=True, order_by_field="date",
                                      offset=offset, order=tantivy.Order.Desc)
@@ -171,11 +181,11 @@ class TantivyBackend:
         return Page(result.count, hits)
 
     def count(self, query: EngineQuery) -> int:
-        return self._index.searcher().search(self._query(query), 1, count=True).count
+        return self._reader().search(self._query(query), 1, count=True).count
 
     def rank(self, query: EngineQuery, limit: int) -> list[tuple[str, float]]:
         """(id, score) of the top `limit` documents, read from a fast field: no stored record is loaded."""
-        searcher = self._index.searcher()
+        searcher = self._reader()
         result = searcher.search(self._query(query), max(limit, 1), count=False)
         hits = result.hits[:limit]
         keys = searcher.fast_field_values(KEY, [addr for _, addr in hits])
@@ -204,14 +214,14 @@ class TantivyBackend:
         # aggregation twice as slow on 30,000 news articles); a value may then miss the documents of a segment
         # where it is not among the top `size` (tantivy bounded that error at 2 documents for 200 values there)
         aggs = {f: {"terms": {"field": f, "size": size, "segment_size": size}} for f in fields}
-        agg = self._index.searcher().aggregate(self._query(query), aggs)
+        agg = self._reader().aggregate(self._query(query), aggs)
         return {f: sorted(((b["key"], int(b["doc_count"])) for b in agg[f]["buckets"]), key=lambda kv: (-kv[1], kv[0]))
                 for f in fields}
 
     def values(self, field: str) -> dict[str, int]:
         """Every value of a keyword field with its live documents: one terms aggregation as large as the field's
         term dictionary (which still holds values of deleted documents until a merge)."""
-        searcher = self._index.searcher()
+        searcher = self._reader()
         if searcher.num_docs == 0:
             return {}
         size = max(len(searcher.terms_with_prefix(field, "")), 1)
@@ -221,7 +231,7 @@ class TantivyBackend:
     def stats(self) -> EngineStats:
         """Live documents, the bytes of tantivy's files (meta.json, each segment's files, the id sidecar) and
         segments."""
-        searcher = self._index.searcher()
+        searcher = self._reader()
         try:
             meta = json.loads((self._path / "meta.json").read_text(encoding="utf-8"))
             segments = {s["segment_id"].replace("-", "") for s in meta.get("segments", [])}
@@ -237,7 +247,7 @@ class TantivyBackend:
         query runs once, over the documents that have one of the values, and the groups are counted from there."""
         if self.num_docs() == 0 or isinstance(query, MatchNone) or not any(groups.values()):
             return {f: [0] * len(g) for f, g in groups.items()}
-        searcher = self._index.searcher()
+        searcher = self._reader()
         docs = {}
         for field, value in {(f, v) for f, gs in groups.items() for g in gs for v in g}:
             term = Query.term_query(self._schema, field, value)
@@ -254,7 +264,7 @@ class TantivyBackend:
         dictionary, summed over segments; deleted documents still count until their segment is merged)."""
         if self.num_docs() == 0:
             return []
-        return self._index.searcher().terms_with_prefix(field, prefix, limit=limit)
+        return self._reader().terms_with_prefix(field, prefix, limit=limit)
 
     def _query(self, q: EngineQuery) -> Query:
         """EngineQuery (plain data) → tantivy Query, remembered for the next calls (facet counts reuse it)."""
