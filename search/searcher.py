@@ -202,7 +202,8 @@ class Searcher:
         """Documents per entity (one value per real entity) over the whole result set of `query`: one pass for the
         stored values of every kind, one more for the entities written several ways. Kept for the next pages of the
         same query until the index or its entity groups change."""
-        groups = self.entities.file.stat().st_mtime_ns if self.entities.file.is_file() else 0
+        written = self.entities.file.stat() if self.entities.file.is_file() else None  # a regrouping rewrites it
+        groups = (written.st_mtime_ns, written.st_size) if written else None
         key = (self.backend.stamp(), groups, query, size, tuple(kinds))
         if key not in self._facets:
             if len(self._facets) >= FACET_CACHE:
