@@ -330,10 +330,9 @@ class WhooshBackend:
         searcher = self._s()
         if field not in self._values:
             reader = searcher.reader()
-            self._values[field] = {
-                value: frozenset(searcher.docs_for_query(wq.Term(field, value)))
-                for value in (reader.schema[field].from_bytes(b) for b in reader.lexicon(field))}
-            self._values[field] = {v: d for v, d in self._values[field].items() if d}
+            values = (reader.schema[field].from_bytes(b) for b in reader.lexicon(field))
+            self._values[field] = {value: docs for value in values
+                                   if (docs := frozenset(searcher.docs_for_query(wq.Term(field, value))))}
         return self._values[field]
 
     def _query(self, q: EngineQuery) -> wq.Query:
