@@ -612,7 +612,7 @@ def test_a_team_named_after_its_descriptor_is_an_organisation():
 
 
 def test_a_word_that_ends_firm_names_extends_a_tagged_firm_over_one_word_before_it():
-    assert found("قال رئيس مجموعة نوفا ستار الاستشارية إن", ("نوفا", "ORG")) == [
+    assert found("قال رئيس شركة نوفا ستار الاستشارية إن", ("نوفا", "ORG")) == [
         ("firm", "نوفا ستار الاستشارية", "نوفا ستار الاستشارية")]
 
 
@@ -923,6 +923,11 @@ def test_a_latin_gloss_of_the_arabic_name_before_it_is_a_mention_apart():
         ("firm", "غارتنر", "غارتنر"), ("firm", "Gartner", "Gartner")]
 
 
+def test_a_market_report_word_ends_a_firm_named_after_a_share():
+    assert found("وتداول سهم نخلة للاستثمار بواقع مليون سهم", names=frozenset()) == [
+        ("firm", "نخلة للاستثمار", "نخلة للاستثمار")]
+
+
 def test_names_quoted_after_a_word_for_shares_are_firms():
     assert found("وصعدت أسهم «الاتصالات السعودية» و«صافولا»، وتراجع سهم «الأهلي» بنحو 2%", names=frozenset()) == [
         ("firm", "الاتصالات السعودية", "الاتصالات السعودية"), ("firm", "صافولا", "صافولا"), ("firm", "الأهلي", "الأهلي")]
@@ -1048,6 +1053,58 @@ def test_the_outlet_of_a_byline_is_a_firm():
 
 def test_a_town_before_a_byline_word_is_a_dateline():
     assert found("الرياض - واس\nأعلنت الوزارة", names=frozenset(), places=frozenset({"الرياض"})) == []
+
+
+def test_the_outlet_of_a_byline_drawn_with_tatweel_before_a_town_is_a_firm():
+    assert found("ارتفاع الأسهم\nنخلة اليوم ــ جدة\nارتفعت", names=frozenset(), places=frozenset({"جده"})) == [
+        ("firm", "نخلة اليوم", "نخلة اليوم")]
+
+
+def test_a_reporter_before_a_town_in_a_byline_is_no_firm():
+    assert found("ارتفاع الأسهم\nسامر الوادي - جدة\nارتفعت", ("سامر الوادي", "PER"),
+                 names=frozenset(), places=frozenset({"جده"})) == [("person", "سامر الوادي", "سامر الوادي")]
+
+
+def test_a_name_quoted_after_a_word_of_speech_and_lam_is_the_outlet_told():
+    assert found('وقال لـ«نخلة» مصدر مطلع، وأوضح لـ"الواحة اليومية" أن', names=frozenset()) == [
+        ("firm", "نخلة", "نخلة"), ("firm", "الواحة اليومية", "الواحة اليومية")]
+
+
+def test_a_name_quoted_after_lam_without_a_word_of_speech_is_left_alone():
+    assert found("وانضم لـ«نخلة» أمس", names=frozenset()) == []
+
+
+def test_a_definite_noun_and_adjective_after_sharika_name_a_firm():
+    assert found("وتملك حصة في شركة الخدمات البحرية بقيمة مليون", names=frozenset()) == [
+        ("firm", "الخدمات البحرية", "الخدمات البحرية")]
+
+
+def test_a_definite_phrase_after_sharika_before_a_latin_name_is_its_complement():
+    assert found("عملت شركة المحاماة الدولية Norland في الصفقة", names=frozenset()) == [
+        ("firm", "Norland", "Norland")]
+
+
+def test_a_group_keeps_majmuat_in_its_name_and_its_shorter_mentions_take_it():
+    assert found("قالت مجموعة نوفا ستار إن أرباح نوفا ستار زادت", ("نوفا ستار", "ORG")) == [
+        ("firm", "مجموعة نوفا ستار", "مجموعة نوفا ستار"), ("firm", "نوفا ستار", "مجموعة نوفا ستار")]
+
+
+def test_a_proclitic_on_majmuat_stays_out_of_the_group_name():
+    assert found("تابعة لمجموعة نوفا ستار القابضة", ("نوفا ستار القابضة", "ORG"))[0][2] == "مجموعة نوفا ستار القابضة"
+
+
+def test_a_canal_after_qanat_is_a_place_not_a_channel():
+    assert found("عبرت قناة السويس نحو مئة سفينة", names=frozenset()) == []
+
+
+def test_a_channel_named_after_a_town_stays_a_firm():
+    assert found("بثت قناة دبي المباراة", ("دبي", "ORG"), names=frozenset(), places=frozenset({"دبي"})) == [
+        ("firm", "دبي", "دبي")]
+
+
+def test_an_organisation_only_the_tagger_found_named_like_a_town_is_its_team():
+    assert found("فاز برشلونة على منافسه", ("برشلونة", "ORG"), names=frozenset(),
+                 places=frozenset({"برشلونه"})) == [("org", "برشلونة", "برشلونة")]
 
 
 def test_a_first_name_of_two_words_alone_names_nobody_to_split_off():

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from indexer.clitics import NAME_CLITICS, ONE_LETTER_CLITICS, without_clitic
 from indexer.entities.document import Doc
-from indexer.entities.kinds import PERSON, Entity
-from indexer.entities.lexicon import DESCRIPTOR_FORMS
+from indexer.entities.kinds import FIRM, PERSON, Entity
+from indexer.entities.lexicon import DESCRIPTOR_FORMS, REGISTERED_HEADS
 from indexer.entities.words import Span, is_head, name_of
 from indexer.normalize import normalize, strip_harakat, strip_tatweel
 
@@ -15,6 +15,7 @@ AS_WRITTEN = "its name's first mention, as written"
 AS_LATIN = "in Latin script, as written"
 WITHOUT_CLITIC = "the same name without the proclitic, found in the document"
 FULL_NAME = "the one fuller name of this person in the document"
+GROUP_NAME = "the group's name in the document"
 
 
 def entities(doc: Doc, spans: list[Span]) -> list[tuple[Entity, str]]:
@@ -23,7 +24,8 @@ def entities(doc: Doc, spans: list[Span]) -> list[tuple[Entity, str]]:
     واليونيسيف → اليونيسيف, جوجل, which the index groups with غوغل); a name of several words with a one-letter
     proclitic kept takes the name without it found in the document; a person named by first and last name only takes the one longer name with both (بدر المنصور → بدر
     بن حمد المنصور), and a surname alone the one full name it ends, matched with or without the proclitic its word
-    may have lost (كايا كالاس … كالاس, though الاس is a name); a surname several people in the document share stays
+    may have lost (كايا كالاس … كالاس, though الاس is a name); a firm named without the group it is registered as,
+    the group's name the document writes (هارتويل → مجموعة هارتويل); a surname several people in the document share stays
     as written."""
     text, words, offsets = doc.text, doc.words, doc.offsets
     shown_as: dict[str, tuple[str, str]] = {}  # normalized name → how its first mention shows it, and why
@@ -41,6 +43,9 @@ def entities(doc: Doc, spans: list[Span]) -> list[tuple[Entity, str]]:
         canonical, why = shown_as[name]
         if name[:1] in ONE_LETTER_CLITICS and " " in name and name[1:] in shown_as:  # وجيه بي مورغان
             canonical, why = shown_as[name[1:]][0], WITHOUT_CLITIC
+        if span.kind == FIRM and (group := next((f"{head} {name}" for head in REGISTERED_HEADS
+                                                 if f"{head} {name}" in shown_as), "")):  # هارتويل → مجموعة هارتويل
+            canonical, why = shown_as[group][0], GROUP_NAME
         if span.kind == PERSON:  # a surname alone also when a proclitic was split off it (كالاس: ك + الاس)
             alone = span.last - span.first == 1
             full = full_names.get(name) or (full_names.get(words[span.first].norm) if alone else None)

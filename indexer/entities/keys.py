@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from indexer.entities.lexicon import REGISTERED_HEADS
 from indexer.normalize import normalize
 
 # Arabic letters → sound classes; long vowels, hamza, ain and weak letters carry no class (dropped).
@@ -216,8 +217,8 @@ CORPORATE_SUFFIXES = frozenset(normalize(w) for w in (
 
 @functools.lru_cache(maxsize=1 << 16)  # a value's keys are asked for several times while it is grouped
 def firm_key(name: str, w_as: str = "") -> str:
-    """A firm's name → the name_key of its words without trailing corporate words or a leading English "The", at
-    least one word kept.
+    """A firm's name → the name_key of its words without trailing corporate words or a leading English "The" or
+    مجموعة, at least one word kept.
 
     >>> firm_key("سي ستريت الاستشارية") == firm_key("C Street Group") == name_key("سي ستريت")
     True
@@ -225,8 +226,8 @@ def firm_key(name: str, w_as: str = "") -> str:
     tokens = name.split()
     while len(tokens) > 1 and normalize(tokens[-1]).strip(".,") in CORPORATE_SUFFIXES:
         tokens.pop()
-    if len(tokens) > 1 and tokens[0] in ("The", "the"):  # The Wall Street Journal = وول ستريت جورنال
-        tokens.pop(0)
+    if len(tokens) > 1 and (tokens[0] in ("The", "the") or normalize(tokens[0]) in REGISTERED_HEADS):
+        tokens.pop(0)  # The Wall Street Journal = وول ستريت جورنال; مجموعة كارلايل = كارلايل
     return name_key(" ".join(tokens), w_as)
 
 

@@ -99,6 +99,9 @@ ROLE_HEADS = frozenset(normalize(w) for w in (
 GEOGRAPHIC_HEADS = frozenset(normalize(w) for w in (
     "وادي", "جبل", "جبال", "نهر", "بحر", "بحيرة", "خليج", "جزيرة", "جزر", "صحراء", "مضيق", "هضبة", "سهل", "شبه",
 ))
+# The ship canals named with قناة, which otherwise names a television channel (قناة السويس, not قناة دبي): the
+# world's best-known canals, from general knowledge. Written for Fahras.
+CANALS = frozenset(normalize(w) for w in ("السويس", "بنما", "كيل", "كورنث"))
 # Currencies: a word of money alone is never a firm's or organisation's name (مليار ريال).
 CURRENCIES = frozenset(normalize(w) for w in (
     "ريال", "ريالا", "دولار", "دولارا", "يورو", "جنيه", "جنيها", "درهم", "درهما", "دينار", "دينارا", "ليرة", "روبية",
@@ -123,12 +126,15 @@ GENERIC_HEAD_FORMS = with_clitics(frozenset(
 ORG_DESCRIPTOR_FORMS = with_clitics(ORG_DESCRIPTOR_HEADS)
 NAMED_AFTER_FORMS = with_clitics(NAMED_AFTER_HEADS)
 GEOGRAPHIC_FORMS = with_clitics(GEOGRAPHIC_HEADS)
+CANAL_FORMS = with_clitics(frozenset({normalize("قناة")}))
 ROLE_HEAD_FORMS = with_clitics(ROLE_HEADS)
 # The company, with the article (and any proclitic): a definite word right after it describes it (الشركة الأم).
 THE_COMPANY_FORMS = with_clitics(frozenset({normalize("الشركة")}))
 # Descriptors the rules leave out of a name (شركة غوغل → غوغل; حركة طالبان → طالبان).
 LEFT_OUT_HEADS = frozenset(normalize(w) for w in (
-    "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "مجموعة", "حركة", "نادي", "فريق", "جماعة"))
+    "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "حركة", "نادي", "فريق", "جماعة"))
+# Descriptors a firm is registered with, part of its name (مجموعة سامبا المالية = Samba Financial Group).
+REGISTERED_HEADS = frozenset(normalize(w) for w in ("مجموعة",))
 # Descriptors whose firm's name may end in a sector complement (شركة الرواسي للرعاية الطبية).
 SECTOR_DESCRIPTOR_FORMS = with_clitics(frozenset(normalize(w) for w in (
     "شركة", "شركات", "مجموعة", "مكتب", "مؤسسة", "بنك", "مصرف", "صندوق")))
@@ -152,6 +158,8 @@ LONE_NAME_FORMS = frozenset(f for f in with_clitics(frozenset(normalize(w) for w
     "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "متجر"))) if not f.startswith(("ب", "وب")))
 # Descriptors after which a rare definite word may be a firm's whole name (شركة النخيل، قناة البوصلة): heads that name
 # nothing but a firm or an outlet (not تطبيق الشرط، منصة التتويج: "applying", "podium").
+# The company, indefinite: a definite noun and adjective after it name one company (شركة البحر الأحمر).
+COMPANY_FORMS = with_clitics(frozenset({normalize("شركة")}))
 DEFINITE_NAME_FORMS = with_clitics(frozenset(normalize(w) for w in ("شركة", "قناة", "صحيفة", "جريدة", "مجلة")))
 ROLE_FORMS = TITLE_FORMS | with_clitics(frozenset(normalize(w) for w in (
     "مؤسس", "مدير", "مديرة", "شريك", "مالك", "التنفيذي", "التنفيذية", "المشارك", "المشاركة", "الإداري",

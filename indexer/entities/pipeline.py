@@ -37,6 +37,7 @@ RULES: tuple[Rule, ...] = (
     Rule("shares", cues.share_names, "أسهم «المراعي» و«جرير»: names quoted after a word for shares are listed firms"),
     Rule("exchanges", cues.exchange_names, "مؤشر سوق دبي: an exchange named by its town after an index word"),
     Rule("byline", cues.byline_names, "عين اليوم – متابعات: the outlet an article's byline names"),
+    Rule("addressed", cues.addressed_names, "قال لـ«عكاظ»: the outlet a speaker told, quoted after لـ"),
     Rule("cut-around-cues", tagged.without_cue_words, "a cue-found name is no part of the tagger's span around it"),
     Rule("titled", tagged.titled_persons, "السناتور جيه دي فانس: a name the tagger left untyped after a title"),
     Rule("overlaps", tagged.resolve_overlaps, "one span per word: the longest, cue-found names first"),
@@ -56,7 +57,8 @@ RULES: tuple[Rule, ...] = (
     Rule("famous-persons", listed.famous_persons, "بوتين: famous people named by one word"),
     Rule("role-person", persons.persons_after_roles, "وزير المالية منصور الشهري: a person after a role phrase"),
     Rule("known-organisations", listed.known_organisations, "well-known firms and organisations, typed by the list"),
-    Rule("geographic-head", places.not_after_geographic_heads, "وادي السيليكون, جبل طارق: a place's own name"),
+    Rule("geographic-head", places.not_after_geographic_heads, "وادي السيليكون, جبل طارق, قناة السويس: a place's own name"),
+    Rule("town-organisation", places.towns_not_firms, "برشلونة، ليفربول: a town the tagger alone typed a firm is its team"),
     Rule("list-of-firms", cues.firm_lists, "a list where two items are firms is a list of firms (sponsors, listings)"),
     Rule("surname", persons.with_surnames, "عبد الله كدسة: a first name alone goes on with a rare word"),
     Rule("listed-units", products.persons_not_units, "4000 ميلي أمبير: a listed name after a quantity is a unit too"),
@@ -67,6 +69,7 @@ RULES: tuple[Rule, ...] = (
     Rule("first-name", persons.with_first_names, "خلدون المبارك: a first name before a surname"),
     Rule("person-town", places.persons_not_places, "هونج كونج: a town of two words is no person"),
     Rule("organisation-word", cues.organisations_not_words, "ريال، بنك، الشركة الأم، يرحمه الله: a currency, a bare head or a prayer"),
+    Rule("group-head", cues.with_name_heads, "مجموعة سامبا المالية: a group's name starts with مجموعة"),
     Rule("indefinite-head", cues.organisations_not_indefinite, "حزبٌ البنوكَ: a head with tanween is indefinite, no name"),
 )
 

@@ -13,6 +13,7 @@ from indexer.entities.lexicon import (
     DESCRIPTOR_FORMS,
     EMPLOYER_ROLES,
     HEADS,
+    REGISTERED_HEADS,
     ORG_KIND_FORMS,
     TITLE_FORMS,
 )
@@ -137,10 +138,12 @@ def in_arabic_line(text: str, at: int) -> bool:
 
 
 def name_of(words: list[Word], span: Span, shown: bool = False) -> str:
-    """A span's name: proclitic removed from its first word, a descriptor head dropped (شركة لازارد → لازارد);
-    normalized for comparing, or as written (without harakat) for showing."""
+    """A span's name: proclitic removed from its first word, a descriptor head dropped (شركة لازارد → لازارد) unless
+    the firm is registered with it (مجموعة سامبا); normalized for comparing, or as written (without harakat) for
+    showing."""
     first, last = span.first, span.last
-    if span.kind == FIRM and last - first > 1 and is_head(words[first], DESCRIPTOR_FORMS):
+    if span.kind == FIRM and last - first > 1 and is_head(words[first], DESCRIPTOR_FORMS) \
+            and words[first].bare not in REGISTERED_HEADS:
         first += 1
     if shown:
         return " ".join(words[k].shown if k == first else strip_tatweel(strip_harakat(words[k].text))

@@ -15,6 +15,7 @@ from indexer.entities.lexicon import (
     BANK_ADJECTIVES,
     BANK_FORMS,
     BANK_FUNCTIONS,
+    COMPANY_FORMS,
     COMPLEMENT_HEADS,
     CURRENCIES,
     DEFINITE_NAME_FORMS,
@@ -26,6 +27,7 @@ from indexer.entities.lexicon import (
     HEAD_FORMS,
     HEADS,
     LONE_NAME_FORMS,
+    REGISTERED_HEADS,
     ORG_DESCRIPTOR_FORMS,
     PERSONAL_DESCRIPTOR_FORMS,
     PRAYERS,
@@ -146,6 +148,8 @@ def descriptor_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 break
             if kind == FIRM and (quoted := _quoted_end(doc, j)):
                 k = quoted
+            elif kind == FIRM and j == i + 1 and k == j + 1 and (phrase := _definite_phrase_end(doc, i)):
+                k = phrase
             elif j in tagged_at and k == j + 1:
                 k = _tagged_name_end(words, i, tagged_at[j])
             elif not (words[j].latin or k > j + 1 or (j in in_name and j == i + 1) or (
@@ -265,7 +269,7 @@ def share_names(doc: Doc, spans: list[Span]) -> list[Span]:
     it, one by one in a list joined by و or commas (وصعدت أسهم «الاتصالات السعودية» و«صافولا»; الأسهم القيادية
     «سابك»), and the unquoted name right after a singular سهم (سهم جلفار للهندسة والمقاولات هبط، سهم بنك برقان 1.2):
     a rare first word (or a bank's head), then its definite words, places, sector complements, firm endings and rare
-    words, up to a number, a stopword, a market verb or a common word."""
+    words, up to a number, a stopword, a market report's verb or word (بواقع، المركز) or a common word."""
     words, out = doc.words, []
     for i in [i for i, word in enumerate(words) if word.norm in SHARE_FORMS]:
         j = next((k for k in range(i + 1, min(i + 4, len(words))) if "«" in doc.gap(k)), None)
@@ -307,12 +311,13 @@ def _share_name_end(doc: Doc, j: int) -> int:
     words, lists = doc.words, doc.lists
     first = words[j]
     if first.latin or first.norm in lists.stopwords or any(c.isdigit() for c in first.norm) \
+            or first.norm in MARKET_VERBS or first.norm in MARKET_WORDS \
             or (first.norm in lists.frequent and first.bare not in SHARE_BANKS) or is_head(first, DESCRIPTOR_FORMS):
         return 0
     k = j + 1
     while k < len(words) and k - j < 5 and doc.gap(k) == " ":
         word = words[k].norm
-        if word in lists.stopwords or word in MARKET_VERBS or any(c.isdigit() for c in word) or not (
+        if word in lists.stopwords or word in MARKET_VERBS or word in MARKET_WORDS or any(c.isdigit() for c in word) or not (
                 word.startswith(("ال", "لل", "وال")) or word in FIRM_TAILS or word in lists.places
                 or word not in lists.frequent):
             break
@@ -324,7 +329,10 @@ SHARE_BANKS = frozenset(normalize(w) for w in ("بنك", "مصرف"))  # a bank'
 # Verbs of market reports, which end a company's name before them (سهم جلفار للهندسة والمقاولات هبط). Written for Fahras.
 MARKET_VERBS = with_clitics(frozenset(normalize(w) for w in (
     "هبط", "صعد", "ارتفع", "انخفض", "تراجع", "قفز", "زاد", "نزل", "خسر", "ربح", "كسب", "أغلق", "استقر", "سجل",
-    "فقد", "تقدم", "هوى", "ارتد", "واصل")))
+    "فقد", "تقدم", "هوى", "ارتد", "واصل", "تلاه", "تلته", "توزعت", "تصدر", "تصدرت")))
+# Other words of market reports that end a company's name (سهم الإنماء بواقع 10 ملايين، سهم سابك المركز الأول).
+MARKET_WORDS = with_clitics(frozenset(normalize(w) for w in (
+    "بواقع", "المركز", "بقيمة", "بنسبة", "بحجم", "بإجمالي", "بعدد", "قيمة", "نسبة", "حجم")))
 
 
 def _quoted_end(doc: Doc, j: int) -> int:
@@ -386,6 +394,30 @@ def _is_definite_name(doc: Doc, j: int) -> bool:
         doc.gap(j + 1).isspace() and any(span.first == j + 1 for span in doc.tagged)))
     return (doc.gap(j).isspace() and len(word) > 4 and word not in lists.frequent and not word.endswith("يه") and word[2:] not in HEADS
             and word not in COMPLEMENT_HEADS and not named_after)
+
+
+def _definite_phrase_end(doc: Doc, head: int) -> int:
+    """The end of a firm's name made of a definite noun and one or two definite adjectives after an indefinite
+    شركة (في شركة الخدمات الأرضية، شركة البحر الأحمر بقيمة): a company so defined is one company, named by the
+    phrase; 0 when none starts after `head`. Each word is spaced from the last, no stopword, head or common
+    adjective (شركة النفط العملاقة), and no Latin or tagged name follows (the phrase is then that name's
+    complement: شركة المحاماة الدولية Latham)."""
+    words, stopwords = doc.words, doc.lists.stopwords
+
+    def definite(k: int) -> bool:
+        norm = words[k].norm
+        return norm.startswith("ال") and len(norm) > 3 and norm not in stopwords and norm[2:] not in HEADS \
+            and norm[2:] not in ADJECTIVES and norm[2:].removesuffix("ه") not in ADJECTIVES
+
+    j = head + 1
+    if words[head].norm not in COMPANY_FORMS or not definite(j):
+        return 0
+    end = j + 1
+    while end < len(words) and end - j < 3 and doc.gap(end).isspace() and definite(end):
+        end += 1
+    named_after = end < len(words) and (words[end].latin or (
+        doc.gap(end).isspace() and any(span.first == end for span in doc.tagged)))
+    return 0 if end == j + 1 or named_after else end
 
 
 def _tagged_name_end(words: list[Word], head: int, tagged: Span) -> int:
@@ -462,30 +494,77 @@ def organisations_not_indefinite(doc: Doc, spans: list[Span]) -> list[Span]:
 # What follows an outlet's name in the byline that opens an article (عين اليوم – متابعات، الرياض - واس). Written for
 # Fahras.
 BYLINE_WORDS = frozenset(normalize(w) for w in ("متابعات", "خاص", "وكالات", "واس"))
-BYLINE_DASH = re.compile(r"^\s*[-–—]\s*$")
+BYLINE_DASH = re.compile(r"^\s*(?:[-–—]|ـ+)\s*$")  # a dash, or one drawn with tatweel (عكاظ اليوم ــ جدة)
+BYLINE_END = re.compile(r"\s*(?:\n|:)")  # what follows a byline's town: the end of its line, or a colon
 BYLINE_REACH = 30  # words from an article's start (its title included) where a byline may stand
 
 
 def byline_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans plus the outlet an article's byline names: one to three Arabic words before a dash and a byline word
-    near its start (عين اليوم – متابعات), a firm (media count as firms); a town alone there is a dateline (الرياض -
-    واس)."""
+    or a town near its start (عين اليوم – متابعات، عكاظ اليوم ــ جدة), a firm (media count as firms); a town alone
+    there is a dateline (الرياض - واس), and a name before a town a reporter's (أحمد البشيري – جدة); a town ends
+    the byline's own line (or stands before a colon: سبق- الدمام: قالت …)."""
     words, lists = doc.words, doc.lists
     for k in range(1, min(BYLINE_REACH, len(words))):
-        if words[k].norm in BYLINE_WORDS and BYLINE_DASH.match(doc.gap(k)):
+        if (words[k].norm in BYLINE_WORDS or words[k].norm in lists.places) and BYLINE_DASH.match(doc.gap(k)):
             first = k
             while first > 0 and k - first < 3 and not words[first - 1].latin \
                     and words[first - 1].norm not in lists.stopwords and (first == k or doc.gap(first).isspace()):
                 first -= 1
                 if first > 0 and "\n" in doc.gap(first):
                     break  # the byline starts its line
-            town = k - first == 1 and words[first].norm in lists.places
-            return spans + [Span(FIRM, first, k, "byline")] if first < k and not town else spans
+            town = " ".join(words[j].norm for j in range(first, k)) in lists.places
+            own_line = (first == 0 or "\n" in doc.gap(first)) and (k + 1 == len(words) or BYLINE_END.match(doc.gap(k + 1)))
+            reporter = words[k].norm not in BYLINE_WORDS and (  # أحمد البشيري – جدة: a reporter and the town
+                not own_line or words[first].bare in lists.names
+                or any(kind == PERSON and a < k and b > first for kind, a, b, _ in doc.tagged))
+            return spans + [Span(FIRM, first, k, "byline")] if first < k and not town and not reporter else spans
     return spans
+
+
+def addressed_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans plus a name of up to three words quoted right after لـ and a word of speech (قال لـ«عكاظ»، في تصريح
+    لـ"الاقتصادية"، وفقا لـ«رويترز»): the outlet spoken to, a firm (the list of organisations retypes one that is
+    not: أوبك)."""
+    text, words, offsets = doc.text, doc.words, doc.offsets
+    out = []
+    for k in range(2, len(words)):
+        if words[k - 1].norm != "ل" or words[k - 2].norm not in SPEECH_FORMS:
+            continue
+        opening = doc.gap(k).strip()
+        if opening not in QUOTES:
+            continue
+        closing = QUOTES[opening]
+        end = next((e + 1 for e in range(k, min(k + 3, len(words)))
+                    if text[offsets[e][1]:offsets[e][1] + 1] == closing), 0)
+        if end and all(doc.gap(e).isspace() for e in range(k + 1, end)) and not words[k].text.isdigit():
+            out.append(Span(FIRM, k, end, "addressed"))
+    return spans + out
+
+
+QUOTES = {"«": "»", '"': '"', "“": "”"}  # an opening quotation mark → its closing one
+# Words of speech before لـ and the outlet quoted after it (قال لـ«عكاظ»). Written for Fahras.
+SPEECH_FORMS = with_clitics(frozenset(normalize(w) for w in (
+    "قال", "قالت", "قالوا", "قائلا", "أكد", "أكدت", "أوضح", "أوضحت", "أضاف", "أضافت", "كشف", "كشفت", "ذكر", "ذكرت",
+    "أفاد", "أفادت", "أفصح", "صرح", "صرحت", "تحدث", "تحدثت", "يقول", "تقول", "حديث", "حديثه", "حديثها", "حديثهم",
+    "تصريح", "تصريحات", "تصريحه", "تصريحها", "تصريحاته", "حوار", "مصدر", "مصادر", "المصدر", "المصادر", "مطلع",
+    "مطلعة", "خاص", "خاصة", "وفقا", "طبقا",
+)))
 
 
 LIST_BREAK = re.compile(r"[،,]|\s[-–]\s")  # between the items of a list: a comma, or a dash between spaces
 LIST_END = re.compile(r"[.!?؟:؛;()\[\]\n]")  # the end of a list
+
+
+def with_name_heads(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans with the indefinite descriptor a firm is registered with put back before its name, a proclitic on it
+    left out (لمجموعة سامبا المالية → مجموعة سامبا المالية): the group is part of the firm's name, as Group is in
+    Samba Financial Group."""
+    words, gap = doc.words, doc.gap
+    return [span._replace(first=span.first - 1)
+            if span.kind == FIRM and span.first > 0 and words[span.first - 1].bare in REGISTERED_HEADS
+            and gap(span.first).isspace() else span
+            for span in spans]
 
 
 def firm_lists(doc: Doc, spans: list[Span]) -> list[Span]:
