@@ -1107,6 +1107,35 @@ def test_an_organisation_only_the_tagger_found_named_like_a_town_is_its_team():
                  places=frozenset({"برشلونه"})) == [("org", "برشلونة", "برشلونة")]
 
 
+def test_a_model_after_a_listed_brand_is_no_part_of_the_firm():
+    assert found("أطلقت نوفاكار سيدرا الجديدة", ("نوفاكار سيدرا", "ORG"), names=frozenset(),
+                 organisations=[("firm", "نوفاكار", [])]) == [("firm", "نوفاكار", "نوفاكار")]
+
+
+def test_a_brand_listed_with_its_second_word_keeps_it():
+    assert found("أطلقت نوفاكار سيدرا الجديدة", ("نوفاكار سيدرا", "ORG"), names=frozenset(),
+                 organisations=[("firm", "نوفاكار", []), ("firm", "نوفاكار سيدرا", [])]) == [
+        ("firm", "نوفاكار سيدرا", "نوفاكار سيدرا")]
+
+
+def test_a_firm_after_an_index_word_is_an_index():
+    assert found("ونزل مؤشر نوفاكس الألماني 8ر0 في المائة", ("نوفاكس", "ORG"), names=frozenset()) == []
+
+
+def test_a_name_before_a_number_and_an_adjective_of_origin_is_an_index():
+    assert found("في حين تراجع نوفاك 40 الفرنسي قليلا", ("نوفاك", "PER"), names=frozenset()) == []
+
+
+def test_a_quotation_mark_between_latin_words_ends_a_descriptor_name():
+    assert found('فيلم "شركة المرعبين-Nova Star." وOrbit. ', names=frozenset())[0] == (
+        "firm", "Nova Star", "Nova Star")
+
+
+def test_a_definite_adjective_is_no_word_of_a_sector_name():
+    assert found("أعلنت شركة التكنولوجيا العملاقة توقعات للإيرادات أقل", names=frozenset(),
+                 frequent=frozenset({normalize("التكنولوجيا")})) == []
+
+
 def test_a_first_name_of_two_words_alone_names_nobody_to_split_off():
     text = "قال عبد الله إن محمد الخضيري حضر. وتحدث عبد الله الخضيري عن"
     assert found(text, ("عبد الله", "PER"), ("محمد الخضيري", "PER"), ("عبد الله الخضيري", "PER"))[-1][1] == \

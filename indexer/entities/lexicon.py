@@ -126,6 +126,10 @@ GENERIC_HEAD_FORMS = with_clitics(frozenset(
 ORG_DESCRIPTOR_FORMS = with_clitics(ORG_DESCRIPTOR_HEADS)
 NAMED_AFTER_FORMS = with_clitics(NAMED_AFTER_HEADS)
 GEOGRAPHIC_FORMS = with_clitics(GEOGRAPHIC_HEADS)
+# An exchange is named by its head and its place (سوق دبي، بورصة الكويت); an index word before it (مؤشر سوق دبي)
+# says it is the exchange, and before any other name that the name is an index's (مؤشر داكس).
+EXCHANGE_FORMS = with_clitics(frozenset(normalize(w) for w in ("سوق", "بورصة")))
+INDEX_FORMS = with_clitics(frozenset(normalize(w) for w in ("مؤشر", "المؤشر", "مؤشرات")))
 CANAL_FORMS = with_clitics(frozenset({normalize("قناة")}))
 ROLE_HEAD_FORMS = with_clitics(ROLE_HEADS)
 # The company, with the article (and any proclitic): a definite word right after it describes it (الشركة الأم).

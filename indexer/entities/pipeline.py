@@ -44,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     Rule("latin-gloss", products.latin_glosses, "غارتنر Gartner: a Latin name repeating the Arabic before it is apart"),
     Rule("products", products.not_products,
          "الهاتف Galaxy S6، بتقنية HDR، a title opening a sentence about a film: products, works and terms are no firms"),
+    Rule("indexes", products.not_indexes, "مؤشر داكس، كاك 40 الفرنسي: a stock index is no firm and no person"),
     Rule("person-products", products.persons_not_products, "4000 ميلي أمبير، مؤشر داو جونز: units and works are no persons"),
     # persons completed
     Rule("name-links", persons.with_name_links, "بن، آل، أبو، فان tie the parts of one name together"),
@@ -57,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     Rule("famous-persons", listed.famous_persons, "بوتين: famous people named by one word"),
     Rule("role-person", persons.persons_after_roles, "وزير المالية منصور الشهري: a person after a role phrase"),
     Rule("known-organisations", listed.known_organisations, "well-known firms and organisations, typed by the list"),
+    Rule("brand-model", products.brands_not_models, "تويوتا بريوس، غوغل درايف: a listed brand's model is no part of its name"),
     Rule("geographic-head", places.not_after_geographic_heads, "وادي السيليكون, جبل طارق, قناة السويس: a place's own name"),
     Rule("town-organisation", places.towns_not_firms, "برشلونة، ليفربول: a town the tagger alone typed a firm is its team"),
     Rule("list-of-firms", cues.firm_lists, "a list where two items are firms is a list of firms (sponsors, listings)"),

@@ -13,8 +13,8 @@ from indexer.entities.lexicon import (
     DESCRIPTOR_FORMS,
     EMPLOYER_ROLES,
     HEADS,
-    REGISTERED_HEADS,
     ORG_KIND_FORMS,
+    REGISTERED_HEADS,
     TITLE_FORMS,
 )
 from indexer.normalize import normalize, strip_harakat, strip_tatweel

@@ -21,17 +21,19 @@ from indexer.entities.lexicon import (
     DEFINITE_NAME_FORMS,
     DESCRIPTOR_FORMS,
     EMPLOYER_ROLES,
+    EXCHANGE_FORMS,
     EXPERT_FORMS,
     FIRM_TAILS,
     FOREIGN_FIRM_TAILS,
     HEAD_FORMS,
     HEADS,
+    INDEX_FORMS,
     LONE_NAME_FORMS,
-    REGISTERED_HEADS,
     ORG_DESCRIPTOR_FORMS,
     PERSONAL_DESCRIPTOR_FORMS,
     PRAYERS,
     PREPOSITION_NOUNS,
+    REGISTERED_HEADS,
     ROLE_FORMS,
     SECTOR_DESCRIPTOR_FORMS,
     TAGGED_DESCRIPTOR_FORMS,
@@ -41,6 +43,8 @@ from indexer.entities.words import ARABIC_LETTER, Span, Word, in_arabic_line, is
 from indexer.normalize import normalize
 
 ANY_DESCRIPTOR_FORMS = DESCRIPTOR_FORMS | ORG_DESCRIPTOR_FORMS | TAGGED_DESCRIPTOR_FORMS  # where descriptor_names looks
+QUOTES = {"«": "»", '"': '"', "“": "”"}  # an opening quotation mark → its closing one
+QUOTE_MARK = re.compile('[«»"“”]')  # a quotation mark between two Latin words ends the name before it
 CLAUSE_BREAK = re.compile(r"[،,؛;:.()\[\]\n]")  # punctuation that ends what a descriptor names
 LATIN_CONNECTORS = frozenset({"of", "de", "del", "der", "des", "du", "la", "le", "van", "von", "the", "for"})
 WEB_DOMAINS = frozenset({"com", "net", "org", "io", "ai", "co", "app"})  # the end of a firm's name (Checkout.com)
@@ -140,7 +144,9 @@ def descriptor_names(doc: Doc, spans: list[Span]) -> list[Span]:
             if words[j].norm in stopwords or words[j].norm in PREPOSITION_NOUNS or is_head(words[j], HEAD_FORMS):
                 continue
             k = j + 1
-            while k < len(words) and k - j < 4 and (words[k].norm in FIRM_TAILS or (words[j].latin and words[k].latin)):
+            while k < len(words) and k - j < 4 and (words[k].norm in FIRM_TAILS or (
+                    words[j].latin and words[k].latin and not ARABIC_LETTER.search(doc.gap(k))
+                    and not QUOTE_MARK.search(doc.gap(k)))):
                 k += 1
             if k == j + 1 and words[j].text.isdigit():
                 continue
@@ -182,7 +188,7 @@ def sector_names(doc: Doc, spans: list[Span]) -> list[Span]:
     guillemets («العربية للطيران»). The complement is a word with لل, or a plural with ل before a definite word
     (لصناعات الطيران; not لحشد الدعم), then up to two definite adjectives. The name's words are no stopwords, no
     preposition made of a noun (ضمن) and no indefinite adjective (شركة تابعة للحكومة), and nothing but spaces stands
-    between them. An organisation's head starts an organisation (هيئة … للطيران), anything else a firm."""
+    between them, and no definite adjective (شركة التكنولوجيا العملاقة توقعات للإيرادات). An organisation's head starts an organisation (هيئة … للطيران), anything else a firm."""
     text, words, offsets, stopwords, gap = doc.text, doc.words, doc.offsets, doc.lists.stopwords, doc.gap
 
     def complement_end(k: int) -> int:
@@ -202,7 +208,9 @@ def sector_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
     def may_name(k: int) -> bool:
         word = words[k]
+        adjective = word.norm.startswith("ال") and word.norm[2:].removesuffix("ه") in ADJECTIVES  # العملاقة
         return not word.latin and word.norm not in stopwords and word.norm not in ADJECTIVES and len(word.norm) > 1 \
+            and not adjective \
             and word.norm not in PREPOSITION_NOUNS \
             and not (word.norm.endswith("ه") and not word.norm.startswith("ال"))
 
@@ -285,8 +293,6 @@ def share_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 # An exchange is named by its head and its place (سوق دبي، بورصة الكويت); an index word before it (مؤشر سوق دبي،
 # المؤشر العام لسوق أبوظبي) or a financial ending after it (سوق مسقط للأوراق المالية) says it is the exchange.
-EXCHANGE_FORMS = with_clitics(frozenset(normalize(w) for w in ("سوق", "بورصة")))
-INDEX_FORMS = with_clitics(frozenset(normalize(w) for w in ("مؤشر", "المؤشر", "مؤشرات")))
 FINANCIAL_ENDINGS = frozenset(normalize(w) for w in ("المالي", "المالية", "للأوراق"))
 
 
@@ -542,7 +548,7 @@ def addressed_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return spans + out
 
 
-QUOTES = {"«": "»", '"': '"', "“": "”"}  # an opening quotation mark → its closing one
+
 # Words of speech before لـ and the outlet quoted after it (قال لـ«عكاظ»). Written for Fahras.
 SPEECH_FORMS = with_clitics(frozenset(normalize(w) for w in (
     "قال", "قالت", "قالوا", "قائلا", "أكد", "أكدت", "أوضح", "أوضحت", "أضاف", "أضافت", "كشف", "كشفت", "ذكر", "ذكرت",

@@ -1,5 +1,5 @@
 """Rules that keep products, models, works and technical terms out of firms: a Latin name after a product word or
-with a model number, a technical acronym, a Latin gloss of the Arabic words before it."""
+with a model number, a technical acronym, a Latin gloss of the Arabic words before it, a model after its brand."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from indexer.clitics import ARTICLE, with_clitics
 from indexer.entities.document import Doc
 from indexer.entities.keys import name_key
 from indexer.entities.kinds import FIRM, PERSON
-from indexer.entities.lexicon import DESCRIPTOR_FORMS, FIRM_HEADS
-from indexer.entities.words import Span, name_of
+from indexer.entities.lexicon import DESCRIPTOR_FORMS, EXCHANGE_FORMS, FIRM_HEADS, FIRM_TAILS, INDEX_FORMS
+from indexer.entities.words import Span, is_nisba, name_of
 from indexer.normalize import normalize
 
 # Words that name a product, a work or an event by what follows them (الهاتف Galaxy S6، بتقنية HDR، فيلم Southpaw،
@@ -152,6 +152,45 @@ def persons_not_products(doc: Doc, spans: list[Span]) -> list[Span]:
 
     products = {name_of(words, span) for span in spans if span.kind == PERSON and is_product(span)}
     return [span for span in spans if span.kind != PERSON or name_of(words, span) not in products]
+
+
+def not_indexes(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans without the stock indexes: a firm right after an index word (مؤشر داكس الألماني، مؤشر فايننشال تايمز
+    100) unless it is an exchange (مؤشر سوق دبي), and any name followed by a number and an adjective of origin (كاك
+    40 الفرنسي، نيكي 225 الياباني)."""
+    words = doc.words
+
+    def is_index(span: Span) -> bool:
+        after_index = span.first > 0 and words[span.first - 1].norm in INDEX_FORMS and span.kind == FIRM \
+            and words[span.first].norm not in EXCHANGE_FORMS
+        numbered = span.last + 1 < len(words) and words[span.last].text.isdigit() and is_nisba(words[span.last + 1]) \
+            and doc.spaced(span.last - 1, span.last + 2)
+        return after_index or numbered
+
+    return [span for span in spans if not is_index(span)]
+
+
+def brands_not_models(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans with a firm of two Arabic words whose first word alone is a listed organisation and which the list does not
+    name whole cut to that first word: the second word is the brand's product or model (تويوتا بريوس، غوغل درايف)
+    or an adjective of origin (رينو الفرنسية), no part of the firm's name; one the list types an organisation
+    becomes one (أوبك عبد → أوبك). Not when the second word ends firm names
+    (روش هولدينغ) or is a place (فودافون قطر)."""
+    words, lists = doc.words, doc.lists
+    organisations = lists.organisations
+
+    def brand(span: Span) -> str:
+        """The listed kind of the span's first word when the rest is its model, else ""."""
+        if span.kind != FIRM or span.last - span.first != 2:
+            return ""
+        first, second = words[span.first], words[span.first + 1]
+        listed = organisations.name_at(words, span.first, span.first + 1)
+        model = (listed is not None and not first.latin and not second.latin and doc.gap(span.first + 1).isspace()
+                 and organisations.name_at(words, span.first, span.last) is None
+                 and second.norm not in FIRM_TAILS and second.norm not in lists.places)
+        return listed[0] if model and listed else ""
+
+    return [span._replace(kind=kind, last=span.first + 1) if (kind := brand(span)) else span for span in spans]
 
 
 def persons_not_units(doc: Doc, spans: list[Span]) -> list[Span]:
