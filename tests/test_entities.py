@@ -1136,6 +1136,18 @@ def test_a_definite_adjective_is_no_word_of_a_sector_name():
                  frequent=frozenset({normalize("التكنولوجيا")})) == []
 
 
+def test_the_dual_of_sharika_names_the_two_firms_after_it():
+    assert found("تعاونت مع شركتي نوفاتك وسيدرا لدعم البطاقات", names=frozenset())[0] == ("firm", "نوفاتك", "نوفاتك")
+
+
+def test_the_dual_of_sharika_without_two_names_is_my_company():
+    assert found("ففي شركتي سألت نفسي عن ذلك", names=frozenset()) == []
+
+
+def test_a_studio_names_the_firm_after_it():
+    assert found("يقدم أستوديو نوفاكس الشهير في هذا الفيلم قصة", names=frozenset()) == [("firm", "نوفاكس", "نوفاكس")]
+
+
 def test_a_first_name_of_two_words_alone_names_nobody_to_split_off():
     text = "قال عبد الله إن محمد الخضيري حضر. وتحدث عبد الله الخضيري عن"
     assert found(text, ("عبد الله", "PER"), ("محمد الخضيري", "PER"), ("عبد الله الخضيري", "PER"))[-1][1] == \

@@ -9,7 +9,7 @@ from indexer.normalize import normalize
 # Words that name what kind of organisation follows; normalized (ة → ه, أ → ا). Written for Fahras.
 DESCRIPTOR_HEADS = frozenset(normalize(w) for w in (
     "شركة", "مجموعة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "موقع", "شبكة", "متجر",
-    "علامة", "ماركة", "مكتب", "استوديو",
+    "علامة", "ماركة", "مكتب", "استوديو", "شركتي", "شركتا",
 ))
 FIRM_HEADS = DESCRIPTOR_HEADS | frozenset(normalize(w) for w in (
     "بنك", "مصرف", "صندوق", "بورصة", "مؤسسة", "شركات", "مجموعه",
@@ -157,9 +157,13 @@ BANK_FUNCTIONS = frozenset(normalize(w) for w in (
     "التنمية", "الاستثمار", "التسويات", "الإعمار", "التعمير", "التسليف", "الادخار", "الإسكان", "الطعام", "الدم",
     "المعلومات", "البيانات", "الأفكار", "الملابس", "الحليب",
 ))
-# Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم); not after ب (بتطبيق مبدأ).
+# The dual of شركة, a descriptor only before two names joined by و (شركتي فيزا وماستر كارد; شركتي سألت: "my company").
+DUAL_FORMS = with_clitics(frozenset(normalize(w) for w in ("شركتي", "شركتا")))
+# Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم، شركتي فيزا وماستر كارد); not
+# after ب (بتطبيق مبدأ).
 LONE_NAME_FORMS = frozenset(f for f in with_clitics(frozenset(normalize(w) for w in (
-    "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "متجر"))) if not f.startswith(("ب", "وب")))
+    "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "متجر", "استوديو", "شركتي", "شركتا",
+))) if not f.startswith(("ب", "وب")))
 # Descriptors after which a rare definite word may be a firm's whole name (شركة النخيل، قناة البوصلة): heads that name
 # nothing but a firm or an outlet (not تطبيق الشرط، منصة التتويج: "applying", "podium").
 # The company, indefinite: a definite noun and adjective after it name one company (شركة البحر الأحمر).

@@ -20,6 +20,7 @@ from indexer.entities.lexicon import (
     CURRENCIES,
     DEFINITE_NAME_FORMS,
     DESCRIPTOR_FORMS,
+    DUAL_FORMS,
     EMPLOYER_ROLES,
     EXCHANGE_FORMS,
     EXPERT_FORMS,
@@ -138,6 +139,9 @@ def descriptor_names(doc: Doc, spans: list[Span]) -> list[Span]:
             kind = FIRM
         if not kind or "ال" in w.norm[:3] or (kind == ORG and i in in_name) or CLAUSE_BREAK.search(doc.gap(i + 1)):
             continue  # a definite head refers back; after a comma a new clause starts (13 شركة، بلغ …)
+        if w.norm in DUAL_FORMS and not any(words[k].norm[:1] == "و" and len(words[k].norm) > 2
+                                            for k in range(i + 2, min(i + 5, len(words)))):
+            continue  # شركتي سألت نفسي: "my company", no two firms
         past = _past_complement(words, i + 1) if kind == FIRM else i + 1
         named_past = past < len(words) and (words[past].latin or bool(_quoted_end(doc, past)))  # the complement describes it
         for j in dict.fromkeys((past, i + 1) if named_past else (i + 1, past)):
