@@ -1148,6 +1148,11 @@ def test_a_studio_names_the_firm_after_it():
     assert found("يقدم أستوديو نوفاكس الشهير في هذا الفيلم قصة", names=frozenset()) == [("firm", "نوفاكس", "نوفاكس")]
 
 
+def test_lil_before_a_definite_name_is_a_proclitic_even_when_the_name_is_not_found_alone():
+    assert found("وقال المتحدث للواحة اليومية إن", ("للواحة اليومية", "ORG"), names=frozenset()) == [
+        ("firm", "للواحة اليومية", "الواحة اليومية")]
+
+
 def test_a_first_name_of_two_words_alone_names_nobody_to_split_off():
     text = "قال عبد الله إن محمد الخضيري حضر. وتحدث عبد الله الخضيري عن"
     assert found(text, ("عبد الله", "PER"), ("محمد الخضيري", "PER"), ("عبد الله الخضيري", "PER"))[-1][1] == \

@@ -59,8 +59,9 @@ class WordForm(NamedTuple):
 
 def word_form(raw: str, norm: str, names: frozenset[str]) -> WordForm:
     """A raw word and its normalized form → its WordForm: every (proclitic, rest) split that leaves at least two
-    letters, longest proclitic first, up to the first whose rest is a known name or organisation head; none for a
-    name or a head itself (كلية is no ك + لية).
+    letters, longest proclitic first, up to the first whose rest is a known name or organisation head, or a word
+    with the article after لل (للجزيرة: no name starts with لل); none for a name or a head itself (كلية is no ك +
+    لية).
 
     >>> [(rest, word.bare) for rest, word in word_form("ولاسري", "ولاسري", frozenset()).splits]
     [('اسري', 'اسري'), ('لاسري', 'لاسري')]
@@ -76,8 +77,8 @@ def word_form(raw: str, norm: str, names: frozenset[str]) -> WordForm:
             if norm.startswith(clitic) and len(norm) - len(clitic) >= 2:
                 rest = without_clitic(norm, clitic)
                 word = Word(raw, norm, rest, without_clitic(plain if len(plain) == len(norm) else norm, clitic), latin)
-                if rest in names or rest in HEADS:
-                    return WordForm(norm, word, tuple(splits))
+                if rest in names or rest in HEADS or (clitic.endswith("لل") and len(rest) > 4):
+                    return WordForm(norm, word, tuple(splits))  # للجزيرة: ل + الجزيرة, whatever follows
                 splits.append((rest, word))
     return WordForm(norm, Word(raw, norm, norm, plain, latin), tuple(splits))
 
