@@ -938,7 +938,7 @@ def test_a_quoted_sector_is_no_firm():
 
 
 def test_a_first_name_alone_takes_a_rare_word_after_it_as_the_surname():
-    assert found("قال عبد الله كدسة إن", ("عبد الله", "PER")) == [("person", "عبد الله كدسة", "عبد الله كدسة")]
+    assert found("قال عبد الله دحمشة إن", ("عبد الله", "PER")) == [("person", "عبد الله دحمشة", "عبد الله دحمشة")]
 
 
 def test_a_surname_alone_takes_no_word_after_it():
@@ -1016,9 +1016,9 @@ def test_an_actor_after_the_definite_film_is_a_person():
 
 
 def test_every_item_of_a_list_of_firms_is_a_firm():
-    text = "ومن الرعاة: شركة نوفا - ببسي، شاي ربيع، حلويات ركن القصيم، شركة سيماء السماء."
-    assert [(k, s) for k, s, _ in found(text, ("ببسي", "ORG"), ("سيماء", "ORG"), names=frozenset())] == [
-        ("firm", "نوفا"), ("firm", "ببسي"), ("firm", "شاي ربيع"), ("firm", "حلويات ركن القصيم"), ("firm", "سيماء السماء")]
+    text = "ومن الرعاة: شركة نوفا - نوفكو، شاي نسيم، حلويات ركن الواحة، شركة نجمة الصباح."
+    assert [(k, s) for k, s, _ in found(text, ("نوفكو", "ORG"), ("سيماء", "ORG"), names=frozenset())] == [
+        ("firm", "نوفا"), ("firm", "نوفكو"), ("firm", "شاي نسيم"), ("firm", "حلويات ركن الواحة"), ("firm", "نجمة الصباح")]
 
 
 def test_prose_set_apart_by_commas_is_no_list_of_firms():
@@ -1132,8 +1132,8 @@ def test_a_quotation_mark_between_latin_words_ends_a_descriptor_name():
 
 
 def test_a_definite_adjective_is_no_word_of_a_sector_name():
-    assert found("أعلنت شركة التكنولوجيا العملاقة توقعات للإيرادات أقل", names=frozenset(),
-                 frequent=frozenset({normalize("التكنولوجيا")})) == []
+    assert found("أعلنت شركة الطاقة العملاقة نتائج للمساهمين أقل", names=frozenset(),
+                 frequent=frozenset({normalize("الطاقة")})) == []
 
 
 def test_the_dual_of_sharika_names_the_two_firms_after_it():
@@ -1170,8 +1170,8 @@ def test_a_person_after_a_minute_in_brackets_is_a_person():
 
 
 def test_a_speaker_a_definite_title_follows_is_a_person():
-    assert found("من جانبه قال شهاب وجيه، المتحدث الإعلامي للحزب", names=frozenset({"شهاب"})) == [
-        ("person", "شهاب وجيه", "شهاب وجيه")]
+    assert found("من جانبه قال نبيل وجيه، المتحدث الإعلامي للحزب", names=frozenset({"شهاب"})) == [
+        ("person", "نبيل وجيه", "نبيل وجيه")]
 
 
 def test_between_is_no_speech_verb():
@@ -1189,8 +1189,8 @@ def test_every_mention_of_a_name_quoted_as_a_product_is_no_person():
 
 
 def test_a_person_without_a_name_part_in_a_list_of_firms_is_a_firm():
-    text = "ومن الرعاة: شركة نوفا، بنك البلاد، شاي ربيع، شركة سيماء."
-    assert ("firm", "شاي ربيع") in [(k, s) for k, s, _ in found(text, ("شاي ربيع", "PER"), names=frozenset())]
+    text = "ومن الرعاة: شركة نوفا، بنك البلاد، شاي نسيم، شركة نجمة."
+    assert ("firm", "شاي نسيم") in [(k, s) for k, s, _ in found(text, ("شاي نسيم", "PER"), names=frozenset())]
 
 
 def test_a_prayer_said_after_a_name_is_no_firm():

@@ -25,7 +25,7 @@ def entities(doc: Doc, spans: list[Span]) -> list[tuple[Entity, str]]:
     proclitic kept takes the name without it found in the document; a person named by first and last name only takes the one longer name with both (بدر المنصور → بدر
     بن حمد المنصور), and a surname alone the one full name it ends, matched with or without the proclitic its word
     may have lost (كايا كالاس … كالاس, though الاس is a name); a firm named without the group it is registered as,
-    the group's name the document writes (هارتويل → مجموعة هارتويل); a surname several people in the document share stays
+    the group's name the document writes (نوفا ستار → مجموعة نوفا ستار); a surname several people in the document share stays
     as written."""
     text, words, offsets = doc.text, doc.words, doc.offsets
     shown_as: dict[str, tuple[str, str]] = {}  # normalized name → how its first mention shows it, and why
@@ -44,7 +44,7 @@ def entities(doc: Doc, spans: list[Span]) -> list[tuple[Entity, str]]:
         if name[:1] in ONE_LETTER_CLITICS and " " in name and name[1:] in shown_as:  # وجيه بي مورغان
             canonical, why = shown_as[name[1:]][0], WITHOUT_CLITIC
         if span.kind == FIRM and (group := next((f"{head} {name}" for head in REGISTERED_HEADS
-                                                 if f"{head} {name}" in shown_as), "")):  # هارتويل → مجموعة هارتويل
+                                                 if f"{head} {name}" in shown_as), "")):  # نوفا ستار → مجموعة نوفا ستار
             canonical, why = shown_as[group][0], GROUP_NAME
         if span.kind == PERSON:  # a surname alone also when a proclitic was split off it (كالاس: ك + الاس)
             alone = span.last - span.first == 1

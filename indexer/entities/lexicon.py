@@ -59,7 +59,7 @@ AUXILIARIES = frozenset(normalize(w) for w in (
 # Prayers written after a person's name (عبدالمجيد بن عبدالعزيز رحمه الله، حفظه الله): never part of the name.
 PRAYERS = frozenset(normalize(w) for w in ("رحمه", "يرحمه", "رحمها", "يرحمها", "حفظه", "حفظها", "يحفظه", "رعاه",
                                            "أيده", "رضي", "عليه"))
-# Verbs of speech that a person's name follows (قال شهاب وجيه، المتحدث …). Written for Fahras.
+# Verbs of speech that a person's name follows (قال نبيل وجيه، المتحدث …). Written for Fahras.
 SPEECH_FORMS = with_clitics(frozenset(normalize(w) for w in (
     "قال", "قالت", "أكد", "أكدت", "أوضح", "أوضحت", "أضاف", "أضافت", "أشار", "أشارت", "ذكر", "ذكرت", "صرح", "صرحت",
     "أعلن", "أعلنت", "كشف", "كشفت")))
@@ -99,7 +99,7 @@ ROLE_HEADS = frozenset(normalize(w) for w in (
 GEOGRAPHIC_HEADS = frozenset(normalize(w) for w in (
     "وادي", "جبل", "جبال", "نهر", "بحر", "بحيرة", "خليج", "جزيرة", "جزر", "صحراء", "مضيق", "هضبة", "سهل", "شبه",
 ))
-# The ship canals named with قناة, which otherwise names a television channel (قناة السويس, not قناة دبي): the
+# The ship canals named with قناة, which otherwise names a television channel (قناة بنما, not قناة دبي): the
 # world's best-known canals, from general knowledge. Written for Fahras.
 CANALS = frozenset(normalize(w) for w in ("السويس", "بنما", "كيل", "كورنث"))
 # Currencies: a word of money alone is never a firm's or organisation's name (مليار ريال).
@@ -127,7 +127,7 @@ ORG_DESCRIPTOR_FORMS = with_clitics(ORG_DESCRIPTOR_HEADS)
 NAMED_AFTER_FORMS = with_clitics(NAMED_AFTER_HEADS)
 GEOGRAPHIC_FORMS = with_clitics(GEOGRAPHIC_HEADS)
 # An exchange is named by its head and its place (سوق دبي، بورصة الكويت); an index word before it (مؤشر سوق دبي)
-# says it is the exchange, and before any other name that the name is an index's (مؤشر داكس).
+# says it is the exchange, and before any other name that the name is an index's (مؤشر نوفكس).
 EXCHANGE_FORMS = with_clitics(frozenset(normalize(w) for w in ("سوق", "بورصة")))
 INDEX_FORMS = with_clitics(frozenset(normalize(w) for w in ("مؤشر", "المؤشر", "مؤشرات")))
 CANAL_FORMS = with_clitics(frozenset({normalize("قناة")}))
@@ -137,7 +137,7 @@ THE_COMPANY_FORMS = with_clitics(frozenset({normalize("الشركة")}))
 # Descriptors the rules leave out of a name (شركة غوغل → غوغل; حركة طالبان → طالبان).
 LEFT_OUT_HEADS = frozenset(normalize(w) for w in (
     "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "حركة", "نادي", "فريق", "جماعة"))
-# Descriptors a firm is registered with, part of its name (مجموعة سامبا المالية = Samba Financial Group).
+# Descriptors a firm is registered with, part of its name (مجموعة نخلة المالية = Samba Financial Group).
 REGISTERED_HEADS = frozenset(normalize(w) for w in ("مجموعة",))
 # Descriptors whose firm's name may end in a sector complement (شركة الرواسي للرعاية الطبية).
 SECTOR_DESCRIPTOR_FORMS = with_clitics(frozenset(normalize(w) for w in (
@@ -157,16 +157,16 @@ BANK_FUNCTIONS = frozenset(normalize(w) for w in (
     "التنمية", "الاستثمار", "التسويات", "الإعمار", "التعمير", "التسليف", "الادخار", "الإسكان", "الطعام", "الدم",
     "المعلومات", "البيانات", "الأفكار", "الملابس", "الحليب",
 ))
-# The dual of شركة, a descriptor only before two names joined by و (شركتي فيزا وماستر كارد; شركتي سألت: "my company").
+# The dual of شركة, a descriptor only before two names joined by و (شركتي نوفا وسيدرا; شركتي سألت: "my company").
 DUAL_FORMS = with_clitics(frozenset(normalize(w) for w in ("شركتي", "شركتا")))
-# Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم، شركتي فيزا وماستر كارد); not
+# Descriptors after which one untagged word may be a firm's whole name (تطبيق زووم، شركتي نوفا وسيدرا); not
 # after ب (بتطبيق مبدأ).
 LONE_NAME_FORMS = frozenset(f for f in with_clitics(frozenset(normalize(w) for w in (
     "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "منصة", "تطبيق", "متجر", "استوديو", "شركتي", "شركتا",
 ))) if not f.startswith(("ب", "وب")))
 # Descriptors after which a rare definite word may be a firm's whole name (شركة النخيل، قناة البوصلة): heads that name
 # nothing but a firm or an outlet (not تطبيق الشرط، منصة التتويج: "applying", "podium").
-# The company, indefinite: a definite noun and adjective after it name one company (شركة البحر الأحمر).
+# The company, indefinite: a definite noun and adjective after it name one company (شركة الموانئ البحرية).
 COMPANY_FORMS = with_clitics(frozenset({normalize("شركة")}))
 DEFINITE_NAME_FORMS = with_clitics(frozenset(normalize(w) for w in ("شركة", "قناة", "صحيفة", "جريدة", "مجلة")))
 ROLE_FORMS = TITLE_FORMS | with_clitics(frozenset(normalize(w) for w in (

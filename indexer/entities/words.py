@@ -60,7 +60,7 @@ class WordForm(NamedTuple):
 def word_form(raw: str, norm: str, names: frozenset[str]) -> WordForm:
     """A raw word and its normalized form → its WordForm: every (proclitic, rest) split that leaves at least two
     letters, longest proclitic first, up to the first whose rest is a known name or organisation head, or a word
-    with the article after لل (للجزيرة: no name starts with لل); none for a name or a head itself (كلية is no ك +
+    with the article after لل (للواحة: no name starts with لل); none for a name or a head itself (كلية is no ك +
     لية).
 
     >>> [(rest, word.bare) for rest, word in word_form("ولاسري", "ولاسري", frozenset()).splits]
@@ -78,7 +78,7 @@ def word_form(raw: str, norm: str, names: frozenset[str]) -> WordForm:
                 rest = without_clitic(norm, clitic)
                 word = Word(raw, norm, rest, without_clitic(plain if len(plain) == len(norm) else norm, clitic), latin)
                 if rest in names or rest in HEADS or (clitic.endswith("لل") and len(rest) > 4):
-                    return WordForm(norm, word, tuple(splits))  # للجزيرة: ل + الجزيرة, whatever follows
+                    return WordForm(norm, word, tuple(splits))  # للواحة: ل + الواحة, whatever follows
                 splits.append((rest, word))
     return WordForm(norm, Word(raw, norm, norm, plain, latin), tuple(splits))
 
@@ -140,7 +140,7 @@ def in_arabic_line(text: str, at: int) -> bool:
 
 def name_of(words: list[Word], span: Span, shown: bool = False) -> str:
     """A span's name: proclitic removed from its first word, a descriptor head dropped (شركة لازارد → لازارد) unless
-    the firm is registered with it (مجموعة سامبا); normalized for comparing, or as written (without harakat) for
+    the firm is registered with it (مجموعة نخلة); normalized for comparing, or as written (without harakat) for
     showing."""
     first, last = span.first, span.last
     if span.kind == FIRM and last - first > 1 and is_head(words[first], DESCRIPTOR_FORMS) \

@@ -192,7 +192,7 @@ def sector_names(doc: Doc, spans: list[Span]) -> list[Span]:
     guillemets («العربية للطيران»). The complement is a word with لل, or a plural with ل before a definite word
     (لصناعات الطيران; not لحشد الدعم), then up to two definite adjectives. The name's words are no stopwords, no
     preposition made of a noun (ضمن) and no indefinite adjective (شركة تابعة للحكومة), and nothing but spaces stands
-    between them, and no definite adjective (شركة التكنولوجيا العملاقة توقعات للإيرادات). An organisation's head starts an organisation (هيئة … للطيران), anything else a firm."""
+    between them, and no definite adjective (شركة الطاقة العملاقة نتائج للمساهمين). An organisation's head starts an organisation (هيئة … للطيران), anything else a firm."""
     text, words, offsets, stopwords, gap = doc.text, doc.words, doc.offsets, doc.lists.stopwords, doc.gap
 
     def complement_end(k: int) -> int:
@@ -340,7 +340,7 @@ SHARE_BANKS = frozenset(normalize(w) for w in ("بنك", "مصرف"))  # a bank'
 MARKET_VERBS = with_clitics(frozenset(normalize(w) for w in (
     "هبط", "صعد", "ارتفع", "انخفض", "تراجع", "قفز", "زاد", "نزل", "خسر", "ربح", "كسب", "أغلق", "استقر", "سجل",
     "فقد", "تقدم", "هوى", "ارتد", "واصل", "تلاه", "تلته", "توزعت", "تصدر", "تصدرت")))
-# Other words of market reports that end a company's name (سهم الإنماء بواقع 10 ملايين، سهم سابك المركز الأول).
+# Other words of market reports that end a company's name (سهم نخلة بواقع 10 ملايين، سهم الواحة المركز الأول).
 MARKET_WORDS = with_clitics(frozenset(normalize(w) for w in (
     "بواقع", "المركز", "بقيمة", "بنسبة", "بحجم", "بإجمالي", "بعدد", "قيمة", "نسبة", "حجم")))
 
@@ -408,7 +408,7 @@ def _is_definite_name(doc: Doc, j: int) -> bool:
 
 def _definite_phrase_end(doc: Doc, head: int) -> int:
     """The end of a firm's name made of a definite noun and one or two definite adjectives after an indefinite
-    شركة (في شركة الخدمات الأرضية، شركة البحر الأحمر بقيمة): a company so defined is one company, named by the
+    شركة (في شركة الأسمدة الوطنية، شركة الموانئ البحرية بقيمة): a company so defined is one company, named by the
     phrase; 0 when none starts after `head`. Each word is spaced from the last, no stopword, head or common
     adjective (شركة النفط العملاقة), and no Latin or tagged name follows (the phrase is then that name's
     complement: شركة المحاماة الدولية Latham)."""
@@ -504,14 +504,14 @@ def organisations_not_indefinite(doc: Doc, spans: list[Span]) -> list[Span]:
 # What follows an outlet's name in the byline that opens an article (عين اليوم – متابعات، الرياض - واس). Written for
 # Fahras.
 BYLINE_WORDS = frozenset(normalize(w) for w in ("متابعات", "خاص", "وكالات", "واس"))
-BYLINE_DASH = re.compile(r"^\s*(?:[-–—]|ـ+)\s*$")  # a dash, or one drawn with tatweel (عكاظ اليوم ــ جدة)
+BYLINE_DASH = re.compile(r"^\s*(?:[-–—]|ـ+)\s*$")  # a dash, or one drawn with tatweel (نخلة اليوم ــ جدة)
 BYLINE_END = re.compile(r"\s*(?:\n|:)")  # what follows a byline's town: the end of its line, or a colon
 BYLINE_REACH = 30  # words from an article's start (its title included) where a byline may stand
 
 
 def byline_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans plus the outlet an article's byline names: one to three Arabic words before a dash and a byline word
-    or a town near its start (عين اليوم – متابعات، عكاظ اليوم ــ جدة), a firm (media count as firms); a town alone
+    or a town near its start (عين اليوم – متابعات، نخلة اليوم ــ جدة), a firm (media count as firms); a town alone
     there is a dateline (الرياض - واس), and a name before a town a reporter's (أحمد البشيري – جدة); a town ends
     the byline's own line (or stands before a colon: سبق- الدمام: قالت …)."""
     words, lists = doc.words, doc.lists
@@ -533,8 +533,8 @@ def byline_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def addressed_names(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Spans plus a name of up to three words quoted right after لـ and a word of speech (قال لـ«عكاظ»، في تصريح
-    لـ"الاقتصادية"، وفقا لـ«رويترز»): the outlet spoken to, a firm (the list of organisations retypes one that is
+    """Spans plus a name of up to three words quoted right after لـ and a word of speech (قال لـ«نخلة»، في تصريح
+    لـ"الواحة اليومية"، وفقا لـ«سيدرا»): the outlet spoken to, a firm (the list of organisations retypes one that is
     not: أوبك)."""
     text, words, offsets = doc.text, doc.words, doc.offsets
     out = []
@@ -553,7 +553,7 @@ def addressed_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 
-# Words of speech before لـ and the outlet quoted after it (قال لـ«عكاظ»). Written for Fahras.
+# Words of speech before لـ and the outlet quoted after it (قال لـ«نخلة»). Written for Fahras.
 SPEECH_FORMS = with_clitics(frozenset(normalize(w) for w in (
     "قال", "قالت", "قالوا", "قائلا", "أكد", "أكدت", "أوضح", "أوضحت", "أضاف", "أضافت", "كشف", "كشفت", "ذكر", "ذكرت",
     "أفاد", "أفادت", "أفصح", "صرح", "صرحت", "تحدث", "تحدثت", "يقول", "تقول", "حديث", "حديثه", "حديثها", "حديثهم",
@@ -568,7 +568,7 @@ LIST_END = re.compile(r"[.!?؟:؛;()\[\]\n]")  # the end of a list
 
 def with_name_heads(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans with the indefinite descriptor a firm is registered with put back before its name, a proclitic on it
-    left out (لمجموعة سامبا المالية → مجموعة سامبا المالية): the group is part of the firm's name, as Group is in
+    left out (لمجموعة نخلة المالية → مجموعة نخلة المالية): the group is part of the firm's name, as Group is in
     Samba Financial Group."""
     words, gap = doc.words, doc.gap
     return [span._replace(first=span.first - 1)
@@ -579,11 +579,11 @@ def with_name_heads(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def firm_lists(doc: Doc, spans: list[Span]) -> list[Span]:
     """In a list of three items or more set apart by commas or dashes, each of five words at most but the first and
-    last, where half the items and at least two name firms (a sponsors' list: شركة عبد الهادي القحطاني - ببسي، شاي
-    ربيع، حلويات ركن القصيم), every item is one firm: its words
+    last, where half the items and at least two name firms (a sponsors' list: شركة سامر الحداد - نوفكو، شاي
+    ربيع، حلويات ركن الواحة), every item is one firm: its words
     after a descriptor (شركة، مصنع، إذاعة) up to a stopword, a number or a word starting with و, one to five words,
     taking in the name found at its start; an item that is a person's name alone stays one, unless the person runs
-    across the item's edge or does not start with a name part (القحطاني - ببسي، شاي ربيع), and an item whose first
+    across the item's edge or does not start with a name part (الحداد - نوفكو، شاي نسيم), and an item whose first
     word is common or starts with و names nothing unless a name was found there."""
     words, stopwords, frequent = doc.words, doc.lists.stopwords, doc.lists.frequent
     if sum(span.kind == FIRM for span in spans) < 2:
@@ -613,13 +613,13 @@ def firm_lists(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _no_person(doc: Doc, span: Span, a: int, b: int) -> bool:
     """Is a person found in the list item [a, b) of a list of firms a firm's name instead: one that runs across the
-    item's edge (القحطاني - ببسي) or does not start with a name part (شاي ربيع)?"""
+    item's edge (الحداد - نوفكو) or does not start with a name part (شاي نسيم)?"""
     first = doc.words[span.first]
     return span.kind == PERSON and (span.first < a or span.last > b
                                     or (not first.latin and first.norm not in doc.lists.names))
 
 
-# Descriptors a list item's firm is named after (شركة سيماء السماء، إذاعة الف الف); مجموعة stays in a name.
+# Descriptors a list item's firm is named after (شركة نجمة الصباح، إذاعة واحد واحد); مجموعة stays in a name.
 LIST_DESCRIPTOR_FORMS = with_clitics(frozenset(normalize(w) for w in (
     "شركة", "مصنع", "إذاعة", "صحيفة", "جريدة", "مجلة", "قناة", "مؤسسة", "مكتب", "متجر", "محلات", "مطعم")))
 

@@ -207,7 +207,7 @@ def persons_after_roles(doc: Doc, spans: list[Span]) -> list[Span]:
 def with_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
     """A person span that is only a first name (عبد الله، كريستيان: words of the name list, neither a famous
     one-word name nor the surname of another person the document names) takes the word right after it as the
-    surname (عبد الله كدسة، كريستيان جروس) when that is a rare Arabic word (not frequent), free, with no conjunction,
+    surname (عبد الله دحمشة، كريستيان شتراوس) when that is a rare Arabic word (not frequent), free, with no conjunction,
     article or preposition written on it, that does not look like a verb (نجاد ليؤكد، شيراك سيقرر) unless it is a
     name part, and is no stopword, name link, title or head, with only a space between."""
     words, lists = doc.words, doc.lists

@@ -12,7 +12,7 @@ from indexer.entities.words import Span
 
 def not_after_geographic_heads(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans without the names right after the indefinite head of a natural place (في وادي السيليكون، جبل طارق) or
-    a canal's name after قناة (عبرت قناة السويس; قناة دبي stays a channel): the place's own name, whatever the
+    a canal's name after قناة (عبرت قناة بنما; قناة دبي stays a channel): the place's own name, whatever the
     tagger or a descriptor made of it."""
     words = doc.words
 
@@ -26,7 +26,7 @@ def not_after_geographic_heads(doc: Doc, spans: list[Span]) -> list[Span]:
 def towns_not_firms(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans with an organisation the tagger alone found, named exactly like a town (برشلونة، ليفربول، الرياض),
     typed an organisation, not a firm: in news it is the town's team or the town itself. A cue or a list keeps a
-    firm named like a town a firm (صحيفة الرياض، تويوتا)."""
+    firm named like a town a firm (صحيفة الرياض، سوزوكي)."""
     words, places = doc.words, doc.lists.places
 
     def town(span: Span) -> bool:

@@ -155,8 +155,8 @@ def persons_not_products(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def not_indexes(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Spans without the stock indexes: a firm right after an index word (مؤشر داكس الألماني، مؤشر فايننشال تايمز
-    100) unless it is an exchange (مؤشر سوق دبي), and any name followed by a number and an adjective of origin (كاك
+    """Spans without the stock indexes: a firm right after an index word (مؤشر نوفكس الألماني، مؤشر سيدرا
+    100) unless it is an exchange (مؤشر سوق دبي), and any name followed by a number and an adjective of origin (نوفاك
     40 الفرنسي، نيكي 225 الياباني)."""
     words = doc.words
 
@@ -172,7 +172,7 @@ def not_indexes(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def brands_not_models(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans with a firm of two Arabic words whose first word alone is a listed organisation and which the list does not
-    name whole cut to that first word: the second word is the brand's product or model (تويوتا بريوس، غوغل درايف)
+    name whole cut to that first word: the second word is the brand's product or model (كيا سبورتاج، غوغل درايف)
     or an adjective of origin (رينو الفرنسية), no part of the firm's name; one the list types an organisation
     becomes one (أوبك عبد → أوبك). Not when the second word ends firm names
     (روش هولدينغ) or is a place (فودافون قطر)."""
