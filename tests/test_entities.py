@@ -1153,6 +1153,22 @@ def test_lil_before_a_definite_name_is_a_proclitic_even_when_the_name_is_not_fou
         ("firm", "للواحة اليومية", "الواحة اليومية")]
 
 
+def test_tatbiq_before_a_fairly_common_word_is_applying_not_an_app():
+    assert found("وطلب الوزير تطبيق قوانين العمل", names=frozenset(), frequent=frozenset({normalize("قوانين")})) == []
+
+
+def test_a_news_agency_is_named_past_anbaa():
+    assert found("ذكرت وكالة أنباء الواحة اليوم", ("الواحة", "ORG"), names=frozenset())[0][2] == "الواحة"
+
+
+def test_a_very_common_word_only_the_tagger_took_for_a_firm_is_none():
+    assert found("وقال إن الأمن مستتب", ("الأمن", "ORG"), names=frozenset(), common=frozenset({"الامن"})) == []
+
+
+def test_a_currency_and_its_adjective_are_no_firm():
+    assert found("بقيمة مليون ريال سعودي أمس", ("ريال سعودي", "ORG"), names=frozenset()) == []
+
+
 def test_a_first_name_of_two_words_alone_names_nobody_to_split_off():
     text = "قال عبد الله إن محمد الخضيري حضر. وتحدث عبد الله الخضيري عن"
     assert found(text, ("عبد الله", "PER"), ("محمد الخضيري", "PER"), ("عبد الله الخضيري", "PER"))[-1][1] == \

@@ -39,8 +39,8 @@ FOREIGN_FIRM_TAILS = frozenset(normalize(w) for w in (
 HEADS = FIRM_HEADS | ORG_HEADS
 # Words that name a non-firm organisation's kind, followed by its name (فريق ميلووكي باكس, نادي الزمالك).
 ORG_DESCRIPTOR_HEADS = frozenset(normalize(w) for w in ("فريق", "نادي", "حزب", "حركة", "جماعة", "منظمة"))
-# Indefinite first words of a descriptor's complement (شركة رأس المال, شركة إدارة الأصول).
-COMPLEMENT_HEADS = frozenset(normalize(w) for w in ("رأس", "إدارة", "صناعة", "خدمات", "تكنولوجيا"))
+# Indefinite first words of a descriptor's complement (شركة رأس المال, شركة إدارة الأصول, وكالة أنباء).
+COMPLEMENT_HEADS = frozenset(normalize(w) for w in ("رأس", "إدارة", "صناعة", "خدمات", "تكنولوجيا", "أنباء"))
 # Prepositions made of nouns, which never start a name (شركة ضمن معرض … للكتاب). Not stopwords of the analyzer:
 # changing its list would change how existing indexes are searched. Written for Fahras.
 PREPOSITION_NOUNS = with_clitics(frozenset(normalize(w) for w in ("ضمن", "إثر", "عقب", "وفق", "حسب")))

@@ -374,7 +374,7 @@ def _is_lone_name(doc: Doc, j: int) -> bool:
     a common word or a known adjective, or in ـية: شركة ناشئة، شركة عائلية), not a common adjective (جديد، مهم) nor a
     complement's head (رأس المال), not a very common word nor a common word shaped like an imperfect verb (تطبيق
     يمثل; تسلا is rare) unless a name part, and not followed by a stopword (شركة تعمل في …: a clause; a word in ـة
-    is no verb: شركة نخلة إن …). With the
+    is no verb: شركة نخلة إن …), and after تطبيق not a fairly common word (تطبيق قوانين: applying laws). With the
     article, a word that is not even fairly common (شركة الوسام; not شركة الطيران: the company's trade)."""
     words, lists = doc.words, doc.lists
     word = words[j].norm
@@ -382,11 +382,15 @@ def _is_lone_name(doc: Doc, j: int) -> bool:
         return _is_definite_name(doc, j)
     followed = j + 1 < len(words) and words[j + 1].norm in lists.stopwords and not word.endswith("ه")  # no verb
     verb = word[:1] in "يت" and word in lists.frequent and word not in lists.names
+    applied = words[j - 1].bare == APPLYING and word in lists.frequent  # تطبيق قوانين: "applying laws"
     adjective = word.endswith("ه") and (word.endswith("يه") or word in lists.frequent or word[:-1] in lists.frequent
                                         or word[:-1] in ADJECTIVES)
     return (not word.endswith(("ي", "ها")) and not adjective and len(word) > 2
             and word not in ADJECTIVES and word not in COMPLEMENT_HEADS and not followed
-            and word not in lists.common and not verb)
+            and word not in lists.common and not verb and not applied)
+
+
+APPLYING = normalize("تطبيق")  # an app, and the verbal noun "applying": before a fairly common word, the latter
 
 
 def _is_definite_name(doc: Doc, j: int) -> bool:
@@ -479,15 +483,19 @@ def outvotes(doc: Doc, span: Span) -> bool:
 
 def organisations_not_words(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans without the firms and organisations of one word that is a currency (مليار ريال), an organisation's
-    head alone (بنك), or a definite word right after الشركة, which it describes (الشركة الأم، الشركة الناشئة), nor
-    those that start with a prayer said after a name (يرحمه الله)."""
-    words = doc.words
+    head alone (بنك), a definite word right after الشركة, which it describes (الشركة الأم، الشركة الناشئة), or a
+    very common word only the tagger took for a name (الأمن، السنة; صحيفة الوطن, found by its cue, stays), nor
+    those that start with a prayer said after a name (يرحمه الله) or are a currency and its adjective (ريال سعودي)."""
+    words, common = doc.words, doc.lists.common
 
     def is_no_name(span: Span) -> bool:
         word = words[span.first]
-        return word.norm in PRAYERS or span.last - span.first == 1 and (
-            word.bare in CURRENCIES or word.norm in CURRENCIES or word.norm in HEAD_FORMS or word.bare in HEADS
-            or (span.first > 0 and words[span.first - 1].norm in THE_COMPANY_FORMS and word.norm.startswith("ال")))
+        currency = word.bare in CURRENCIES or word.norm in CURRENCIES
+        return word.norm in PRAYERS or (currency and all(is_nisba(words[k]) or words[k].norm.endswith("ي")
+                                                         for k in range(span.first + 1, span.last))) \
+            or span.last - span.first == 1 and (
+                word.norm in HEAD_FORMS or word.bare in HEADS or (not span.cue and word.bare in common)
+                or (span.first > 0 and words[span.first - 1].norm in THE_COMPANY_FORMS and word.norm.startswith("ال")))
 
     return [span for span in spans if span.kind == PERSON or not is_no_name(span)]
 
