@@ -1169,6 +1169,18 @@ def test_a_currency_and_its_adjective_are_no_firm():
     assert found("بقيمة مليون ريال سعودي أمس", ("ريال سعودي", "ORG"), names=frozenset()) == []
 
 
+def test_a_name_ending_in_a_fathers_name_takes_the_one_longer_lineage():
+    text = "وقال سالم بن حمد إن الوفد وصل. واستقبله سالم بن حمد بن راشد أمس"
+    assert [c for _, _, c in found(text, ("سالم بن حمد بن راشد", "PER"), ("سالم بن حمد", "PER"))] == [
+        "سالم بن حمد بن راشد", "سالم بن حمد بن راشد"]
+
+
+def test_a_name_ending_in_a_fathers_name_stays_when_two_lineages_go_on_from_it():
+    text = "وقال سالم بن حمد إن الوفد وصل. واستقبله سالم بن حمد بن راشد ثم سالم بن حمد بن خالد أمس"
+    assert found(text, ("سالم بن حمد بن راشد", "PER"), ("سالم بن حمد بن خالد", "PER"), ("سالم بن حمد", "PER"))[0][2] == \
+        "سالم بن حمد"
+
+
 def test_a_first_name_of_two_words_alone_names_nobody_to_split_off():
     text = "قال عبد الله إن محمد الخضيري حضر. وتحدث عبد الله الخضيري عن"
     assert found(text, ("عبد الله", "PER"), ("محمد الخضيري", "PER"), ("عبد الله الخضيري", "PER"))[-1][1] == \

@@ -6,7 +6,7 @@ from __future__ import annotations
 from indexer.clitics import NAME_CLITICS, ONE_LETTER_CLITICS, without_clitic
 from indexer.entities.document import Doc
 from indexer.entities.kinds import FIRM, PERSON, Entity
-from indexer.entities.lexicon import DESCRIPTOR_FORMS, REGISTERED_HEADS
+from indexer.entities.lexicon import DESCRIPTOR_FORMS, LINEAGE_LINKS, REGISTERED_HEADS
 from indexer.entities.words import Span, is_head, name_of
 from indexer.normalize import normalize, strip_harakat, strip_tatweel
 
@@ -82,13 +82,18 @@ def _listed_without_clitic(doc: Doc, span: Span) -> tuple[str, str] | None:
 def _full_names(persons: set[str]) -> dict[str, str]:
     """Normalized person names of several words → {a shorter form: the full name it stands for}: a first and last
     name alone → the one longer name that starts and ends with them (not a name of three words or more: فيصل بن
-    سعود بن عبد العزيز is another man than فيصل بن فهد بن عبد العزيز); surname → the one full name (so resolved)
-    it ends."""
+    سعود بن عبد العزيز is another man than فيصل بن فهد بن عبد العزيز); a name ending in a father's name → the one
+    longer name that goes on with his lineage (محمد بن نايف → محمد بن نايف بن عبد العزيز); surname → the one full
+    name (so resolved) it ends."""
     def longer(name: str) -> str:
-        if name.count(" ") != 1:
+        tokens = name.split()
+        if len(tokens) == 2:
+            found = {n for n in persons if len(n) > len(name) and n.split()[0] == tokens[0]
+                     and n.split()[-1] == tokens[1]}
+        elif len(tokens) > 2 and tokens[-2] in LINEAGE_LINKS:
+            found = {n for n in persons if n.startswith(name + " ") and n.split()[len(tokens)] in LINEAGE_LINKS}
+        else:
             return name
-        first, last = name.split()
-        found = {n for n in persons if len(n) > len(name) and n.split()[0] == first and n.split()[-1] == last}
         return found.pop() if len(found) == 1 else name
 
     out = {name: longer(name) for name in persons}
