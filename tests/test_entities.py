@@ -1181,6 +1181,18 @@ def test_a_name_ending_in_a_fathers_name_stays_when_two_lineages_go_on_from_it()
         "سالم بن حمد"
 
 
+def test_a_month_beside_the_other_calendars_month_is_a_date():
+    assert found("وقع الاتفاق في نيسان (أبريل) الماضي", ("نيسان", "ORG"), names=frozenset()) == []
+
+
+def test_a_word_the_tagger_alone_found_written_with_alif_maqsura_is_no_firm():
+    assert found("حادث مروري أودى بحياة شخصين", ("أودى", "ORG"), names=frozenset()) == []
+
+
+def test_a_listed_name_written_with_ya_is_not_found_in_a_word_with_alif_maqsura():
+    assert found("حادث مروري أودى بحياة شخصين", names=frozenset(), organisations=[("firm", "أودي", [])]) == []
+
+
 def test_a_first_name_of_two_words_alone_names_nobody_to_split_off():
     text = "قال عبد الله إن محمد الخضيري حضر. وتحدث عبد الله الخضيري عن"
     assert found(text, ("عبد الله", "PER"), ("محمد الخضيري", "PER"), ("عبد الله الخضيري", "PER"))[-1][1] == \

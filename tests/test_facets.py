@@ -198,7 +198,7 @@ def test_cli_search_with_person_filter(index):
 
 def test_cli_entities_rules_lists_the_table_in_order():
     lines = cli_run("entities", "--rules").stdout.splitlines()
-    assert (len(lines), lines[0]) == (45, " 1. tagger               the statistical tagger finds most persons and organisations")
+    assert (len(lines), lines[0]) == (46, " 1. tagger               the statistical tagger finds most persons and organisations")
 
 
 def test_cli_entities_trace_json_gives_each_entity_its_steps():

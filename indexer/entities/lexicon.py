@@ -102,6 +102,11 @@ GEOGRAPHIC_HEADS = frozenset(normalize(w) for w in (
 # The ship canals named with قناة, which otherwise names a television channel (قناة بنما, not قناة دبي): the
 # world's best-known canals, from general knowledge. Written for Fahras.
 CANALS = frozenset(normalize(w) for w in ("السويس", "بنما", "كيل", "كورنث"))
+# The months of both calendars news writes side by side (نيسان (أبريل)، أبريل نيسان): next to each other, a date.
+MONTHS = frozenset(normalize(w) for w in (
+    "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "يناير", "فبراير", "مارس",
+    "أبريل", "إبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+))
 # Currencies: a word of money alone is never a firm's or organisation's name (مليار ريال).
 CURRENCIES = frozenset(normalize(w) for w in (
     "ريال", "ريالا", "دولار", "دولارا", "يورو", "جنيه", "جنيها", "درهم", "درهما", "دينار", "دينارا", "ليرة", "روبية",

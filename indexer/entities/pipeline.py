@@ -45,6 +45,7 @@ RULES: tuple[Rule, ...] = (
     Rule("products", products.not_products,
          "الهاتف Galaxy S6، بتقنية HDR، a title opening a sentence about a film: products, works and terms are no firms"),
     Rule("indexes", products.not_indexes, "مؤشر نوفكس، نوفاك 40 الفرنسي: a stock index is no firm and no person"),
+    Rule("dates", products.not_dates, "نيسان (أبريل): a month beside the other calendar's is a date, no name"),
     Rule("person-products", products.persons_not_products, "4000 ميلي أمبير، مؤشر داو جونز: units and works are no persons"),
     # persons completed
     Rule("name-links", persons.with_name_links, "بن، آل، أبو، فان tie the parts of one name together"),

@@ -10,6 +10,7 @@ from indexer.entities.document import Doc
 from indexer.entities.kinds import PERSON
 from indexer.entities.rules.cues import outvotes
 from indexer.entities.words import Span, name_of
+from indexer.normalize import strip_harakat
 
 # A name's mention typed firm or org outweighs this many typed person: the tagger reads one-word names of
 # organisations as surnames far more often than the reverse (ANERcorp 4-fold CV: ORG +0.5, PER +0.2 over 1).
@@ -22,7 +23,8 @@ def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
     surname alone, but not a person's name made of very common words only (علي alone, مصدران); a name found as
     more than one kind takes the kind most of its mentions have (the first found on a tie; a mention as a firm or
     organisation counts ORGANISATION_VOTE times), where a mention found by a cue word, in Latin script or in a
-    shipped list (outvotes: شركة بلاك روك) outvotes any number the tagger typed alone."""
+    shipped list (outvotes: شركة بلاك روك) outvotes any number the tagger typed alone. A one-word name written with
+    ي is not found in a word written with ى (أودي, أودى بحياة)."""
     words, stopwords, common = doc.words, doc.lists.stopwords, doc.lists.common
     named = [(span, tuple(name_of(words, span).split())) for span in spans]
     votes: dict[tuple[str, ...], Counter[str]] = {}
@@ -41,6 +43,7 @@ def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
             by_first.setdefault(tokens[0], []).append(tokens)
     owner = {k: span for span in spans for k in range(span.first, span.last)}
     found = set(spans)
+    maqsura = {tokens for span, tokens in named if strip_harakat(words[span.last - 1].text).endswith("ى")}
     for i, word in enumerate(words):
         if i in owner or word.norm in stopwords:
             continue
@@ -52,6 +55,8 @@ def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
             candidates += [tokens for tokens in by_first.get(rest, []) if len(tokens) > 1]
         for tokens in candidates:
             n = len(tokens)
+            if n == 1 and tokens not in maqsura and strip_harakat(word.text).endswith("ى"):
+                continue  # أودى بحياة after أودي: a verb the normalized spelling makes the name
             inside = {owner[k] for k in range(i, i + n) if k in owner}
             if tuple(w.norm for w in words[i + 1:i + n]) == tokens[1:] and all(s.last <= i + n for s in inside):
                 span = Span(names[tokens], i, i + n)

@@ -41,7 +41,7 @@ from indexer.entities.lexicon import (
     THE_COMPANY_FORMS,
 )
 from indexer.entities.words import ARABIC_LETTER, Span, Word, in_arabic_line, is_head, is_nisba, org_kind
-from indexer.normalize import normalize
+from indexer.normalize import normalize, strip_harakat
 
 ANY_DESCRIPTOR_FORMS = DESCRIPTOR_FORMS | ORG_DESCRIPTOR_FORMS | TAGGED_DESCRIPTOR_FORMS  # where descriptor_names looks
 QUOTES = {"«": "»", '"': '"', "“": "”"}  # an opening quotation mark → its closing one
@@ -484,7 +484,8 @@ def outvotes(doc: Doc, span: Span) -> bool:
 def organisations_not_words(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans without the firms and organisations of one word that is a currency (مليار ريال), an organisation's
     head alone (بنك), a definite word right after الشركة, which it describes (الشركة الأم، الشركة الناشئة), or a
-    very common word only the tagger took for a name (الأمن، السنة; صحيفة الوطن, found by its cue, stays), nor
+    very common word only the tagger took for a name (الأمن، السنة; صحيفة الوطن, found by its cue, stays) or a word
+    it found written with ى (أودى بحياة: a verb, not أودي), nor
     those that start with a prayer said after a name (يرحمه الله) or are a currency and its adjective (ريال سعودي)."""
     words, common = doc.words, doc.lists.common
 
@@ -495,6 +496,7 @@ def organisations_not_words(doc: Doc, spans: list[Span]) -> list[Span]:
                                                          for k in range(span.first + 1, span.last))) \
             or span.last - span.first == 1 and (
                 word.norm in HEAD_FORMS or word.bare in HEADS or (not span.cue and word.bare in common)
+                or (not span.cue and strip_harakat(word.text).endswith("ى"))
                 or (span.first > 0 and words[span.first - 1].norm in THE_COMPANY_FORMS and word.norm.startswith("ال")))
 
     return [span for span in spans if span.kind == PERSON or not is_no_name(span)]

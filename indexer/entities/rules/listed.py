@@ -7,6 +7,7 @@ from indexer.entities.document import Doc
 from indexer.entities.kinds import PERSON
 from indexer.entities.rules.cues import LIST
 from indexer.entities.words import Span, Word, is_title
+from indexer.normalize import strip_harakat
 
 
 def known_persons(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -75,7 +76,7 @@ def known_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
     that is a person span and the name has several words. A span inside a found one is dropped; one across its
     edge keeps, if a person, its larger part outside (مورغان تشيس جيمي ديمون → جيه بي مورغان تشيس | جيمي ديمون),
     and if a firm or organisation, only a part after it that starts with و: a second name (… الوطني | وإتش إس بي
-    سي)."""
+    سي). A name the text ends with ى where the list writes ي is another word (أودى بحياة, not أودي)."""
     text, words, offsets, organisations = doc.text, doc.words, doc.offsets, doc.lists.organisations
     found: list[Span] = []
     after = 0
@@ -87,7 +88,7 @@ def known_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
                          and (n == 1 or paired)}, reverse=True)
         known = next(((k + n, value) for n in counts if (value := organisations.name_at(words, k, k + n, heads))
                       and all(text[offsets[j][1]:offsets[j + 1][0]].isspace() for j in range(k, k + n - 1))), None)
-        if not known:
+        if not known or _alif_maqsura_for_ya(words[known[0] - 1].text, known[1][1]):
             continue
         last, (kind, _) = known
         if not any(s.first <= k and last <= s.last and s.last - s.first > last - k
@@ -95,6 +96,12 @@ def known_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(Span(kind, k, last, LIST))
         after = last
     return _with_found(words, spans, found)
+
+
+def _alif_maqsura_for_ya(written: str, listed: str) -> bool:
+    """Does the text end a listed name with ى where the list writes ي (أودى بحياة: a verb, not أودي)? Normalizing
+    both to ي makes them one word; news writes the firm with ي."""
+    return strip_harakat(written).endswith("ى") and listed.endswith("ي")
 
 
 def _joined_by_wa(words: list[Word], span: Span, first: int, last: int) -> bool:

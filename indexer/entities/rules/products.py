@@ -9,7 +9,7 @@ from indexer.clitics import ARTICLE, with_clitics
 from indexer.entities.document import Doc
 from indexer.entities.keys import name_key
 from indexer.entities.kinds import FIRM, PERSON
-from indexer.entities.lexicon import DESCRIPTOR_FORMS, EXCHANGE_FORMS, FIRM_HEADS, FIRM_TAILS, INDEX_FORMS
+from indexer.entities.lexicon import DESCRIPTOR_FORMS, EXCHANGE_FORMS, FIRM_HEADS, FIRM_TAILS, INDEX_FORMS, MONTHS
 from indexer.entities.words import Span, is_nisba, name_of
 from indexer.normalize import normalize
 
@@ -168,6 +168,18 @@ def not_indexes(doc: Doc, spans: list[Span]) -> list[Span]:
         return after_index or numbered
 
     return [span for span in spans if not is_index(span)]
+
+
+def not_dates(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans without a name of one word that is a month next to the other calendar's month (في نيسان (أبريل)، أبريل
+    نيسان الماضي): a date, whatever the tagger made of it (نيسان is also a carmaker)."""
+    words = doc.words
+
+    def month(k: int) -> bool:
+        return 0 <= k < len(words) and words[k].bare in MONTHS
+
+    return [span for span in spans
+            if not (span.last - span.first == 1 and month(span.first) and (month(span.first - 1) or month(span.last)))]
 
 
 def brands_not_models(doc: Doc, spans: list[Span]) -> list[Span]:
