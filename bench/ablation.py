@@ -44,19 +44,19 @@ def resolved(a: Analyzer, q: str, backend: TantivyBackend, conjunctive: bool = F
 
 def planner(ranking: Ranking) -> Plan:
     """What Searcher does: lenient parse, resolve, then plan with this ranking."""
-    return lambda a, q, backend: Planner(ranking).plan(resolved(a, q, backend))
+    return lambda a, q, backend: Planner(ranking, backend.doc_freqs).plan(resolved(a, q, backend))
 
 
 def rm3_planner(ranking: Ranking) -> Plan:
     """Pseudo-relevance feedback: a first pass through the backend, then the expanded query."""
     def plan(a: Analyzer, q: str, backend: TantivyBackend) -> EngineQuery:
-        first_query = Planner(ranking).plan(resolved(a, q, backend))
+        first_query = Planner(ranking, backend.doc_freqs).plan(resolved(a, q, backend))
         return expand(first_query, backend.search(first_query, ranking.rm3_docs), a, ranking)
     return plan
 
 
 def conjunctive(ranking: Ranking) -> Plan:
-    return lambda a, q, backend: Planner(ranking).plan(resolved(a, q, backend, conjunctive=True))
+    return lambda a, q, backend: Planner(ranking, backend.doc_freqs).plan(resolved(a, q, backend, conjunctive=True))
 
 
 def load(collection: Path) -> tuple[list[Document], list[tuple[str, str]], list[tuple[str, str, int]]]:
@@ -86,8 +86,11 @@ def hamza_on_waw_yeh(word: str) -> str:
 def variants() -> dict[str, tuple[Analyzer, Plan]]:
     base, shipped = get_analyzer(), Ranking()
     out: dict[str, tuple[Analyzer, Plan]] = {f"shipped ({DEFAULT_ANALYZER}, {shipped})": (base, planner(shipped))}
-    for boost in (0.0, 0.5, 1.0, 2.0):
+    for boost in (0.0, 1.5, 1.75, 2.25, 2.5):
         out[f"title_boost={boost}"] = (base, planner(replace(shipped, title_boost=boost)))
+    for boost in (1.5, 2.0):
+        out[f"title_body_idf=False title_boost={boost}"] = (base, planner(replace(shipped, title_body_idf=False,
+                                                                                   title_boost=boost)))
     for boost in (0.0, 0.25, 1.0):
         out[f"exact_boost={boost}"] = (base, planner(replace(shipped, exact_boost=boost)))
     for boost, slop in ((0.5, 2), (0.5, 8), (1.0, 2)):

@@ -90,7 +90,7 @@ class Searcher:
         self.analyzer = self._index.analyzer
         self.backend = self._index.backend
         self.entities = EntityStore(self._index.path)
-        self.planner = Planner(ranking)
+        self.planner = Planner(ranking, self.backend.doc_freqs)
         self.resolver = Resolver(self.analyzer, self.backend.terms, lambda: self._vocabulary("stems")[0],
                                  self.entities.named, self.entities.values_for, budget=budget)
         self._cache: dict[str, tuple[str, tuple[Vocabulary, dict[str, str]]]] = {}

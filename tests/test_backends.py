@@ -131,6 +131,8 @@ def test_values_terms_and_stats_agree_with_tantivy(samples, backend):
     for field in ("person", "firm", "org"):
         assert mine.values(field) == ref.values(field)
     assert mine.terms("body", "تبرع") == ref.terms("body", "تبرع")
+    asked = [("body", "تبرع"), ("title", "تبرع"), ("body", "لا-يوجد")]
+    assert mine.doc_freqs(asked) == ref.doc_freqs(asked)
     assert mine.num_docs() == ref.num_docs() == mine.stats().documents
     assert mine.stats().segments >= 1 and mine.stats().size_bytes > 0
 

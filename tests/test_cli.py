@@ -22,7 +22,7 @@ def test_search_prints_ranked_hits_with_snippets(corpus_index):
     assert result.stdout == (
         "2 hits for «مكالمة» (showing 1–2)\n"
         "\n"
-        "1. مكالمة خاصة  (2.47)\n"
+        "1. مكالمة خاصة  (2.15)\n"
         "   d4\n"
         "   جرت مكالمةٌ خاصة بين المستثمرين عبر تطبيق زووم.\n"
         "\n"

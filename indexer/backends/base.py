@@ -239,6 +239,9 @@ class Backend(Protocol):
         """The indexed terms of a text field starting with `prefix` and their document counts, most documents
         first (deleted documents may still count until the engine merges them away)."""
     def num_docs(self) -> int: ...
+    def doc_freqs(self, terms: Sequence[tuple[str, str]]) -> tuple[int, list[int]]:
+        """The number of documents and, for each (field, term), the documents holding the term, from one reader
+        (BM25's N and df: the planner's title weights)."""
     def stats(self) -> EngineStats: ...
     def stamp(self) -> str:
         """Names the last commit: it changes with every commit."""

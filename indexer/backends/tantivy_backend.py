@@ -168,6 +168,11 @@ class TantivyBackend:
     def num_docs(self) -> int:
         return self._reader().num_docs
 
+    def doc_freqs(self, terms: Sequence[tuple[str, str]]) -> tuple[int, list[int]]:
+        """The number of documents and, for each (field, term), the documents holding it, from one searcher."""
+        searcher = self._reader()
+        return searcher.num_docs, [searcher.doc_freq(f, t) for f, t in terms]
+
     def search(self, query: EngineQuery, limit: int, offset: int = 0, newest_first: bool = False) -> Page:
         """One page of hits, best first, or newest first by the date field (scores are then 0)."""
         searcher = self._reader()

@@ -249,6 +249,12 @@ class WhooshBackend:
     def num_docs(self) -> int:
         return self._s().doc_count()
 
+    def doc_freqs(self, terms: Sequence[tuple[str, str]]) -> tuple[int, list[int]]:
+        """The number of documents and, for each (field, term), the documents holding it (N and df as LuceneBM25
+        reads them)."""
+        searcher = self._s()
+        return searcher.doc_count_all(), [searcher.doc_frequency(f, t) for f, t in terms]
+
     def search(self, query: EngineQuery, limit: int, offset: int = 0, newest_first: bool = False) -> Page:
         """One page of hits, best first, or newest first by the date field (scores are then 0)."""
         searcher = self._s()
