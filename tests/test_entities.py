@@ -1193,6 +1193,15 @@ def test_a_listed_name_written_with_ya_is_not_found_in_a_word_with_alif_maqsura(
     assert found("حادث مروري أودى بحياة شخصين", names=frozenset(), organisations=[("firm", "أودي", [])]) == []
 
 
+def test_a_short_listed_name_is_not_found_in_a_word_with_other_inner_letters():
+    assert found("أدى الصلاة بيسر وأم المصلين", names=frozenset(), organisations=[("firm", "وام", [])]) == []
+
+
+def test_a_short_listed_name_is_found_whatever_its_first_alefs_hamza():
+    assert found("أطلقت آبل هاتفها", names=frozenset(), organisations=[("firm", "أبل", [])]) == [
+        ("firm", "آبل", "آبل")]
+
+
 def test_a_first_name_of_two_words_alone_names_nobody_to_split_off():
     text = "قال عبد الله إن محمد الخضيري حضر. وتحدث عبد الله الخضيري عن"
     assert found(text, ("عبد الله", "PER"), ("محمد الخضيري", "PER"), ("عبد الله الخضيري", "PER"))[-1][1] == \

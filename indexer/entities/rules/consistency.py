@@ -23,8 +23,8 @@ def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
     surname alone, but not a person's name made of very common words only (علي alone, مصدران); a name found as
     more than one kind takes the kind most of its mentions have (the first found on a tie; a mention as a firm or
     organisation counts ORGANISATION_VOTE times), where a mention found by a cue word, in Latin script or in a
-    shipped list (outvotes: شركة بلاك روك) outvotes any number the tagger typed alone. A one-word name written with
-    ي is not found in a word written with ى (أودي, أودى بحياة)."""
+    shipped list (outvotes: شركة بلاك روك) outvotes any number the tagger typed alone. A one-word name is not found
+    in a word spelled otherwise (_spelled_otherwise: أودي, أودى بحياة)."""
     words, stopwords, common = doc.words, doc.lists.stopwords, doc.lists.common
     named = [(span, tuple(name_of(words, span).split())) for span in spans]
     votes: dict[tuple[str, ...], Counter[str]] = {}
@@ -43,7 +43,10 @@ def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
             by_first.setdefault(tokens[0], []).append(tokens)
     owner = {k: span for span in spans for k in range(span.first, span.last)}
     found = set(spans)
-    maqsura = {tokens for span, tokens in named if strip_harakat(words[span.last - 1].text).endswith("ى")}
+    spelled: dict[tuple[str, ...], set[str]] = {}  # a one-word name → its found mentions' letters
+    for span, tokens in named:
+        if len(tokens) == 1:
+            spelled.setdefault(tokens, set()).add(strip_harakat(words[span.first].text))
     for i, word in enumerate(words):
         if i in owner or word.norm in stopwords:
             continue
@@ -55,8 +58,8 @@ def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
             candidates += [tokens for tokens in by_first.get(rest, []) if len(tokens) > 1]
         for tokens in candidates:
             n = len(tokens)
-            if n == 1 and tokens not in maqsura and strip_harakat(word.text).endswith("ى"):
-                continue  # أودى بحياة after أودي: a verb the normalized spelling makes the name
+            if n == 1 and _spelled_otherwise(strip_harakat(word.text), spelled.get(tokens, set())):
+                continue  # أودى بحياة after أودي, وأم after وام: another word the normalized spelling makes the name
             inside = {owner[k] for k in range(i, i + n) if k in owner}
             if tuple(w.norm for w in words[i + 1:i + n]) == tokens[1:] and all(s.last <= i + n for s in inside):
                 span = Span(names[tokens], i, i + n)
@@ -64,3 +67,14 @@ def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
                 owner.update(dict.fromkeys(range(i, i + n), span))
                 break
     return sorted(found, key=lambda s: s.first)
+
+
+def _spelled_otherwise(plain: str, found: set[str]) -> bool:
+    """Is a word (without harakat) another word than the one-word name found as `found`: ending with ى where none
+    of them does (أودى after أودي), or, for a name of three letters or fewer, with other letters after its first
+    than all of them (وأم after وام; a first alef's hamza varies: أبل after آبل)?"""
+    if not found:
+        return False
+    maqsura = plain.endswith("ى") and not any(f.endswith("ى") for f in found)
+    short = all(len(f) <= 3 for f in found) and not any(plain.endswith(f[1:]) for f in found)
+    return maqsura or short

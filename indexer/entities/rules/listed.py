@@ -76,7 +76,8 @@ def known_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
     that is a person span and the name has several words. A span inside a found one is dropped; one across its
     edge keeps, if a person, its larger part outside (مورغان تشيس جيمي ديمون → جيه بي مورغان تشيس | جيمي ديمون),
     and if a firm or organisation, only a part after it that starts with و: a second name (… الوطني | وإتش إس بي
-    سي). A name the text ends with ى where the list writes ي is another word (أودى بحياة, not أودي)."""
+    سي). A word spelled otherwise than the listed name it normalizes to is another word (أودى بحياة, not أودي;
+    وأم, not وام)."""
     text, words, offsets, organisations = doc.text, doc.words, doc.offsets, doc.lists.organisations
     found: list[Span] = []
     after = 0
@@ -88,7 +89,7 @@ def known_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
                          and (n == 1 or paired)}, reverse=True)
         known = next(((k + n, value) for n in counts if (value := organisations.name_at(words, k, k + n, heads))
                       and all(text[offsets[j][1]:offsets[j + 1][0]].isspace() for j in range(k, k + n - 1))), None)
-        if not known or _alif_maqsura_for_ya(words[known[0] - 1].text, known[1][1]):
+        if not known or (known[0] == k + 1 and _spelled_otherwise(words[k].text, words[k].bare)):
             continue
         last, (kind, _) = known
         if not any(s.first <= k and last <= s.last and s.last - s.first > last - k
@@ -98,10 +99,12 @@ def known_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
     return _with_found(words, spans, found)
 
 
-def _alif_maqsura_for_ya(written: str, listed: str) -> bool:
-    """Does the text end a listed name with ى where the list writes ي (أودى بحياة: a verb, not أودي)? Normalizing
-    both to ي makes them one word; news writes the firm with ي."""
-    return strip_harakat(written).endswith("ى") and listed.endswith("ي")
+def _spelled_otherwise(written: str, name: str) -> bool:
+    """Is the text's word another word than the one-word name (normalized) it normalizes to: ending with ى (أودى
+    بحياة: a verb, not أودي; no listed name ends with ى, which normalizing makes ي), or, for a name of three letters
+    or fewer, with other letters after its first (وأم: "and a mother", not وام; a first alef's hamza varies: آبل)?"""
+    plain = strip_harakat(written)
+    return plain.endswith("ى") or (len(name) <= 3 and not plain.endswith(name[1:]))
 
 
 def _joined_by_wa(words: list[Word], span: Span, first: int, last: int) -> bool:
