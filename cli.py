@@ -337,13 +337,12 @@ def search(
     if as_json:
         typer.echo(json.dumps(results.to_dict(), ensure_ascii=False))
         raise typer.Exit(found)
-    from search.terminal.render import render_results
-    from search.terminal.shell import State
+    from search.terminal.render import query_label, render_results
 
     for warning in results.warnings:
         _err().print(f"note: {warning}; searched for: {results.parsed}", markup=False)
     display = _display(ctx, no_color, bidi_mode)
-    label = State(query, tuple(person or ()), tuple(firm or ())).label()
+    label = query_label(query, person or (), firm or ())
     _out(display).print(render_results(results, offset, visual=display.visual, label=label))
     raise typer.Exit(found)
 

@@ -46,6 +46,7 @@ def test_a_one_shot_search_loads_no_tagger_numpy_pydantic_or_worker_pool(index: 
     modules = imported_by("search", "جمع التبرعات", "--index", str(index), "--limit", "3", "--sort", "relevance")
     assert "search.searcher" in modules and "rich.console" in modules  # it did search and print
     assert heavy(modules) == []
+    assert "search.terminal.shell" not in modules and "rich._emoji_codes" not in modules
 
 
 def test_a_search_with_suggestions_loads_rapidfuzz_but_no_numpy(index: Path) -> None:
