@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from indexer.analysis import ANALYZER_SPECS, DEFAULT_ANALYZER
+from indexer.analyzers import ANALYZER_NAMES, DEFAULT_ANALYZER
 from indexer.errors import FahrasError, InputError
 from search.terminal import options
 
 options.install()  # plain option values converted without pydantic (typer's way costs more than a search)
 BACKEND_HELP = "Engine: tantivy (default: compiled, fastest) or whoosh (pure Python)."
+ANALYZER_HELP = f"One of {', '.join(ANALYZER_NAMES)}."
 
 if TYPE_CHECKING:  # imported where a command needs them (rich and the search library cost time at start)
     from rich.console import Console
@@ -182,7 +183,7 @@ def index(
     paths: Annotated[list[str], typer.Argument(help="Folders of .txt/.md files, .jsonl files, or - for stdin.")],
     index: IndexOpt = Path("index"),
     rebuild: Annotated[bool, typer.Option(help="Replace the whole index with these inputs.")] = False,
-    analyzer: Annotated[str | None, typer.Option(help=f"One of {', '.join(ANALYZER_SPECS)}.")] = None,
+    analyzer: Annotated[str | None, typer.Option(help=ANALYZER_HELP)] = None,
     backend: Annotated[str | None, typer.Option(help=BACKEND_HELP + " Kept by the index once made.")] = None,
     id_field: Annotated[str, typer.Option(help="JSONL key of the document id.")] = "id",
     title_field: Annotated[str, typer.Option(help="JSONL key of the title.")] = "title",
@@ -454,7 +455,7 @@ def shell(
 def evaluate_collection(
     collection: Annotated[Path, typer.Argument(help="Folder with corpus.jsonl, queries.tsv and optionally qrels.tsv.")],
     run: Annotated[Path | None, typer.Option("--run", help="Write the TREC run (top 1000) here.")] = None,
-    analyzer: Annotated[str | None, typer.Option(help=f"One of {', '.join(ANALYZER_SPECS)}.")] = None,
+    analyzer: Annotated[str | None, typer.Option(help=ANALYZER_HELP)] = None,
     backend: Annotated[str, typer.Option(help=BACKEND_HELP)] = "tantivy",
     as_json: JsonOpt = False,
     debug: DebugOpt = False,
@@ -735,7 +736,7 @@ def aliases_unblock(name: Annotated[str, typer.Argument(help="A blocked name.")]
 def analyze(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Arabic text to analyse.")],
-    analyzer: Annotated[str, typer.Option(help=f"One of {', '.join(ANALYZER_SPECS)}.")] = DEFAULT_ANALYZER,
+    analyzer: Annotated[str, typer.Option(help=ANALYZER_HELP)] = DEFAULT_ANALYZER,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
     bidi_mode: BidiOpt = None,
