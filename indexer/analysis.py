@@ -41,7 +41,6 @@ class TokenInfo(NamedTuple):
     term: str | None
 
 
-
 @dataclass(frozen=True)
 class Analyzer:
     """Tokenize the raw text, then per word: normalize → drop stopwords → stem.
