@@ -3,24 +3,24 @@
 __version__ = "0.1.0"  # the package's version (pyproject.toml reads it); importlib.metadata costs --version ~35 ms
 
 import gc
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
-from indexer.analysis import ANALYZER_SPECS, DEFAULT_ANALYZER
+from indexer.analyzers import ANALYZER_NAMES, DEFAULT_ANALYZER
 from indexer.errors import FahrasError, InputError
 from search.terminal import options
 
 options.install()  # plain option values converted without pydantic (typer's way costs more than a search)
 BACKEND_HELP = "Engine: tantivy (default: compiled, fastest) or whoosh (pure Python)."
+ANALYZER_HELP = f"One of {', '.join(ANALYZER_NAMES)}."
 
 if TYPE_CHECKING:  # imported where a command needs them (rich and the search library cost time at start)
     from rich.console import Console
@@ -107,8 +107,7 @@ BIDI_HELP = ("Right-to-left text: on = reorder lines for terminals without BiDi,
 BidiOpt = Annotated[BidiMode | None, typer.Option("--bidi", help=BIDI_HELP + " [default: the global --bidi]")]
 
 
-@dataclass(frozen=True)
-class Display:
+class Display(NamedTuple):  # not a dataclass: creating one costs every command's start ~1 ms
     """How to print: with colours and styles or plain, in logical or visual (reordered) order."""
 
     color: bool = False
@@ -182,7 +181,7 @@ def index(
     paths: Annotated[list[str], typer.Argument(help="Folders of .txt/.md files, .jsonl files, or - for stdin.")],
     index: IndexOpt = Path("index"),
     rebuild: Annotated[bool, typer.Option(help="Replace the whole index with these inputs.")] = False,
-    analyzer: Annotated[str | None, typer.Option(help=f"One of {', '.join(ANALYZER_SPECS)}.")] = None,
+    analyzer: Annotated[str | None, typer.Option(help=ANALYZER_HELP)] = None,
     backend: Annotated[str | None, typer.Option(help=BACKEND_HELP + " Kept by the index once made.")] = None,
     id_field: Annotated[str, typer.Option(help="JSONL key of the document id.")] = "id",
     title_field: Annotated[str, typer.Option(help="JSONL key of the title.")] = "title",
@@ -259,7 +258,7 @@ def _print_report(report: "IndexReport", index: Path, as_json: bool) -> None:
         data = {"indexed": report.added, "unchanged": report.unchanged, "deleted": report.deleted,
                 "skipped": len(report.problems), "seconds": round(report.seconds, 3),
                 "problems": [asdict(p) for p in report.problems], "index": str(index)}
-        typer.echo(json.dumps(data, ensure_ascii=False))
+        _print_json(data)
         return
     rate = report.added / report.seconds if report.seconds else 0.0
     unchanged = f"; {_plural(report.unchanged, 'document')} unchanged" if report.unchanged else ""
@@ -335,15 +334,14 @@ def search(
         sys.stdout.write(export_rows(results, fmt.value))
         raise typer.Exit(found)
     if as_json:
-        typer.echo(json.dumps(results.to_dict(), ensure_ascii=False))
+        _print_json(results.to_dict())
         raise typer.Exit(found)
-    from search.terminal.render import render_results
-    from search.terminal.shell import State
+    from search.terminal.render import query_label, render_results
 
     for warning in results.warnings:
         _err().print(f"note: {warning}; searched for: {results.parsed}", markup=False)
     display = _display(ctx, no_color, bidi_mode)
-    label = State(query, tuple(person or ()), tuple(firm or ())).label()
+    label = query_label(query, person or (), firm or ())
     _out(display).print(render_results(results, offset, visual=display.visual, label=label))
     raise typer.Exit(found)
 
@@ -354,7 +352,7 @@ def _print_explanation(explanation: "Explanation", as_json: bool) -> None:
     if as_json:
         data = asdict(explanation)
         data["words"] = [w._asdict() for w in explanation.words]
-        typer.echo(json.dumps(data, ensure_ascii=False))
+        _print_json(data)
         return
     typer.echo(f"parsed: {explanation.parsed}")
     for error in explanation.errors:
@@ -389,7 +387,7 @@ def show(
         entities = searcher.mentions(doc_id)
     if as_json:
         data = {**asdict(document), "entities": [asdict(e) for e in entities]}
-        typer.echo(json.dumps(data, ensure_ascii=False))
+        _print_json(data)
         return
     display = _display(ctx, no_color, bidi_mode)
     _out(display).print(render_document(document, entities, visual=display.visual, brackets=not display.color))
@@ -416,7 +414,7 @@ def stats(
         info = Searcher(index).stats(top)
     data = asdict(info)
     if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False))
+        _print_json(data)
         return
     data.pop("top")
     display = _display(ctx, no_color, bidi_mode)
@@ -455,7 +453,7 @@ def shell(
 def evaluate_collection(
     collection: Annotated[Path, typer.Argument(help="Folder with corpus.jsonl, queries.tsv and optionally qrels.tsv.")],
     run: Annotated[Path | None, typer.Option("--run", help="Write the TREC run (top 1000) here.")] = None,
-    analyzer: Annotated[str | None, typer.Option(help=f"One of {', '.join(ANALYZER_SPECS)}.")] = None,
+    analyzer: Annotated[str | None, typer.Option(help=ANALYZER_HELP)] = None,
     backend: Annotated[str, typer.Option(help=BACKEND_HELP)] = "tantivy",
     as_json: JsonOpt = False,
     debug: DebugOpt = False,
@@ -469,7 +467,7 @@ def evaluate_collection(
     with user_errors(debug):
         report = evaluate(collection, run_path=run, analyzer=analyzer, backend=backend)
     if as_json:
-        typer.echo(json.dumps(asdict(report), ensure_ascii=False))
+        _print_json(asdict(report))
         return
     typer.echo(f"{report.collection}: {report.documents} documents, {report.queries} queries, "
                f"indexed in {report.index_seconds:.2f}s")
@@ -501,7 +499,7 @@ def facets(
     with user_errors(debug):
         counts = Searcher(index).facets(query, kinds=tuple(kind or ("person", "firm")), top=top)
     if as_json:
-        typer.echo(json.dumps({k: [asdict(c) for c in v] for k, v in counts.items()}, ensure_ascii=False))
+        _print_json({k: [asdict(c) for c in v] for k, v in counts.items()})
         return
     panel = render_facets(counts, _display(ctx, no_color, bidi_mode).visual)
     _out(_display(ctx, no_color, bidi_mode)).print(panel if panel is not None else "no entities")
@@ -555,7 +553,7 @@ def entities(
     if isinstance(found, Trace):
         _print_trace(found, as_json)
     elif as_json:
-        typer.echo(json.dumps([asdict(e) for e in found], ensure_ascii=False))
+        _print_json([asdict(e) for e in found])
     else:
         _print_lines(ctx, [f"{e.kind}\t{e.start}:{e.end}\t{e.surface}\t{e.canonical}" for e in found], no_color,
                      bidi_mode)
@@ -577,7 +575,7 @@ def _print_trace(trace: "Trace", as_json: bool) -> None:
     if as_json:
         data = {"entities": [{**asdict(t.entity), "trace": [asdict(s) for s in t.steps]} for t in trace.entities],
                 "dropped": [{"name": name, "trace": [asdict(s) for s in steps]} for name, steps in trace.dropped]}
-        typer.echo(json.dumps(data, ensure_ascii=False))
+        _print_json(data)
         return
     for t in trace.entities:
         e = t.entity
@@ -596,7 +594,7 @@ def _print_rules(as_json: bool) -> None:
     from indexer.entities import RULES
 
     if as_json:
-        typer.echo(json.dumps([{"name": r.name, "reason": r.reason} for r in RULES], ensure_ascii=False))
+        _print_json([{"name": r.name, "reason": r.reason} for r in RULES])
         return
     for n, rule in enumerate(RULES, 1):
         typer.echo(f"{n:2}. {rule.name:<20} {rule.reason}")
@@ -652,7 +650,7 @@ def aliases_list(
         kinds = [kind] if kind else list(KINDS)
     data = {k: asdict(aliases.of(k)) for k in kinds}
     if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False))
+        _print_json(data)
         return
     lines = [f"{k}\tmerge\t{' = '.join(group)}" for k in kinds for group in data[k]["merge"]]
     lines += [f"{k}\trename\t{name} → {new}" for k in kinds for name, new in data[k]["rename"].items()]
@@ -736,7 +734,7 @@ def aliases_unblock(name: Annotated[str, typer.Argument(help="A blocked name.")]
 def analyze(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Arabic text to analyse.")],
-    analyzer: Annotated[str, typer.Option(help=f"One of {', '.join(ANALYZER_SPECS)}.")] = DEFAULT_ANALYZER,
+    analyzer: Annotated[str, typer.Option(help=ANALYZER_HELP)] = DEFAULT_ANALYZER,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
     bidi_mode: BidiOpt = None,
@@ -752,7 +750,7 @@ def analyze(
     with user_errors(debug):
         infos = get_analyzer(analyzer).explain(text)
     if as_json:
-        typer.echo(json.dumps([i._asdict() for i in infos], ensure_ascii=False))
+        _print_json([i._asdict() for i in infos])
     else:
         _print_lines(ctx, analysis_lines(infos), no_color, bidi_mode)
 
@@ -776,6 +774,13 @@ def delete(
     _err().print(f"deleted {deleted} of {_plural(len(ids), 'document')}", markup=False)
     if deleted < len(set(ids)):
         raise typer.Exit(1)
+
+
+def _print_json(data: object) -> None:
+    """One JSON value on stdout, Arabic as it is (json loads only for the commands that print it)."""
+    import json
+
+    typer.echo(json.dumps(data, ensure_ascii=False))
 
 
 def _plural(n: int, word: str) -> str:

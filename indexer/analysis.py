@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import NamedTuple
 
+from indexer.analyzers import DEFAULT_ANALYZER
 from indexer.errors import UnknownAnalyzer
 from indexer.normalize import normalize
 from indexer.stem import SHORTEST_CLITICS, light10, light10_stacked, name_safe, no_stem
@@ -38,9 +39,6 @@ class TokenInfo(NamedTuple):
     original: str
     normalized: str
     term: str | None
-
-
-DEFAULT_ANALYZER = "ar_light@3"
 
 
 @dataclass(frozen=True)
@@ -176,7 +174,8 @@ def _exact(name: str) -> Analyzer:
     return Analyzer(name, no_stem, load_stopwords())
 
 
-# name@version → factory. What a registered name produces must never change: change it under a new version.
+# name@version → factory. What a registered name produces must never change: change it under a new version (and
+# list the name in indexer/analyzers.py too).
 ANALYZER_SPECS: Mapping[str, Callable[[str], Analyzer]] = MappingProxyType(
     {"ar_light@3": _light_stacked, "ar_light@2": _light_names, "ar_light@1": _light, "ar_exact@1": _exact})
 

@@ -3,8 +3,15 @@
 import pytest
 
 from indexer import Token, get_analyzer
+from indexer.analysis import ANALYZER_SPECS
+from indexer.analyzers import ANALYZER_NAMES, DEFAULT_ANALYZER
 from indexer.errors import UnknownAnalyzer
 from indexer.stopwords import load_stopwords, parse_stopwords
+
+
+def test_the_cli_lists_the_registered_analyzers():
+    """indexer/analyzers.py names them for the CLI's help without loading the analysis."""
+    assert tuple(ANALYZER_SPECS) == ANALYZER_NAMES and DEFAULT_ANALYZER in ANALYZER_SPECS
 
 
 def test_tokens_carry_terms_offsets_and_positions():

@@ -46,6 +46,7 @@ def test_a_one_shot_search_loads_no_tagger_numpy_pydantic_or_worker_pool(index: 
     modules = imported_by("search", "جمع التبرعات", "--index", str(index), "--limit", "3", "--sort", "relevance")
     assert "search.searcher" in modules and "rich.console" in modules  # it did search and print
     assert heavy(modules) == []
+    assert "search.terminal.shell" not in modules and "rich._emoji_codes" not in modules
 
 
 def test_a_search_with_suggestions_loads_rapidfuzz_but_no_numpy(index: Path) -> None:
@@ -60,7 +61,8 @@ def test_help_and_version_load_neither_the_search_library_nor_rich() -> None:
     for args in (["--help"], ["--version"], ["search", "--help"]):
         modules = imported_by(*args)
         assert heavy(modules) == [], args
-        assert [m for m in modules if m.startswith(("search.searcher", "rich", "tantivy"))] == [], args
+        assert [m for m in modules if m.startswith(("search.searcher", "rich", "tantivy", "indexer.analysis"))] == [], \
+            args
 
 
 def _parameters() -> list[tuple[str, typer.core.TyperOption | typer.core.TyperArgument]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -19,7 +20,9 @@ from indexer.documents import Document
 from indexer.entities import Entity
 from search.results import FacetCount, Hit, Results
 from search.terminal import bidi
-from search.terminal.shell import Facets, Help, Hits, Note, Opened, Reply
+
+if TYPE_CHECKING:  # the shell's replies: imported by render_reply, so a one-shot search does not load the shell
+    from search.terminal.shell import Reply
 
 HIGHLIGHT = "bold yellow"
 TITLE = "bold cyan"
@@ -142,6 +145,19 @@ def _where(doc_id: str, source: str, date: str | None) -> list[str]:
     return [doc_id] + [part for part in (source, date) if part and part != doc_id]
 
 
+def query_label(query: str, persons: Sequence[str] = (), firms: Sequence[str] = (), exact: bool = False,
+                sort: str | None = None) -> str:
+    """The query with its filters and mode, as shown in headers and the prompt: `مكالمة · person: X · exact`.
+
+    >>> query_label("مكالمة", persons=["مارك لاسري"], sort="date")
+    'مكالمة · person: مارك لاسري · by date'
+    """
+    parts = [query] if query else []
+    parts += [f"person: {p}" for p in persons] + [f"firm: {f}" for f in firms]
+    parts += ["exact"] if exact else []
+    return " · ".join(parts + ([f"by {sort}"] if sort else []))
+
+
 def render_results(results: Results, offset: int = 0, *, visual: bool = False, facets: bool = True,
                    label: str | None = None) -> Group:
     """A header line, each hit after a blank line, and the facet panel when there are facet counts."""
@@ -182,7 +198,8 @@ def render_facets(facets: Mapping[str, Sequence[FacetCount]], visual: bool = Fal
             row.append(isolate(count.value, visual), style=ENTITY_STYLES.get(name, ""))
             row.append(f" ({count.count})")
         rows.append(Para(row, 0, visual))
-    return Panel(Group(*rows), title=title, title_align="left", expand=False) if rows else None
+    # the title as Text: a str title is parsed as markup, which loads rich's table of emoji codes (~3 ms)
+    return Panel(Group(*rows), title=Text(title), title_align="left", expand=False) if rows else None
 
 
 # -- documents -------------------------------------------------------------------------------------------------
@@ -286,6 +303,8 @@ def analysis_lines(infos: list[TokenInfo]) -> list[str]:
 
 def render_reply(reply: Reply, visual: bool = False, brackets: bool = False) -> RenderableType:
     """What the shell shows for one reply."""
+    from search.terminal.shell import Facets, Help, Hits, Note, Opened
+
     if isinstance(reply, Hits):
         return render_results(reply.results, reply.offset, visual=visual, facets=False, label=reply.label)
     if isinstance(reply, Opened):

@@ -15,6 +15,7 @@ from search import query as q
 from search.results import FacetCount, Results, export_rows
 from search.searcher import Searcher
 from search.terminal import bidi
+from search.terminal.render import query_label
 
 # (name, syntax, what it does), in the order `help` lists them.
 COMMANDS = (
@@ -77,10 +78,7 @@ class State:
 
     def label(self) -> str:
         """The query with its filters and mode, as shown in headers and the prompt: `مكالمة · person: X · exact`."""
-        parts = [self.query] if self.query else []
-        parts += [f"person: {p}" for p in self.persons] + [f"firm: {f}" for f in self.firms]
-        parts += ["exact"] if self.exact else []
-        return " · ".join(parts + ([f"by {self.sort}"] if self.sort else []))
+        return query_label(self.query, self.persons, self.firms, self.exact, self.sort)
 
     def searchable(self) -> bool:
         return bool(self.query or self.persons or self.firms)
