@@ -49,6 +49,11 @@ def test_a_one_shot_search_loads_no_tagger_numpy_pydantic_or_worker_pool(index: 
     assert "search.terminal.shell" not in modules and "rich._emoji_codes" not in modules
 
 
+def test_a_one_shot_search_loads_none_of_the_entity_rules_word_lists(index: Path) -> None:
+    modules = imported_by("search", "جمع التبرعات", "--index", str(index), "--limit", "3")
+    assert "search.searcher" in modules and "indexer.entities.lexicon" not in modules
+
+
 def test_a_search_with_suggestions_loads_rapidfuzz_but_no_numpy(index: Path) -> None:
     """Few hits: the suggestions compare the query with the index's words (rapidfuzz); numpy only ranks fuzzy
     expansions."""

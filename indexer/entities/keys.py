@@ -7,7 +7,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from indexer.entities.lexicon import REGISTERED_HEADS
 from indexer.normalize import normalize
 
 # Arabic letters → sound classes; long vowels, hamza, ain and weak letters carry no class (dropped).
@@ -208,6 +207,9 @@ def name_key(name: str, w_as: str = "") -> str:
     return " ".join(k for k in (token_key(t, w_as) for t in tokens) if k)
 
 
+# Descriptors a firm is registered with, part of its name (مجموعة نخلة المالية = Nakhla Financial Group), which
+# tell no firms apart (مجموعة كارلايل = كارلايل). Here rather than in lexicon.py, which a search need not load.
+REGISTERED_HEADS = frozenset(normalize(w) for w in ("مجموعة",))
 # Words that end a firm's name without telling firms apart (الفنار القابضة = الفنار, C Street Advisory Group).
 CORPORATE_SUFFIXES = frozenset(normalize(w) for w in (
     "القابضة", "الاستشارية", "المحدودة", "جروب", "غروب", "هولدينغ", "Holding", "Holdings", "Group", "Inc", "Ltd",

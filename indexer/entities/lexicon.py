@@ -142,8 +142,6 @@ THE_COMPANY_FORMS = with_clitics(frozenset({normalize("الشركة")}))
 # Descriptors the rules leave out of a name (شركة غوغل → غوغل; حركة طالبان → طالبان).
 LEFT_OUT_HEADS = frozenset(normalize(w) for w in (
     "شركة", "قناة", "صحيفة", "جريدة", "مجلة", "حركة", "نادي", "فريق", "جماعة"))
-# Descriptors a firm is registered with, part of its name (مجموعة نخلة المالية = Samba Financial Group).
-REGISTERED_HEADS = frozenset(normalize(w) for w in ("مجموعة",))
 # Descriptors whose firm's name may end in a sector complement (شركة الرواسي للرعاية الطبية).
 SECTOR_DESCRIPTOR_FORMS = with_clitics(frozenset(normalize(w) for w in (
     "شركة", "شركات", "مجموعة", "مكتب", "مؤسسة", "بنك", "مصرف", "صندوق")))

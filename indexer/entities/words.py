@@ -8,13 +8,13 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from indexer.clitics import NAME_CLITICS, without_clitic
+from indexer.entities.keys import REGISTERED_HEADS
 from indexer.entities.kinds import FIRM, ORG
 from indexer.entities.lexicon import (
     DESCRIPTOR_FORMS,
     EMPLOYER_ROLES,
     HEADS,
     ORG_KIND_FORMS,
-    REGISTERED_HEADS,
     TITLE_FORMS,
 )
 from indexer.normalize import normalize, strip_harakat, strip_tatweel

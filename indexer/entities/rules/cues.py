@@ -9,6 +9,7 @@ from bisect import bisect_left
 
 from indexer.clitics import with_clitics
 from indexer.entities.document import Doc
+from indexer.entities.keys import REGISTERED_HEADS
 from indexer.entities.kinds import FIRM, ORG, PERSON
 from indexer.entities.lexicon import (
     ADJECTIVES,
@@ -34,7 +35,6 @@ from indexer.entities.lexicon import (
     PERSONAL_DESCRIPTOR_FORMS,
     PRAYERS,
     PREPOSITION_NOUNS,
-    REGISTERED_HEADS,
     ROLE_FORMS,
     SECTOR_DESCRIPTOR_FORMS,
     TAGGED_DESCRIPTOR_FORMS,
