@@ -134,3 +134,13 @@ def test_a_latin_word_joins_a_longer_arabic_firm_only_as_its_transliteration():
 def test_a_latin_surname_joins_an_arabic_full_name_only_as_its_transliteration():
     table = grouped("person", {"إيلون ماسك": 2, "Musk": 1, "عبدالله الاتصال": 1, "Tesla": 1})
     assert (table["Musk"].name, table["Tesla"].values) == ("إيلون ماسك", ("Tesla",))
+
+
+def test_a_person_is_not_shown_by_a_fuller_name_a_few_documents_glue_a_word_onto():
+    table = grouped("person", {"سامر الحداد": 200, "برد سامر الحداد": 2})
+    assert table["برد سامر الحداد"].name == "سامر الحداد"
+
+
+def test_a_person_is_shown_by_a_fuller_name_written_in_enough_documents():
+    table = grouped("person", {"الحداد": 20, "سامر الحداد": 5})
+    assert table["الحداد"].name == "سامر الحداد"

@@ -392,9 +392,16 @@ def _ends_with_it(kind: str, value: str, full: str, ends: tuple[int, ...]) -> bo
                for end in ends for part in [" ".join(words[-n:] if end == -1 else words[:n])])
 
 
+DISPLAY_SHARE = 0.1  # of the documents of a group's most frequent name that a fuller name needs to be shown
+
+
 def _display_name(kind: str, values: list[str], counts: Mapping[str, int]) -> str:
-    """A person's fullest name (most words), then Arabic script, then the most frequent, then the shortest; a firm's
-    or organisation's most frequent name first (a longer one may hold a word too many: سامسونج الستار)."""
+    """A person's fullest name (most words), then Arabic script, then the most frequent, then the shortest, among
+    the names written in at least DISPLAY_SHARE of as many documents as the most frequent (a word glued on in a
+    few documents, برد جون كيري beside جون كيري in hundreds, is no fuller name); a firm's or organisation's most
+    frequent name first (a longer one may hold a word too many: سامسونج الستار)."""
     if kind == PERSON:
-        return max(values, key=lambda v: (len(v.split()), bool(_ARABIC.search(v)), counts.get(v, 0), -len(v)))
+        most = max(counts.get(v, 0) for v in values)
+        attested = [v for v in values if counts.get(v, 0) >= DISPLAY_SHARE * most] or values
+        return max(attested, key=lambda v: (len(v.split()), bool(_ARABIC.search(v)), counts.get(v, 0), -len(v)))
     return max(values, key=lambda v: (counts.get(v, 0), len(v.split()), bool(_ARABIC.search(v)), -len(v)))
