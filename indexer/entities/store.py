@@ -21,9 +21,10 @@ from indexer.normalize import normalize
 from indexer.stopwords import load_organisations
 
 STORE_FILE = "entities.sqlite"
-FORMAT = "4"  # of the tables and of ValueKeys, and of the grouping passes (2: same key needs close spellings;
+FORMAT = "5"  # of the tables and of ValueKeys, and of the grouping passes (2: same key needs close spellings;
 # 3: across scripts, a plausible transliteration; 4: keys in a compact text form, no index on val or grp: searches
-# look values up in the table they hold in memory)
+# look values up in the table they hold in memory; 5: a firm's key without a leading مجموعة, a person shown by a
+# name enough documents write)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS keys (kind TEXT, value TEXT, keys TEXT NOT NULL, PRIMARY KEY (kind, value)) WITHOUT ROWID;
