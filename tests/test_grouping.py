@@ -144,3 +144,8 @@ def test_a_person_is_not_shown_by_a_fuller_name_a_few_documents_glue_a_word_onto
 def test_a_person_is_shown_by_a_fuller_name_written_in_enough_documents():
     table = grouped("person", {"الحداد": 20, "سامر الحداد": 5})
     assert table["الحداد"].name == "سامر الحداد"
+
+
+def test_a_lineage_with_and_without_its_family_name_is_one_person():
+    table = grouped("person", {"سالم بن عبد الرحيم آل راشد": 30, "سالم بن عبدالرحيم": 20})
+    assert table["سالم بن عبدالرحيم"].name == "سالم بن عبد الرحيم آل راشد"

@@ -2,7 +2,16 @@
 
 import pytest
 
-from indexer.entities.keys import firm_key, keys_of, name_key, token_key, transliterates, vowel_frame, vowelled_key
+from indexer.entities.keys import (
+    firm_key,
+    keys_of,
+    name_key,
+    person_key,
+    token_key,
+    transliterates,
+    vowel_frame,
+    vowelled_key,
+)
 
 
 @pytest.mark.parametrize("a, b", [("أحمد", "احمد"), ("إيفرون", "ايفرون"), ("سلمى", "سلمي"), ("فاطمة", "فاطمه")])
@@ -125,3 +134,15 @@ def test_a_name_of_several_words_transliterates_word_by_word_without_corporate_w
     assert transliterates("أفينو كابيتال", "Avenue Capital", "firm")
     assert transliterates("الفنار القابضة", "Al Fanar Holding", "firm")
     assert not transliterates("أفينو تواصل", "Avenue Tesla", "firm")
+
+
+def test_abd_written_apart_or_onto_the_next_word_is_one_key():
+    assert name_key("سالم بن عبد الرحيم") == name_key("سالم بن عبدالرحيم")
+
+
+def test_a_persons_key_leaves_out_the_family_name_a_lineage_ends_with():
+    assert person_key("سالم بن حمد آل راشد") == person_key("سالم بن حمد")
+
+
+def test_a_family_name_without_a_lineage_stays_in_the_key():
+    assert person_key("سالم آل راشد") != person_key("سالم")

@@ -21,6 +21,7 @@ from indexer.entities.keys import (
     transliterates,
     vowelled_key,
     vowelled_keys,
+    without_family,
 )
 from indexer.entities.kinds import FIRM, PERSON
 from indexer.normalize import normalize
@@ -270,7 +271,9 @@ def _one_name(kind: str, value: str, other: str, keys: Mapping[str, ValueKeys]) 
     (keys.transliterates: سعود = Saud, not acid); in one, when they are close spellings (indexer/spelling.py)."""
     if not one_script(value, other):
         return transliterates(value, other, kind)
-    return close_spellings(keys[value].norm, keys[other].norm, short_vowels=kind != PERSON)
+    if kind == PERSON:  # سلمان بن عبد العزيز آل سعود = سلمان بن عبدالعزيز
+        return close_spellings(normalize(without_family(value)), normalize(without_family(other)), short_vowels=False)
+    return close_spellings(keys[value].norm, keys[other].norm, short_vowels=True)
 
 
 def same_listed_organisation(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:

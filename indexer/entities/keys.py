@@ -197,14 +197,29 @@ def spelled(token: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1 << 16)  # a value's keys are asked for several times while it is grouped
 def name_key(name: str, w_as: str = "") -> str:
-    """A whole name → the keys of its tokens, acronyms read letter by letter and a Latin article dropped:
-    أفينو كابيتال and Avenue Capital → 'fn kbtl'; CNN and سي إن إن → 's n n'; Al Jazeera and الجزيرة → 'kzr'.
+    """A whole name → the keys of its tokens, عبد joined to the word after it, acronyms read letter by letter and a
+    Latin article dropped: أفينو كابيتال and Avenue Capital → 'fn kbtl'; CNN and سي إن إن → 's n n'; Al Jazeera and
+    الجزيرة → 'kzr'; عبد العزيز and عبدالعزيز → one key.
 
     >>> name_key("أفينو كابيتال") == name_key("Avenue Capital"), name_key("لازارد") == name_key("Lazard")
     (True, True)
     """
-    tokens = [part for token in name.split() for part in spelled(_LATIN_ARTICLE.sub("", token))]
+    tokens = [part for token in _servant_joined(name.split()) for part in spelled(_LATIN_ARTICLE.sub("", token))]
     return " ".join(k for k in (token_key(t, w_as) for t in tokens) if k)
+
+
+_SERVANT = frozenset({"عبد"})  # "servant of", one name with the word after it: عبد العزيز = عبدالعزيز
+
+
+def _servant_joined(tokens: list[str]) -> list[str]:
+    """A name's words with عبد written onto the word after it, as news writes it either way (عبد الله, عبدالله)."""
+    out: list[str] = []
+    for token in tokens:
+        if out and out[-1] in _SERVANT:
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
 
 
 # Descriptors a firm is registered with, part of its name (مجموعة نخلة المالية = Nakhla Financial Group), which
@@ -233,9 +248,29 @@ def firm_key(name: str, w_as: str = "") -> str:
     return name_key(" ".join(tokens), w_as)
 
 
+def without_family(name: str) -> str:
+    """A person's name without the family name a lineage ends with (سلمان بن عبدالعزيز آل سعود → سلمان بن
+    عبدالعزيز: news names him either way); any other name as it is."""
+    tokens = name.split()
+    if len(tokens) > 3 and normalize(tokens[-2]) in _FAMILY and any(normalize(t) in _LINEAGE for t in tokens[:-2]):
+        return " ".join(tokens[:-2])
+    return name
+
+
+_FAMILY = frozenset({normalize("آل")})  # "the house of", before a family's name
+_LINEAGE = frozenset(normalize(w) for w in ("بن", "ابن", "بنت"))  # "son of", "daughter of"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def person_key(name: str, w_as: str = "") -> str:
+    """A person's name → the name_key of it without the family name its lineage ends with."""
+    return name_key(without_family(name), w_as)
+
+
 def key_of(kind: str) -> Callable[..., str]:
-    """How names of one kind are told apart: a firm's by firm_key, any other's by name_key."""
-    return firm_key if kind == "firm" else name_key
+    """How names of one kind are told apart: a firm's by firm_key, a person's by person_key, any other's by
+    name_key."""
+    return firm_key if kind == "firm" else person_key if kind == "person" else name_key
 
 
 def keys_of(kind: str) -> Callable[[str], tuple[str, ...]]:
