@@ -150,3 +150,15 @@ def name_of(words: list[Word], span: Span, shown: bool = False) -> str:
         return " ".join(words[k].shown if k == first else strip_tatweel(strip_harakat(words[k].text))
                         for k in range(first, last))
     return " ".join(words[k].bare if k == first else words[k].norm for k in range(first, last))
+
+
+def spelled_otherwise(plain: str, found: set[str]) -> bool:
+    """Is a word (without harakat) another word than a one-word name written as `found` (its mentions, or its
+    normalized listed spelling): ending with ى where none of them does (أودى after أودي), or, for a name of three
+    letters or fewer, with other letters after its first than all of them (وأم after وام; a first alef's hamza
+    varies: أبل after آبل)?"""
+    if not found:
+        return False
+    maqsura = plain.endswith("ى") and not any(f.endswith("ى") for f in found)
+    short = all(len(f) <= 3 for f in found) and not any(plain.endswith(f[1:]) for f in found)
+    return maqsura or short

@@ -9,7 +9,7 @@ from indexer.clitics import ONE_LETTER_CLITICS
 from indexer.entities.document import Doc
 from indexer.entities.kinds import PERSON
 from indexer.entities.rules.cues import outvotes
-from indexer.entities.words import Span, name_of
+from indexer.entities.words import Span, name_of, spelled_otherwise
 from indexer.normalize import strip_harakat
 
 # A name's mention typed firm or org outweighs this many typed person: the tagger reads one-word names of
@@ -24,7 +24,7 @@ def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
     more than one kind takes the kind most of its mentions have (the first found on a tie; a mention as a firm or
     organisation counts ORGANISATION_VOTE times), where a mention found by a cue word, in Latin script or in a
     shipped list (outvotes: شركة بلاك روك) outvotes any number the tagger typed alone. A one-word name is not found
-    in a word spelled otherwise (_spelled_otherwise: أودي, أودى بحياة)."""
+    in a word spelled otherwise (spelled_otherwise: أودي, أودى بحياة)."""
     words, stopwords, common = doc.words, doc.lists.stopwords, doc.lists.common
     named = [(span, tuple(name_of(words, span).split())) for span in spans]
     votes: dict[tuple[str, ...], Counter[str]] = {}
@@ -58,7 +58,7 @@ def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
             candidates += [tokens for tokens in by_first.get(rest, []) if len(tokens) > 1]
         for tokens in candidates:
             n = len(tokens)
-            if n == 1 and _spelled_otherwise(strip_harakat(word.text), spelled.get(tokens, set())):
+            if n == 1 and spelled_otherwise(strip_harakat(word.text), spelled.get(tokens, set())):
                 continue  # أودى بحياة after أودي, وأم after وام: another word the normalized spelling makes the name
             inside = {owner[k] for k in range(i, i + n) if k in owner}
             if tuple(w.norm for w in words[i + 1:i + n]) == tokens[1:] and all(s.last <= i + n for s in inside):
@@ -68,13 +68,3 @@ def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
                 break
     return sorted(found, key=lambda s: s.first)
 
-
-def _spelled_otherwise(plain: str, found: set[str]) -> bool:
-    """Is a word (without harakat) another word than the one-word name found as `found`: ending with ى where none
-    of them does (أودى after أودي), or, for a name of three letters or fewer, with other letters after its first
-    than all of them (وأم after وام; a first alef's hamza varies: أبل after آبل)?"""
-    if not found:
-        return False
-    maqsura = plain.endswith("ى") and not any(f.endswith("ى") for f in found)
-    short = all(len(f) <= 3 for f in found) and not any(plain.endswith(f[1:]) for f in found)
-    return maqsura or short

@@ -522,7 +522,7 @@ BYLINE_REACH = 30  # words from an article's start (its title included) where a 
 def byline_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans plus the outlet an article's byline names: one to three Arabic words before a dash and a byline word
     or a town near its start (عين اليوم – متابعات، نخلة اليوم ــ جدة), a firm (media count as firms); a town alone
-    there is a dateline (الرياض - واس), and a name before a town a reporter's (أحمد البشيري – جدة); a town ends
+    there is a dateline (الرياض - واس), and a name before a town a reporter's (سامر الوادي – جدة); a town ends
     the byline's own line (or stands before a colon: سبق- الدمام: قالت …)."""
     words, lists = doc.words, doc.lists
     for k in range(1, min(BYLINE_REACH, len(words))):
@@ -535,7 +535,7 @@ def byline_names(doc: Doc, spans: list[Span]) -> list[Span]:
                     break  # the byline starts its line
             town = " ".join(words[j].norm for j in range(first, k)) in lists.places
             own_line = (first == 0 or "\n" in doc.gap(first)) and (k + 1 == len(words) or BYLINE_END.match(doc.gap(k + 1)))
-            reporter = words[k].norm not in BYLINE_WORDS and (  # أحمد البشيري – جدة: a reporter and the town
+            reporter = words[k].norm not in BYLINE_WORDS and (  # سامر الوادي – جدة: a reporter and the town
                 not own_line or words[first].bare in lists.names
                 or any(kind == PERSON and a < k and b > first for kind, a, b, _ in doc.tagged))
             return spans + [Span(FIRM, first, k, "byline")] if first < k and not town and not reporter else spans
@@ -562,7 +562,6 @@ def addressed_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return spans + out
 
 
-
 # Words of speech before لـ and the outlet quoted after it (قال لـ«نخلة»). Written for Fahras.
 SPEECH_FORMS = with_clitics(frozenset(normalize(w) for w in (
     "قال", "قالت", "قالوا", "قائلا", "أكد", "أكدت", "أوضح", "أوضحت", "أضاف", "أضافت", "كشف", "كشفت", "ذكر", "ذكرت",
@@ -579,7 +578,7 @@ LIST_END = re.compile(r"[.!?؟:؛;()\[\]\n]")  # the end of a list
 def with_name_heads(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans with the indefinite descriptor a firm is registered with put back before its name, a proclitic on it
     left out (لمجموعة نخلة المالية → مجموعة نخلة المالية): the group is part of the firm's name, as Group is in
-    Samba Financial Group."""
+    Nakhla Financial Group."""
     words, gap = doc.words, doc.gap
     return [span._replace(first=span.first - 1)
             if span.kind == FIRM and span.first > 0 and words[span.first - 1].bare in REGISTERED_HEADS
@@ -590,7 +589,7 @@ def with_name_heads(doc: Doc, spans: list[Span]) -> list[Span]:
 def firm_lists(doc: Doc, spans: list[Span]) -> list[Span]:
     """In a list of three items or more set apart by commas or dashes, each of five words at most but the first and
     last, where half the items and at least two name firms (a sponsors' list: شركة سامر الحداد - نوفكو، شاي
-    ربيع، حلويات ركن الواحة), every item is one firm: its words
+    نسيم، حلويات ركن الواحة), every item is one firm: its words
     after a descriptor (شركة، مصنع، إذاعة) up to a stopword, a number or a word starting with و, one to five words,
     taking in the name found at its start; an item that is a person's name alone stays one, unless the person runs
     across the item's edge or does not start with a name part (الحداد - نوفكو، شاي نسيم), and an item whose first

@@ -6,7 +6,7 @@ from __future__ import annotations
 from indexer.entities.document import Doc
 from indexer.entities.kinds import PERSON
 from indexer.entities.rules.cues import LIST
-from indexer.entities.words import Span, Word, is_title
+from indexer.entities.words import Span, Word, is_title, spelled_otherwise
 from indexer.normalize import strip_harakat
 
 
@@ -89,7 +89,7 @@ def known_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
                          and (n == 1 or paired)}, reverse=True)
         known = next(((k + n, value) for n in counts if (value := organisations.name_at(words, k, k + n, heads))
                       and all(text[offsets[j][1]:offsets[j + 1][0]].isspace() for j in range(k, k + n - 1))), None)
-        if not known or (known[0] == k + 1 and _spelled_otherwise(words[k].text, words[k].bare)):
+        if not known or (known[0] == k + 1 and spelled_otherwise(strip_harakat(words[k].text), {words[k].bare})):
             continue
         last, (kind, _) = known
         if not any(s.first <= k and last <= s.last and s.last - s.first > last - k
@@ -97,14 +97,6 @@ def known_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(Span(kind, k, last, LIST))
         after = last
     return _with_found(words, spans, found)
-
-
-def _spelled_otherwise(written: str, name: str) -> bool:
-    """Is the text's word another word than the one-word name (normalized) it normalizes to: ending with ى (أودى
-    بحياة: a verb, not أودي; no listed name ends with ى, which normalizing makes ي), or, for a name of three letters
-    or fewer, with other letters after its first (وأم: "and a mother", not وام; a first alef's hamza varies: آبل)?"""
-    plain = strip_harakat(written)
-    return plain.endswith("ى") or (len(name) <= 3 and not plain.endswith(name[1:]))
 
 
 def _joined_by_wa(words: list[Word], span: Span, first: int, last: int) -> bool:
