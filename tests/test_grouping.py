@@ -149,3 +149,13 @@ def test_a_person_is_shown_by_a_fuller_name_written_in_enough_documents():
 def test_a_lineage_with_and_without_its_family_name_is_one_person():
     table = grouped("person", {"سالم بن عبد الرحيم آل راشد": 30, "سالم بن عبدالرحيم": 20})
     assert table["سالم بن عبدالرحيم"].name == "سالم بن عبد الرحيم آل راشد"
+
+
+def test_a_person_named_up_to_a_fathers_name_joins_the_lineage_most_documents_go_on_with():
+    table = grouped("person", {"سالم بن حمد بن راشد": 40, "سالم بن حمد": 20, "سالم بن حمد بن راشد فقط": 1})
+    assert table["سالم بن حمد"].name == "سالم بن حمد بن راشد"
+
+
+def test_a_person_named_up_to_a_fathers_name_stays_apart_when_two_lineages_go_on_from_it():
+    table = grouped("person", {"سالم بن حمد بن راشد": 40, "سالم بن حمد بن خالد": 30, "سالم بن حمد": 20})
+    assert table["سالم بن حمد"].name == "سالم بن حمد"

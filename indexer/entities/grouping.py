@@ -345,10 +345,37 @@ def one_letter_longer(kind: str, counts: Mapping[str, int], keys: Mapping[str, V
 
 # The passes that join values, in order: (name, the kinds it applies to, the pass).
 Pass = Callable[[str, Mapping[str, int], Mapping[str, ValueKeys], Union], None]  # (kind, counts, keys, union)
+LINEAGE_SHARE = 0.9  # of the documents of a lineage's longer names that must name one person for it to join them
+_LINEAGE = frozenset(normalize(w) for w in ("بن", "ابن", "بنت"))
+
+
+def lineage_to_full_name(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
+    """A person named up to a father's name (محمد بن نايف) joins the longer names that go on with the lineage (محمد
+    بن نايف بن عبدالعزيز …) when LINEAGE_SHARE of their documents name one person (one key), the most frequent of
+    them; lineages going on to other fathers in as many documents are other men."""
+    longer: dict[str, list[str]] = defaultdict(list)  # name_key of a lineage's start → values going on from it
+    for value in counts:
+        tokens = [normalize(token) for token in value.split()]
+        for n in range(3, len(tokens)):
+            if tokens[n - 2] in _LINEAGE and tokens[n] in _LINEAGE:
+                longer[name_key(" ".join(value.split()[:n]))].append(value)
+    for value in counts:
+        tokens = [normalize(token) for token in value.split()]
+        if len(tokens) < 3 or tokens[-2] not in _LINEAGE or not (fulls := longer.get(name_key(value))):
+            continue
+        documents: dict[str, int] = defaultdict(int)
+        for full in fulls:
+            documents[keys[full].key] += counts[full]
+        key, most = max(documents.items(), key=lambda item: item[1])
+        if most >= LINEAGE_SHARE * sum(documents.values()):
+            union(value, max((full for full in fulls if keys[full].key == key), key=lambda full: counts[full]))
+
+
 PASSES: tuple[tuple[str, tuple[str, ...], Pass], ...] = (
     ("same key", (PERSON, FIRM, "org"), same_key),
     ("listed organisation", (FIRM, "org"), same_listed_organisation),
     ("German w or proclitic", (PERSON, FIRM, "org"), german_w_or_proclitic),
+    ("lineage", (PERSON,), lineage_to_full_name),
     ("surname", (PERSON,), surname_to_full_name),
     ("first or last word", (FIRM, "org"), firm_word_to_firm),
     ("first two words", (FIRM, "org"), firm_start_to_firm),
