@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from indexer.clitics import NAME_CLITICS, ONE_LETTER_CLITICS, without_clitic
 from indexer.entities.document import Doc
-from indexer.entities.keys import REGISTERED_HEADS
+from indexer.entities.keys import LINEAGE_LINKS, REGISTERED_HEADS
 from indexer.entities.kinds import FIRM, PERSON, Entity
-from indexer.entities.lexicon import DESCRIPTOR_FORMS, LINEAGE_LINKS
+from indexer.entities.lexicon import DESCRIPTOR_FORMS
 from indexer.entities.words import Span, is_head, name_of
 from indexer.normalize import normalize, strip_harakat, strip_tatweel
 

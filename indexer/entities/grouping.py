@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from indexer.clitics import PREPOSITIONS, PROCLITICS, without_clitic
 from indexer.entities.aliases import KindAliases
 from indexer.entities.keys import (
+    LINEAGE_LINKS,
     firm_key,
     key_of,
     keys_of,
@@ -346,7 +347,6 @@ def one_letter_longer(kind: str, counts: Mapping[str, int], keys: Mapping[str, V
 # The passes that join values, in order: (name, the kinds it applies to, the pass).
 Pass = Callable[[str, Mapping[str, int], Mapping[str, ValueKeys], Union], None]  # (kind, counts, keys, union)
 LINEAGE_SHARE = 0.9  # of the documents of a lineage's longer names that must name one person for it to join them
-_LINEAGE = frozenset(normalize(w) for w in ("بن", "ابن", "بنت"))
 
 
 def lineage_to_full_name(kind: str, counts: Mapping[str, int], keys: Mapping[str, ValueKeys], union: Union) -> None:
@@ -357,11 +357,11 @@ def lineage_to_full_name(kind: str, counts: Mapping[str, int], keys: Mapping[str
     for value in counts:
         tokens = [normalize(token) for token in value.split()]
         for n in range(3, len(tokens)):
-            if tokens[n - 2] in _LINEAGE and tokens[n] in _LINEAGE:
+            if tokens[n - 2] in LINEAGE_LINKS and tokens[n] in LINEAGE_LINKS:
                 longer[name_key(" ".join(value.split()[:n]))].append(value)
     for value in counts:
         tokens = [normalize(token) for token in value.split()]
-        if len(tokens) < 3 or tokens[-2] not in _LINEAGE or not (fulls := longer.get(name_key(value))):
+        if len(tokens) < 3 or tokens[-2] not in LINEAGE_LINKS or not (fulls := longer.get(name_key(value))):
             continue
         documents: dict[str, int] = defaultdict(int)
         for full in fulls:

@@ -252,13 +252,13 @@ def without_family(name: str) -> str:
     """A person's name without the family name a lineage ends with (سلمان بن عبدالعزيز آل سعود → سلمان بن
     عبدالعزيز: news names him either way); any other name as it is."""
     tokens = name.split()
-    if len(tokens) > 3 and normalize(tokens[-2]) in _FAMILY and any(normalize(t) in _LINEAGE for t in tokens[:-2]):
+    if len(tokens) > 3 and normalize(tokens[-2]) in _FAMILY and any(normalize(t) in LINEAGE_LINKS for t in tokens[:-2]):
         return " ".join(tokens[:-2])
     return name
 
 
 _FAMILY = frozenset({normalize("آل")})  # "the house of", before a family's name
-_LINEAGE = frozenset(normalize(w) for w in ("بن", "ابن", "بنت"))  # "son of", "daughter of"
+LINEAGE_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "ولد"))  # "son of", "daughter of"
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -186,7 +186,6 @@ PERSONAL_DESCRIPTOR_FORMS = with_clitics(frozenset(normalize(w) for w in ("مك�
 # صوفة; ألكسندر فان دير بيلن، أورسولا فون دير لاين): a name never ends on one; one of LINEAGE_LINKS never starts one.
 NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "أبو", "أبي", "أبا", "آل", "عبد", "ولد", "بو",
                                               "فان", "فون", "دير", "دي", "دو", "دا", "ديل"))
-LINEAGE_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "ولد"))
 # The first word of a kunya (أبو بكر، سعد بن أبي وقاص), also with و or ل written on it (لأبي الحسن): part of the name.
 KUNYA_FORMS = with_clitics(frozenset(normalize(w) for w in ("أبو", "أبي", "أبا")))
 # Masculine adjectives of nationality (الإيطالي): after a name, they mark a team or organisation, not a person.

@@ -9,9 +9,9 @@ from bisect import bisect_left
 
 from indexer.clitics import ARTICLE, CONJUNCTIONS
 from indexer.entities.document import Doc
-from indexer.entities.keys import LETTER_NAMES
+from indexer.entities.keys import LETTER_NAMES, LINEAGE_LINKS
 from indexer.entities.kinds import PERSON
-from indexer.entities.lexicon import HEAD_FORMS, KUNYA_FORMS, LINEAGE_LINKS, NAME_LINKS, ROLE_HEAD_FORMS, SPEECH_FORMS
+from indexer.entities.lexicon import HEAD_FORMS, KUNYA_FORMS, NAME_LINKS, ROLE_HEAD_FORMS, SPEECH_FORMS
 from indexer.entities.words import PERSON_BREAK, Span, Word, is_head, is_title, name_of
 from indexer.normalize import normalize
 
