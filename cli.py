@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # imported where a command needs them (rich and the search li
 
     from indexer import Document, FieldMap, Indexer, IndexReport, Problem
     from indexer.entities import Trace
-    from search.searcher import Explanation
+    from search.searcher import Explanation, Searcher
 
 # click's ClickException (typer re-exports only its subclasses; newer typers vendor click under another module name)
 ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
@@ -158,6 +158,16 @@ def _err() -> "Console":
     from rich.console import Console
 
     return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _searcher(index: Path) -> "Searcher":
+    """The index's Searcher, saying on stderr when opening it first groups its entity values again (after a hand
+    edit of the aliases file, or an upgrade: seconds on a large index)."""
+    from search.searcher import Searcher
+
+    return Searcher(index, on_regroup=lambda: _err().print(
+        "grouping the index's people and firms again (its aliases file was edited, or a newer version reads it); "
+        "once only…", markup=False))
 
 
 @contextmanager
@@ -305,7 +315,6 @@ def search(
     fahras search --firm Lazard --format csv > lazard.csv ; fahras search -- "-ترامب بايدن"
     """
     from search.query import Phrase
-    from search.searcher import Searcher
 
     filters = [Phrase(name, "person") for name in person or []] + [Phrase(name, "firm") for name in firm or []]
     fmt = Format.jsonl if jsonl else fmt
@@ -314,7 +323,7 @@ def search(
                      "`fahras search --help`", markup=False)
         raise typer.Exit(2)
     with user_errors(debug):
-        searcher = Searcher(index)
+        searcher = _searcher(index)
         if explain:
             _print_explanation(searcher.explain(query), as_json)
             return
@@ -378,11 +387,10 @@ def show(
 
     Example: fahras search "مارك لاسري" ; fahras show 01_fundraising-call.txt
     """
-    from search.searcher import Searcher
     from search.terminal.render import render_document
 
     with user_errors(debug):
-        searcher = Searcher(index)
+        searcher = _searcher(index)
         document = searcher.document(doc_id)
         entities = searcher.mentions(doc_id)
     if as_json:
@@ -407,11 +415,10 @@ def stats(
 
     Example: fahras stats --json ; top persons such as «مارك لاسري» come with their document counts
     """
-    from search.searcher import Searcher
     from search.terminal.render import render_stats
 
     with user_errors(debug):
-        info = Searcher(index).stats(top)
+        info = _searcher(index).stats(top)
     data = asdict(info)
     if as_json:
         _print_json(data)
@@ -435,12 +442,11 @@ def shell(
 
     Example: fahras shell, then type: مكالمة خاصة ; person مارك لاسري ; open 1
     """
-    from search.searcher import Searcher
     from search.terminal.render import render_reply
     from search.terminal.shell import Shell, history_path, line_reader, loop, prompt_reader
 
     with user_errors(debug):
-        searcher = Searcher(index)
+        searcher = _searcher(index)
     display = _display(ctx, no_color, bidi_mode)
     console = _out(display)
     read = prompt_reader(history_path(), display.visual) if sys.stdin.isatty() else line_reader(iter(sys.stdin))
@@ -493,11 +499,10 @@ def facets(
 
     Example: fahras facets --query "جمع التبرعات" --kind person --limit 5
     """
-    from search.searcher import Searcher
     from search.terminal.render import render_facets
 
     with user_errors(debug):
-        counts = Searcher(index).facets(query, kinds=tuple(kind or ("person", "firm")), top=top)
+        counts = _searcher(index).facets(query, kinds=tuple(kind or ("person", "firm")), top=top)
     if as_json:
         _print_json({k: [asdict(c) for c in v] for k, v in counts.items()})
         return
@@ -532,7 +537,6 @@ def entities(
     fahras aliases merge "لازارد" "Lazard Frères" --kind firm
     """
     from indexer.entities import Trace, default_extractor, extract_entities
-    from search.searcher import Searcher
 
     words = list(args or [])
     with user_errors(debug):
@@ -543,7 +547,7 @@ def entities(
             _edit_aliases(index, kind, words[0], words[1:])
             return
         if doc is not None:
-            searcher = Searcher(index)
+            searcher = _searcher(index)
             found = searcher.trace(doc) if trace else searcher.mentions(doc)
         else:
             text = file.read_text(encoding="utf-8") if file else " ".join(words)

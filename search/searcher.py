@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,9 +82,11 @@ class Searcher:
     """
 
     def __init__(self, path: str | Path = DEFAULT_PATH, ranking: Ranking = Ranking(),
-                 budget: float = DEFAULT_BUDGET, facet_budget: float = FACET_BUDGET) -> None:
+                 budget: float = DEFAULT_BUDGET, facet_budget: float = FACET_BUDGET,
+                 on_regroup: Callable[[], None] | None = None) -> None:
         """`budget`: seconds a query's fuzzy and prefix words may take to expand; `facet_budget`: a search that took
-        longer leaves its facet counts out (math.inf: never)."""
+        longer leaves its facet counts out (math.inf: never); `on_regroup` is called before the entity values are
+        grouped again on opening (the aliases file was edited by hand, or an older version grouped them)."""
         self._index = open_index(path)
         self.facet_budget = facet_budget
         self.analyzer = self._index.analyzer
@@ -96,6 +98,8 @@ class Searcher:
         self._cache: dict[str, tuple[str, tuple[Vocabulary, dict[str, str]]]] = {}
         self._facets: dict[tuple[object, ...], dict[str, list[FacetCount]]] = {}  # the last queries' facet counts
         if not self.entities.is_current():  # the aliases file was edited by hand since the groups were made
+            if on_regroup is not None:
+                on_regroup()
             with contextlib.suppress(sqlite3.OperationalError):  # on a read-only index they stay as they were
                 self.entities.regroup()
 

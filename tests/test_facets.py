@@ -303,3 +303,12 @@ def test_facet_names_follow_an_alias_edit_made_by_another_process(index):
     add_rename(index, "firm", "زووم", "Zoom Video")
     Searcher(index)  # another process opening the index regroups its entities
     assert "Zoom Video" in counts(s) and "زووم" not in counts(s)
+
+
+def test_the_cli_says_once_on_stderr_when_opening_the_index_groups_its_entities_again(index):
+    from indexer.entities.aliases import add_rename
+
+    add_rename(index, "firm", "زووم", "Zoom Video")
+    first, second = cli_run("facets", "--index", str(index)), cli_run("facets", "--index", str(index))
+    assert "grouping the index's people and firms again" in first.stderr
+    assert second.stderr == ""
