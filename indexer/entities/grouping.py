@@ -353,14 +353,13 @@ def lineage_to_full_name(kind: str, counts: Mapping[str, int], keys: Mapping[str
     """A person named up to a father's name (محمد بن نايف) joins the longer names that go on with the lineage (محمد
     بن نايف بن عبدالعزيز …) when LINEAGE_SHARE of their documents name one person (one key), the most frequent of
     them; lineages going on to other fathers in as many documents are other men."""
+    tokens_of = {value: [normalize(token) for token in value.split()] for value in counts}
     longer: dict[str, list[str]] = defaultdict(list)  # name_key of a lineage's start → values going on from it
-    for value in counts:
-        tokens = [normalize(token) for token in value.split()]
+    for value, tokens in tokens_of.items():
         for n in range(3, len(tokens)):
             if tokens[n - 2] in LINEAGE_LINKS and tokens[n] in LINEAGE_LINKS:
                 longer[name_key(" ".join(value.split()[:n]))].append(value)
-    for value in counts:
-        tokens = [normalize(token) for token in value.split()]
+    for value, tokens in tokens_of.items():
         if len(tokens) < 3 or tokens[-2] not in LINEAGE_LINKS or not (fulls := longer.get(name_key(value))):
             continue
         documents: dict[str, int] = defaultdict(int)

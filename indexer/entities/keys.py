@@ -223,7 +223,7 @@ def _servant_joined(tokens: list[str]) -> list[str]:
 
 
 # Descriptors a firm is registered with, part of its name (مجموعة نخلة المالية = Nakhla Financial Group), which
-# tell no firms apart (مجموعة كارلايل = كارلايل). Here rather than in lexicon.py, which a search need not load.
+# tell no firms apart (مجموعة نخلة = نخلة). Here rather than in lexicon.py, which a search need not load.
 REGISTERED_HEADS = frozenset(normalize(w) for w in ("مجموعة",))
 # Words that end a firm's name without telling firms apart (الفنار القابضة = الفنار, C Street Advisory Group).
 CORPORATE_SUFFIXES = frozenset(normalize(w) for w in (
@@ -244,7 +244,7 @@ def firm_key(name: str, w_as: str = "") -> str:
     while len(tokens) > 1 and normalize(tokens[-1]).strip(".,") in CORPORATE_SUFFIXES:
         tokens.pop()
     if len(tokens) > 1 and (tokens[0] in ("The", "the") or normalize(tokens[0]) in REGISTERED_HEADS):
-        tokens.pop(0)  # The Wall Street Journal = وول ستريت جورنال; مجموعة كارلايل = كارلايل
+        tokens.pop(0)  # The Wall Street Journal = وول ستريت جورنال; مجموعة نخلة = نخلة
     return name_key(" ".join(tokens), w_as)
 
 

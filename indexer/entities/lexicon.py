@@ -63,6 +63,13 @@ PRAYERS = frozenset(normalize(w) for w in ("رحمه", "يرحمه", "رحمها
 SPEECH_FORMS = with_clitics(frozenset(normalize(w) for w in (
     "قال", "قالت", "أكد", "أكدت", "أوضح", "أوضحت", "أضاف", "أضافت", "أشار", "أشارت", "ذكر", "ذكرت", "صرح", "صرحت",
     "أعلن", "أعلنت", "كشف", "كشفت")))
+# Words of speech before لـ and the outlet quoted after it (قال لـ«نخلة»، في تصريح لـ"الواحة"، وفقا لـ«سيدرا»): the
+# verbs of speech and the nouns of a statement and its source. Written for Fahras.
+TOLD_FORMS = SPEECH_FORMS | with_clitics(frozenset(normalize(w) for w in (
+    "قالوا", "قائلا", "أفاد", "أفادت", "أفصح", "تحدث", "تحدثت", "يقول", "تقول", "حديث", "حديثه", "حديثها", "حديثهم",
+    "تصريح", "تصريحات", "تصريحه", "تصريحها", "تصريحاته", "حوار", "مصدر", "مصادر", "المصدر", "المصادر", "مطلع",
+    "مطلعة", "خاص", "خاصة", "وفقا", "طبقا",
+)))
 # Words for experts and researchers, before a name in Latin script (الخبيران الأمنيان Tao Wei). Written for Fahras.
 EXPERT_FORMS = with_clitics(frozenset(normalize(w) for w in (
     "الخبير", "الخبيرة", "الخبيران", "الخبراء", "الباحث", "الباحثة", "الباحثان", "الباحثون", "المحلل", "المحللة",
@@ -105,7 +112,7 @@ CANALS = frozenset(normalize(w) for w in ("السويس", "بنما", "كيل", 
 # The months of both calendars news writes side by side (نيسان (أبريل)، أبريل نيسان): next to each other, a date.
 MONTHS = frozenset(normalize(w) for w in (
     "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "يناير", "فبراير", "مارس",
-    "أبريل", "إبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+    "أبريل", "إبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
 ))
 # Currencies: a word of money alone is never a firm's or organisation's name (مليار ريال).
 CURRENCIES = frozenset(normalize(w) for w in (

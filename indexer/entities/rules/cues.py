@@ -39,6 +39,7 @@ from indexer.entities.lexicon import (
     SECTOR_DESCRIPTOR_FORMS,
     TAGGED_DESCRIPTOR_FORMS,
     THE_COMPANY_FORMS,
+    TOLD_FORMS,
 )
 from indexer.entities.words import ARABIC_LETTER, Span, Word, in_arabic_line, is_head, is_nisba, org_kind
 from indexer.normalize import normalize, strip_harakat
@@ -404,10 +405,15 @@ def _is_definite_name(doc: Doc, j: int) -> bool:
     word = words[j].norm
     if words[j - 1].norm not in DEFINITE_NAME_FORMS:
         return False
-    named_after = j + 1 < len(words) and (words[j + 1].latin or (
-        doc.gap(j + 1).isspace() and any(span.first == j + 1 for span in doc.tagged)))
     return (doc.gap(j).isspace() and len(word) > 4 and word not in lists.frequent and not word.endswith("يه") and word[2:] not in HEADS
-            and word not in COMPLEMENT_HEADS and not named_after)
+            and word not in COMPLEMENT_HEADS and not _name_at(doc, j + 1))
+
+
+def _name_at(doc: Doc, k: int) -> bool:
+    """Does a Latin name or one the tagger found start at word k, right after a space (what a descriptor's definite
+    complement describes: شركة المحاماة Latham)?"""
+    return k < len(doc.words) and (doc.words[k].latin or (
+        doc.gap(k).isspace() and any(span.first == k for span in doc.tagged)))
 
 
 def _definite_phrase_end(doc: Doc, head: int) -> int:
@@ -429,9 +435,7 @@ def _definite_phrase_end(doc: Doc, head: int) -> int:
     end = j + 1
     while end < len(words) and end - j < 3 and doc.gap(end).isspace() and definite(end):
         end += 1
-    named_after = end < len(words) and (words[end].latin or (
-        doc.gap(end).isspace() and any(span.first == end for span in doc.tagged)))
-    return 0 if end == j + 1 or named_after else end
+    return 0 if end == j + 1 or _name_at(doc, end) else end
 
 
 def _tagged_name_end(words: list[Word], head: int, tagged: Span) -> int:
@@ -549,7 +553,7 @@ def addressed_names(doc: Doc, spans: list[Span]) -> list[Span]:
     text, words, offsets = doc.text, doc.words, doc.offsets
     out = []
     for k in range(2, len(words)):
-        if words[k - 1].norm != "ل" or words[k - 2].norm not in SPEECH_FORMS:
+        if words[k - 1].norm != "ل" or words[k - 2].norm not in TOLD_FORMS:
             continue
         opening = doc.gap(k).strip()
         if opening not in QUOTES:
@@ -560,15 +564,6 @@ def addressed_names(doc: Doc, spans: list[Span]) -> list[Span]:
         if end and all(doc.gap(e).isspace() for e in range(k + 1, end)) and not words[k].text.isdigit():
             out.append(Span(FIRM, k, end, "addressed"))
     return spans + out
-
-
-# Words of speech before لـ and the outlet quoted after it (قال لـ«نخلة»). Written for Fahras.
-SPEECH_FORMS = with_clitics(frozenset(normalize(w) for w in (
-    "قال", "قالت", "قالوا", "قائلا", "أكد", "أكدت", "أوضح", "أوضحت", "أضاف", "أضافت", "كشف", "كشفت", "ذكر", "ذكرت",
-    "أفاد", "أفادت", "أفصح", "صرح", "صرحت", "تحدث", "تحدثت", "يقول", "تقول", "حديث", "حديثه", "حديثها", "حديثهم",
-    "تصريح", "تصريحات", "تصريحه", "تصريحها", "تصريحاته", "حوار", "مصدر", "مصادر", "المصدر", "المصادر", "مطلع",
-    "مطلعة", "خاص", "خاصة", "وفقا", "طبقا",
-)))
 
 
 LIST_BREAK = re.compile(r"[،,]|\s[-–]\s")  # between the items of a list: a comma, or a dash between spaces
